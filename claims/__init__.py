@@ -1,0 +1,47 @@
+"""claims: numeric claims in market commentary, found with a spaCy pipeline.
+
+Public API::
+
+    from claims import extract, Vocabulary, VocabularyEntry
+    for claim in extract("The 10-year JGB yield rose 6 basis points to 2.33%.", reference_date="2026-01-20"):
+        print(claim.text, claim.value, claim.unit, claim.kind, claim.date)
+
+The package knows language, not markets: instrument names arrive as a
+:class:`Vocabulary` from the caller (``factcheck`` builds one from its series catalog).
+"""
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+from .model import Claim, Cue, TimeRef, Vocabulary, VocabularyEntry
+
+__all__ = ["Claim", "Cue", "TimeRef", "Vocabulary", "VocabularyEntry", "extract", "pipeline"]
+
+
+@lru_cache(maxsize=1)
+def _nlp():
+    from .component import make_pipeline
+
+    return make_pipeline()
+
+
+def pipeline():
+    """The shared pipeline (blank English + sentencizer + ``market_claims``)."""
+    return _nlp()
+
+
+def extract(text: str, reference_date: date | str | None = None,
+            vocabulary: Vocabulary | None = None) -> list[Claim]:
+    """Numeric claims in ``text``; relative dates resolve against ``reference_date``."""
+    nlp = _nlp()
+    component = nlp.get_pipe("market_claims")
+    if vocabulary is not None:
+        component.set_vocabulary(vocabulary)
+    doc = nlp.make_doc(text)
+    if isinstance(reference_date, str):
+        reference_date = date.fromisoformat(reference_date)
+    doc._.reference_date = reference_date
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return list(doc._.claims or [])

@@ -1,0 +1,668 @@
+"""Turn a document into :class:`~claims.model.Claim` objects.
+
+The work is done per sentence (sentences come from the spaCy pipeline) and reads only the
+text: numbers and units (:mod:`claims.numbers`), time phrases (:mod:`claims.timeref`),
+the commentary vocabulary (:mod:`claims.lexicon`) and the instrument vocabulary the caller
+hands in. Each decision is a small rule over the words around the number; the rules are
+written for market commentary in general, never for one document.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from datetime import date, timedelta
+
+from . import lexicon as L
+from .model import Claim, Cue, TimeRef, Vocabulary
+from .numbers import Quantity, find_quantities
+from .timeref import find_dateline, find_time_phrases
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*%?|[;:—–]")
+# a paragraph ends at a blank line, or at a line break after a full stop (many writers put
+# one paragraph per line with no blank line between)
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|(?<=[.!?:\"”])[ \t]*\n\s*")
+SOFT_BREAK = re.compile(r"(?<=[^\s])[ \t]*\n(?![ \t]*\n)(?=[ \t]*[^\s\-*•])")
+RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who|whose|when|where)\b", re.I)
+SHORT_LINK = re.compile(r"^[\s,]*(?:to|at|or|and|up|down|,)?[\s,]*(?:a |an )?(?:record |fresh )?$", re.I)
+BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
+RANGE_OF_BEFORE = re.compile(r"\b(?:range of|range from|band of)\s+$", re.I)
+FROM_RECORD_AFTER = re.compile(r"^\s*(?:points?\s+)?(?:below|under|off|short of) (?:its|the|a) (?:record|all-time high|peak|high)", re.I)
+MARKET_PRICING = re.compile(
+    r"\b(?:markets?|futures|swaps|traders|investors|dealers|ois|economists|strategists|analysts)\s+"
+    r"(?:now\s+)?(?:price|prices|priced|pricing|see|sees|expect|expects|bet|bets|"
+    r"forecast|forecasts|predict|predicts|project|projects|point to|points to)\b", re.I)
+MARKET_PUT = re.compile(
+    r"\b(?:markets?|futures|swaps|traders|investors|dealers|ois)\s+(?:now\s+)?puts?\s+[^.;]{0,40}?"
+    r"\b(?:rates?|yields?|odds|probability|chances?)\b", re.I)
+CONDITIONAL = re.compile(r"\b(?:if|unless|should)\b", re.I)
+SINCE_BEFORE_QUALIFIER = re.compile(r"\bsince\b[^,.;]*$|\b(?:below|under|off|short of|from)\s+(?:its|the|their)\s+$", re.I)
+AFTER_EVENT = re.compile(r"\b(?:after|before|following|ahead of|until|since)\b", re.I)
+MAGNITUDE_WORDS = {"more than", "less than", "at least", "at most", "in excess of", "upwards of"}
+
+QUALIFIER_PATTERNS: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"(?<!\bon )\b(?:a |an |another |fresh |new )?record(?P<low> low| lows)?"
+                r"(?: high| highs| close| closing high| closing level| level)?\b(?! prices)(?! \$)(?! budget)", re.I), "record"),
+    (re.compile(r"\ball-time (?P<hl>high|low)s?\b", re.I), "alltime"),
+    (re.compile(r"\b(?P<word>highest|lowest|weakest|strongest)(?: level| close| closing level| reading| yield)?"
+                r" (?P<rel>since|in) (?:the )?(?:(?P<mid>early|mid|late)[- ])?"
+                r"(?:(?P<mon>January|February|March|April|May|June|July|August|September|October|"
+                r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*)?"
+                r"(?P<year>(?:19|20)\d\d)?(?P<n>\d+|thirty|twenty|forty|fifty|ten|fifteen|"
+                r"two|three|four|five|six|seven|eight|nine)?(?: (?:years|decades))?", re.I), "since"),
+    (re.compile(r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty)"
+                r"-year (?P<hl>high|low)s?\b", re.I), "nyear"),
+    (re.compile(r"\bmulti-?decade (?P<hl>high|low)s?\b", re.I), "multidecade"),
+    (re.compile(r"\bfor the first time since (?P<year>(?:19|20)\d\d)\b", re.I), "first_since"),
+    (re.compile(r"\bfor the first time(?: ever)?\b(?! since)|\b(?:only |had )?first (?:crossed|cleared|topped|broke|closed|hit|rose|went)\b", re.I), "first"),
+    (re.compile(r"\bits (?:high|peak) for the year\b", re.I), "year_high"),
+]
+
+
+def paragraph_index(text: str) -> list[int]:
+    """Start offsets of paragraphs (blank-line separated)."""
+    return [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
+
+
+def _paragraph_of(starts: list[int], pos: int) -> int:
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _words(s: str) -> list[str]:
+    return [w.lower().strip("'’") for w in WORD.findall(s)]
+
+
+def _ends_with(left: str, phrases) -> str | None:
+    low = left.lower().rstrip()
+    for p in sorted(phrases, key=len, reverse=True):
+        if low.endswith(p) and (len(low) == len(p) or not low[-len(p) - 1].isalnum()):
+            return p
+    return None
+
+
+def _strip_tail(left: str, phrases) -> tuple[str, str | None]:
+    found = _ends_with(left, phrases)
+    if found:
+        return left.rstrip()[: -len(found)], found
+    return left, None
+
+
+class _Sentence:
+    __slots__ = ("start", "end", "text", "index", "paragraph")
+
+    def __init__(self, start: int, end: int, text: str, index: int, paragraph: int):
+        self.start, self.end, self.text, self.index, self.paragraph = start, end, text, index, paragraph
+
+
+class Extractor:
+    """Stateless apart from the vocabulary; call :meth:`run` once per document."""
+
+    def __init__(self, vocabulary: Vocabulary | None = None):
+        self.vocabulary = vocabulary or Vocabulary()
+
+    # -- entry point -------------------------------------------------------------------
+    def run(self, text: str, sentence_spans: list[tuple[int, int]], reference_date: date | None) -> list[Claim]:
+        if not sentence_spans:
+            return []
+        # regexes read a copy in which line breaks inside a paragraph are spaces (same
+        # offsets), so "6 basis\npoints" is one unit; paragraphs still end at blank lines
+        raw = text
+        text = SOFT_BREAK.sub(" ", text)
+        dateline_date, dateline_span = find_dateline(raw)
+        ref = reference_date or dateline_date
+        pstarts = paragraph_index(raw)
+        sentences = [_Sentence(s, e, text[s:e], i, _paragraph_of(pstarts, s))
+                     for i, (s, e) in enumerate(sentence_spans)]
+        cues = self.vocabulary.find(text) + self._tenor_cues(text)
+        cues.sort(key=lambda c: c.start)
+        phrases = [p for p in find_time_phrases(text, ref)
+                   if not (dateline_span and dateline_span[0] <= p.start < dateline_span[1])]
+        session = ref.isoformat() if ref else None
+        quantities = [q for q in find_quantities(text)
+                      if not (dateline_span and dateline_span[0] <= q.start < dateline_span[1])]
+        quantities = self._merge_ranges(text, quantities)
+
+        claims: list[Claim] = []
+        sent_iter = iter(sentences)
+        sent = next(sent_iter)
+        for q in quantities:
+            while q.start >= sent.end:
+                nxt = next(sent_iter, None)
+                if nxt is None:
+                    break
+                sent = nxt
+            if not (sent.start <= q.start < sent.end) or self._is_headline(raw, sent):
+                continue
+            claim = self._claim(text, q, sent, sentences, cues, claims)
+            if claim is not None:
+                claims.append(claim)
+        for sent in sentences:
+            in_sent = [c for c in claims if sent.start <= c.start < sent.end]
+            if in_sent:
+                self._attach_qualifiers(text, sent, in_sent, ref)
+        self._attach_times(text, claims, sentences, phrases, session, ref)
+        for c in claims:  # literals as written, line breaks included
+            c.text = raw[c.start:c.end]
+        return claims
+
+    @staticmethod
+    def _is_headline(text: str, sent: _Sentence) -> bool:
+        """A title line ("Four Percent", "One percent, at last"): short, on its own line,
+        without a full stop. Its numbers are restated in the body if they matter."""
+        body = sent.text.strip()
+        if not body or body[-1] in ".!?:;\"')”’" or len(body) > 80:
+            return False
+        line_start = text.rfind("\n", 0, sent.start) + 1
+        line_end = text.find("\n", sent.start)
+        line_end = len(text) if line_end < 0 else line_end
+        following = text[line_end:].lstrip(" \t")
+        next_starts_line = following.startswith("\n\n") or not following.strip() or \
+            following.lstrip()[:1].isupper() or following.lstrip()[:1].isdigit()
+        return text[line_start:line_end].strip() == body and next_starts_line
+
+    # -- quantities --------------------------------------------------------------------
+    @staticmethod
+    def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
+        """"between 2.3% and 2.4%", "2.3-2.4%", "150 to 155 yen" become one range quantity
+        (value = midpoint); "a range of 0 to 0.1%" keeps the upper bound, the way policy
+        ranges are quoted."""
+        out: list[Quantity] = []
+        i = 0
+        while i < len(qs):
+            a = qs[i]
+            b = qs[i + 1] if i + 1 < len(qs) else None
+            if b is not None:
+                gap = text[a.end:b.start]
+                unit = b.unit if a.unit in ("number", b.unit) else None
+                before = text[max(0, a.start - 30):a.start]
+                is_between = BETWEEN_BEFORE.search(before) and re.fullmatch(r"\s+and\s+", gap)
+                is_dash = re.fullmatch(r"\s?[-–]\s?", gap) and b.unit != "number"
+                is_to = re.fullmatch(r"\s+to\s+", gap) and (RANGE_OF_BEFORE.search(before) or BETWEEN_BEFORE.search(before))
+                if unit and (is_between or is_dash or is_to):
+                    if RANGE_OF_BEFORE.search(before):
+                        out.append(replace(b, hyphen_joined=False))
+                        out[-1].__dict__["range"] = (a.value, b.value)
+                    else:
+                        merged = Quantity(a.start, b.end, (a.value + b.value) / 2,
+                                          max(a.decimals, b.decimals), unit, b.scale, a.negative)
+                        merged.__dict__["range"] = (a.value, b.value)
+                        out.append(merged)
+                    i += 2
+                    continue
+            out.append(a)
+            i += 1
+        return out
+
+    @staticmethod
+    def _tenor_cues(text: str) -> list[Cue]:
+        out = []
+        for m in L.TENOR.finditer(text):
+            n = m.group("n").lower()
+            years = int(n) if n.isdigit() else L.TENOR_WORDS.get(n)
+            if years:
+                out.append(Cue("tenor", str(years), m.group(0), m.start(), m.end()))
+        return out
+
+    def _is_non_claim(self, text: str, q: Quantity, cues: list[Cue]) -> bool:
+        after = text[q.end:q.end + 25]
+        before = text[max(0, q.start - 12):q.start]
+        if q.unit in ("number", "fx") and L.NON_CLAIM_UNITS.match(after):
+            return True
+        if q.unit == "number":
+            if L.NON_CLAIM_UNITS.match(after) or re.match(r"^-(?:year|month|week|day|yr)", after, re.I):
+                return True
+            if q.hyphen_joined or re.match(r"^[-–]\d", after):
+                return True  # votes ("8-1"), compounds
+            if re.search(r"\b(?:" + "|".join(L.MONTHS) + r")\.?\s*$", before, re.I):
+                return True  # a day of the month
+            if q.decimals == 0 and q.scale == 1 and 1800 <= q.value <= 2100 and "," not in text[q.start:q.end]:
+                return True  # a year
+        if any(c.start <= q.start and q.end <= c.end for c in cues if c.kind == "instrument"):
+            return True  # "Nikkei 225", "S&P 500"
+        if q.unit in ("percent", "bp", "pp") and re.match(r"^-(?:year|month)", after):
+            return True
+        return False
+
+    # -- one claim ---------------------------------------------------------------------
+    def _claim(self, text: str, q: Quantity, sent: _Sentence, sentences: list[_Sentence],
+               cues: list[Cue], previous: list[Claim]) -> Claim | None:
+        if self._is_non_claim(text, q, cues):
+            return None
+        rel = q.start - sent.start
+        left = sent.text[:rel]
+        right = sent.text[q.end - sent.start:]
+        unit = q.unit
+        value = q.value
+        sent_cues = [c for c in cues if sent.start <= c.start < sent.end]
+        if unit == "number":
+            cue = self._bare_number_cue(q, sent, sentences, cues)
+            if cue is None:
+                return None
+            unit = cue.unit
+        if unit in ("fx",) and q.value < 0:
+            return None
+        # hedges and thresholds sit between the verb and the number
+        core_left = left
+        hedge = threshold = None
+        extreme = intraday = False
+        stripped: list[str] = []
+        for _ in range(3):
+            core_left, h = _strip_tail(core_left, L.HEDGES)
+            if h:
+                hedge = hedge or h
+                continue
+            core_left, t = _strip_tail(core_left, L.EXTREME_WORDS)
+            if t:
+                stripped.append(t)
+                extreme = True
+                intraday = intraday or t in L.INTRADAY_WORDS
+                continue
+            core_left, t = _strip_tail(core_left, L.AT_LEAST)
+            if t:
+                stripped.append(t)
+                threshold = "at_least"
+                continue
+            core_left, t = _strip_tail(core_left, L.AT_MOST)
+            if t:
+                stripped.append(t)
+                threshold = "at_most"
+                continue
+            core_left, t = _strip_tail(core_left, L.DIRECTIONAL_THRESHOLDS)
+            if t:
+                stripped.append(t)
+                threshold = "directional"
+                continue
+            break
+        if re.search(r"\bintraday\b", sent.text, re.I):
+            intraday = True
+        lw = _words(core_left)
+        rw = _words(right)[:3]
+        prev_word = lw[-1] if lw else ""
+        if stripped and not set(stripped) <= MAGNITUDE_WORDS:
+            kind = "spread" if unit == "bp" and L.SPREAD_WORDS.search(left[-70:]) else "level"
+        elif q.unit == "number" and prev_word not in L.CHANGE_VERBS and prev_word != "by":
+            kind = "level"  # a bare number named by its instrument is a level ("at 40,003.60")
+        else:
+            kind = self._kind(unit, prev_word, lw, rw, right, left, previous, q, sent)
+        direction = self._direction(lw, rw)
+        from_record = bool(FROM_RECORD_AFTER.match(right))
+        if from_record:
+            kind, direction = "change", -1
+        if kind == "change" and direction < 0 and value > 0:
+            value = -value
+        subject_cue = next((c for c in sent_cues if c.kind == "instrument" and c.start < q.start), None)
+        claim = Claim(
+            start=q.start, end=q.end, text=text[q.start:q.end], value=value, unit=unit, kind=kind,
+            sentence=sent.text.strip(), sentence_start=sent.start, sentence_index=sent.index,
+            decimals=q.decimals,
+            precision=q.precision, hedge=hedge, threshold=threshold, extreme=extreme,
+            intraday=intraday, direction=direction,
+            subject=subject_cue.text if subject_cue else None,
+            subject_quote=bool(subject_cue and subject_cue.quote),
+            event=bool(set(_words(left)) & L.EVENT_WORDS),
+            from_level=prev_word == "from",
+            from_record=from_record,
+            paragraph=sent.paragraph,
+        )
+        rng = q.__dict__.get("range")
+        if rng:
+            claim.range_low, claim.range_high = rng
+            if RANGE_OF_BEFORE.search(left[-30:]):
+                claim.qualifiers.append(f"range_of:{rng[0]:g}-{rng[1]:g}")
+                claim.range_low = claim.range_high = None
+        self._modality(claim, left, right)
+        claim.cues = self._context_cues(cues, sent, q)
+        claim.mention = self._mention(sent, q, sent_cues)
+        return claim
+
+    def _bare_number_cue(self, q: Quantity, sent: _Sentence, sentences: list[_Sentence],
+                         cues: list[Cue]) -> Cue | None:
+        """A bare number ("sits near 158.6", "at 40,003.60") is a claim only when an
+        instrument whose unit it would carry is named nearby and the value is plausible."""
+        if q.decimals == 0 and "," not in str(q.value) and q.value < 10:
+            return None
+        window_start = sentences[max(0, sent.index - 1)].start
+        if sentences[max(0, sent.index - 1)].paragraph != sent.paragraph:
+            window_start = sent.start
+        near = [c for c in cues if c.kind == "instrument" and c.unit in ("fx", "points")
+                and window_start <= c.start < sent.end and c.low is not None
+                and c.low <= q.value <= c.high]
+        if not near:
+            return None
+        near.sort(key=lambda c: abs(c.start - q.start))
+        return near[0]
+
+    @staticmethod
+    def _kind(unit: str, prev_word: str, lw: list[str], rw: list[str], right: str, left: str,
+              previous: list[Claim], q: Quantity, sent: _Sentence) -> str:
+        if unit not in ("percent", "bp", "pp", "points", "fx"):
+            return "level"
+        if unit in ("bp", "pp", "percent"):
+            window = left[-70:]
+            if (L.SPREAD_WORDS.search(window) and unit != "percent" and prev_word != "by"
+                    and prev_word not in L.CHANGE_VERBS):
+                return "spread"
+            if rw and rw[0] in ("spread", "gap", "differential"):
+                return "spread"
+        if prev_word == "or" and previous and previous[-1].sentence_start == sent.start:
+            return previous[-1].kind
+        noun_after = [w for w in rw[:2] if w in L.CHANGE_NOUNS]
+        if noun_after and prev_word not in ("to", "at"):
+            return "change"
+        if prev_word == "by" or (prev_word == "of" and len(lw) > 1 and lw[-2] in L.CHANGE_NOUNS):
+            return "change"
+        if prev_word in L.CHANGE_VERBS:
+            return "change"
+        if prev_word in L.LEVEL_PREPOSITIONS or prev_word in ("a", "the", "its", "record", "fresh", "another",
+                                                              "finished", "closed", "ended", "rate", "yield"):
+            return "level"
+        if unit in ("bp", "pp", "points"):
+            return "change"
+        if unit == "fx" and "per" not in right[:0] and q.value < 30:
+            return "change"
+        return "level"
+
+    @staticmethod
+    def _direction(lw: list[str], rw: list[str]) -> int:
+        for w in rw[:2]:
+            if w in L.CHANGE_NOUNS:
+                if w in L.UP_WORDS:
+                    return 1
+                if w in L.DOWN_WORDS:
+                    return -1
+        for w in reversed(lw[-12:]):
+            if w in (";", ":", "—", "–"):
+                break
+            if w in L.UP_WORDS:
+                return 1
+            if w in L.DOWN_WORDS:
+                return -1
+        return 0
+
+    @staticmethod
+    def _modality(claim: Claim, left: str, right: str) -> None:
+        window = left[-110:]
+        m_cond = CONDITIONAL.search(window)
+        if m_cond:
+            claim.checkable, claim.modality = False, "conditional"
+            return
+        if MARKET_PRICING.search(window) or MARKET_PUT.search(window) or L.FORECAST_BEFORE.search(window):
+            claim.checkable, claim.modality = False, "forecast"
+            return
+        if L.FORECAST_AFTER.search(right):
+            claim.checkable, claim.modality = False, "forecast"
+
+    @staticmethod
+    def _context_cues(cues: list[Cue], sent: _Sentence, q: Quantity) -> list[Cue]:
+        """Cues ordered by how strongly they bind to the number: the sentence's own cues
+        before it (nearest first), then after it, then earlier sentences (latest first)."""
+        before = [c for c in cues if sent.start <= c.start < q.start]
+        after = [c for c in cues if q.end <= c.start < sent.end]
+        earlier = [c for c in cues if c.start < sent.start]
+        return list(reversed(before)) + after + list(reversed(earlier[-40:]))
+
+    @staticmethod
+    def _mention(sent: _Sentence, q: Quantity, sent_cues: list[Cue]) -> str | None:
+        before = [c for c in sent_cues if c.end <= q.start and c.kind in ("instrument", "tenor", "country")]
+        if not before:
+            after = [c for c in sent_cues if c.start >= q.end and c.kind in ("instrument", "tenor")]
+            return after[0].text if after else None
+        group = [before[-1]]
+        for c in reversed(before[:-1]):
+            if group[0].start - c.end <= 6:
+                group.insert(0, c)
+            else:
+                break
+        return sent.text[group[0].start - sent.start:group[-1].end - sent.start]
+
+    # -- qualifiers --------------------------------------------------------------------
+    def _attach_qualifiers(self, text: str, sent: _Sentence, claims: list[Claim], ref: date | None) -> None:
+        for rx, name in QUALIFIER_PATTERNS:
+            for m in rx.finditer(sent.text):
+                label = self._qualifier_label(name, m, ref)
+                if not label:
+                    continue
+                qs, qe = sent.start + m.start(), sent.start + m.end()
+                if SINCE_BEFORE_QUALIFIER.search(sent.text[:m.start()]):
+                    continue  # "since last Wednesday's record close", "below its record"
+                target = None
+                following = [c for c in claims if c.start >= qe and c.start - qe <= 4]
+                preceding = [c for c in claims if c.end <= qs and qs - c.end <= 90]
+                if following:
+                    target = following[0]
+                elif preceding:
+                    target = preceding[-1]
+                else:
+                    later = [c for c in claims if c.start >= qe and c.start - qe <= 60]
+                    target = later[0] if later else None
+                if target is not None and target.unit in ("percent", "bp", "pp", "points", "fx") \
+                        and label not in target.qualifiers:
+                    target.qualifiers.append(label)
+
+    @staticmethod
+    def _qualifier_label(name: str, m: re.Match, ref: date | None) -> str | None:
+        g = m.groupdict()
+        if name == "record":
+            return "record_low" if g.get("low") else "record_high"
+        if name == "alltime":
+            return f"record_{g['hl'].lower()}"
+        if name == "nyear":
+            n = g["n"].lower()
+            years = int(n) if n.isdigit() else L.WORD_NUMBERS.get(n)
+            return f"n_year_{g['hl'].lower()}:{years}" if years else None
+        if name == "multidecade":
+            return f"multi_decade_{g['hl'].lower()}"
+        if name == "first_since":
+            return f"first_time_since:{g['year']}"
+        if name == "first":
+            return "first_time"
+        if name == "year_high":
+            return "year_high"
+        if name == "since":
+            word = g["word"].lower()
+            if g["rel"].lower() == "in":
+                n = (g.get("n") or "").lower()
+                years = int(n) if n.isdigit() else L.WORD_NUMBERS.get(n)
+                if g.get("year"):
+                    return f"{word}_since:{g['year']}"
+                return f"{word}_in_years:{years}" if years else None
+            if g.get("mon") and g.get("year"):
+                mon = L.MONTHS[g["mon"].lower().rstrip(".")]
+                return f"{word}_since:{g['year']}-{mon:02d}"
+            if g.get("year"):
+                return f"{word}_since:{g['year']}"
+            if g.get("mon") and ref is not None:
+                mon = L.MONTHS[g["mon"].lower().rstrip(".")]
+                year = ref.year if mon < ref.month else ref.year - 1
+                return f"{word}_since:{year}-{mon:02d}"
+            return None
+        return None
+
+    # -- time --------------------------------------------------------------------------
+    DEICTIC = re.compile(r"yesterday|today|this (?:morning|afternoon|evening)|tonight|overnight|now|"
+                         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|that day|on the day", re.I)
+
+    def _attach_times(self, text: str, claims: list[Claim], sentences: list[_Sentence],
+                      phrases: list[TimeRef], session: str | None, ref: date | None) -> None:
+        last_day: dict[int, TimeRef] = {}  # paragraph -> last day phrase seen
+        by_sentence: dict[int, list[TimeRef]] = {}
+        sent_starts = [s.start for s in sentences]
+        previous_day: TimeRef | None = None
+        resolved: list[TimeRef] = []
+        for p in phrases:
+            if p.role == "anaphor":
+                if previous_day is None:
+                    continue
+                p = replace(p, value=previous_day.value, role="point")
+            elif p.role == "point" and p.precision == "day" and p.value:
+                previous_day = p
+            resolved.append(p)
+            by_sentence.setdefault(_paragraph_of(sent_starts, p.start), []).append(p)
+        votes: Counter = Counter(p.value for p in resolved if p.role == "point" and p.precision == "day"
+                                 and p.value and self.DEICTIC.search(p.text)
+                                 and not self._in_relative_clause(text, p.start))
+        pending: list[Claim] = []
+        for sent in sentences:
+            sent_claims = [c for c in claims if sent.start <= c.start < sent.end]
+            own = by_sentence.get(sent.index, [])
+            for c in sent_claims:
+                self._time_for_claim(text, c, own, sent_claims, last_day.get(sent.paragraph), ref)
+                if c.time is None and c.date_basis == "pending":
+                    pending.append(c)
+                elif c.checkable and c.time is not None and self.DEICTIC.search(c.time.text or ""):
+                    votes[c.time.value] += 1
+            for p in own:
+                if p.role == "point" and p.precision == "day" and p.value and not p.text.endswith("'s"):
+                    last_day[sent.paragraph] = p
+        # The document's session: the day its deictic phrases point at most (ties: latest).
+        # A note written the morning after reports yesterday's session; this finds that day.
+        if votes:
+            session = max(votes.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        self._anchor_events(text, claims, sentences, by_sentence)
+        for c in pending:
+            if session is None:
+                c.date_basis = "none"
+                continue
+            c.time = TimeRef("", c.start, c.start, session, "day", "point")
+            c.date_basis = "reference" if ref is not None and session == ref.isoformat() else "session"
+            if c.from_level:
+                prev = date.fromisoformat(session) - timedelta(days=1)
+                c.time = replace(c.time, value=prev.isoformat())
+
+    @staticmethod
+    def _in_relative_clause(text: str, pos: int) -> bool:
+        """"the meeting, which ends on Wednesday": the phrase dates the meeting, not the
+        document's session."""
+        clause = re.split(r"[,;:.!?\n]", text[max(0, pos - 80):pos])[-1]
+        return bool(RELATIVE_PRONOUN.search(clause))
+
+    @staticmethod
+    def _anchor_events(text: str, claims: list[Claim], sentences: list[_Sentence],
+                       by_sentence: dict[int, list[TimeRef]]) -> None:
+        """"since the leadership vote": find the earlier sentence that dated that event
+        ("on Oct. 6, the first session after ... the leadership vote") and use its date."""
+        for c in claims:
+            if c.since is not None or not c.since_text:
+                continue
+            words = re.findall(r"[a-z]+", c.since_text.lower())[-2:]
+            if len(words) < 1 or words[-1] in ("the", "its"):
+                continue
+            needle = re.compile(r"\b" + r"\W+(?:\w+\W+)?".join(map(re.escape, words)) + r"\b", re.I)
+            for sent in reversed(sentences):
+                if sent.start >= c.sentence_start:
+                    continue
+                m = needle.search(sent.text)
+                if not m:
+                    continue
+                days = [p for p in by_sentence.get(sent.index, []) if p.role == "point" and p.precision == "day" and p.value]
+                if days:
+                    p = min(days, key=lambda p: abs(p.start - (sent.start + m.start())))
+                    c.since = TimeRef(c.since_text, p.start, p.end, p.value, "day", "since_event", True)
+                    c.since_text = None
+                break
+
+    def _time_for_claim(self, text: str, c: Claim, own: list[TimeRef], sent_claims: list[Claim],
+                        carried: TimeRef | None, ref: date | None) -> None:
+        clause_since = [p for p in own if p.role == "since"]
+        by = [p for p in own if p.role == "by"]
+        durations = [p for p in own if p.role == "duration"]
+        points = [p for p in own if p.role == "point" and self._binds(text, c, p, sent_claims)]
+        if clause_since:
+            c.since = min(clause_since, key=lambda p: abs(p.start - c.start))
+        elif durations:
+            c.since = min(durations, key=lambda p: abs(p.start - c.start))
+        else:
+            m = re.search(r"\bsince (?:the |last |its )?(?P<what>[a-z][a-z' -]{2,40}?)(?=[,.;]|$| to )",
+                          c.sentence, re.I)
+            if m and not re.match(r"(?:highest|lowest)", m.group("what")):
+                before = c.sentence[:m.start()]
+                if not re.search(r"\b(?:highest|lowest|weakest|strongest|first time|biggest|worst|best|heaviest)\b[^.;]{0,40}$", before, re.I):
+                    c.since_text = m.group(0)
+        if by:
+            c.horizon = by[0]
+        if not c.checkable:
+            if c.horizon is not None and c.horizon.value:
+                c.time, c.date_basis = c.horizon, "explicit"
+            elif points:
+                p = min(points, key=lambda p: abs(p.start - c.start))
+                c.time, c.date_basis = self._forward(p, ref), "explicit"
+            return
+        if points and c.since is not None and c.since.role == "since" and ref is not None:
+            nearest = min(points, key=lambda p: abs(p.start - c.start))
+            if abs(c.since.start - c.start) < abs(nearest.start - c.start):
+                points = []  # "trading between 1.49% and 1.58% since Monday": to date
+        if points:
+            p = min(points, key=lambda p: abs(p.start - c.start))
+            if p.value is None:
+                c.time, c.date_basis = None, "explicit"
+                return
+            if (p.precision == "month" and ref is not None and c.kind == "change"
+                    and p.value == f"{ref.year}-{ref.month:02d}"):
+                # "up 15% in October alone", written in October: month to date
+                first = date(ref.year, ref.month, 1)
+                c.since = TimeRef(p.text, p.start, p.end, (first - timedelta(days=1)).isoformat(), "day", "since")
+                c.time, c.date_basis = TimeRef(p.text, p.start, p.end, ref.isoformat(), "day"), "explicit"
+                return
+            c.time, c.date_basis = p, "explicit"
+            if c.from_level and p.precision == "day":
+                prev = date.fromisoformat(p.value) - timedelta(days=1)
+                c.time = replace(p, value=prev.isoformat())
+            return
+        if (c.since is not None or c.since_text) and ref is not None:
+            c.time = TimeRef("", c.start, c.start, ref.isoformat(), "day", "point")
+            c.date_basis = "reference"
+            return
+        if carried is not None:
+            c.time, c.date_basis = carried, "carried"
+        else:
+            c.time, c.date_basis = None, "pending"
+            return
+        if c.from_level and c.time.precision == "day" and c.time.value:
+            prev = date.fromisoformat(c.time.value) - timedelta(days=1)
+            c.time = replace(c.time, value=prev.isoformat())
+
+    @staticmethod
+    def _binds(text: str, c: Claim, p: TimeRef, sent_claims: list[Claim]) -> bool:
+        """Whether a time phrase in the claim's sentence belongs to the claim."""
+        if p.start >= c.end:
+            between = text[c.end:p.start]
+            after_comma = between.rsplit(",", 1)[-1]
+            if RELATIVE_PRONOUN.search(after_comma):
+                return False  # "the meeting that ended on Tuesday"
+            if re.search(r",\s*(?:and|but|while|whereas)\b|;", between):
+                return False  # a new clause with its own subject and time
+            if AFTER_EVENT.search(between):
+                return False  # "after a brief dip on Friday": the phrase dates the other event
+            for other in sent_claims:
+                if c.end <= other.start and other.end <= p.start:
+                    if not SHORT_LINK.match(text[c.end:other.start]):
+                        return False  # the phrase belongs to the nearer number
+            return True
+        between = text[p.end:c.start]
+        if re.search(r",\s*(?:and|but|while|whereas)\b|;", between):
+            return False  # the phrase dates an earlier clause
+        if RELATIVE_PRONOUN.search(text[max(0, p.start - 30):p.start].rsplit(",", 1)[-1]) and "," in between:
+            return False  # "which ends on Wednesday, ..." closes before the number
+        return True
+
+    @staticmethod
+    def _forward(p: TimeRef, ref: date | None) -> TimeRef:
+        """Re-resolve a relative phrase forward in time, for a forecast ("at Wednesday's meeting")."""
+        if ref is None or not p.relative or p.value is None:
+            return p
+        if p.precision == "day":
+            d = date.fromisoformat(p.value)
+            if d < ref and (ref - d).days < 7 and re.search(r"day", p.text, re.I) and "yesterday" not in p.text.lower():
+                return replace(p, value=(d + timedelta(days=7)).isoformat())
+        if p.precision == "month":
+            y, m = map(int, p.value.split("-"))
+            if (y, m) < (ref.year, ref.month):
+                return replace(p, value=f"{y + 1}-{m:02d}")
+        return p

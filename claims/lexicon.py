@@ -1,0 +1,124 @@
+"""Word lists the recognizers read: the language of market commentary, kept as data.
+
+Nothing here knows about particular instruments or market data; instrument names reach
+the extractor through a :class:`claims.model.Vocabulary` supplied by the caller.
+"""
+from __future__ import annotations
+
+import re
+
+WORD_NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}
+
+SCALES = {
+    "trillion": 1e12, "tn": 1e12, "trn": 1e12, "tril": 1e12,
+    "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9,
+    "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
+    "thousand": 1e3, "k": 1e3,
+}
+
+CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "¥": "JPY", "€": "EUR", "£": "GBP"}
+CURRENCY_CODES = {"usd": "USD", "jpy": "JPY", "eur": "EUR", "gbp": "GBP"}
+CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "yen": "JPY", "euros": "EUR", "euro": "EUR",
+                  "pounds": "GBP", "sterling": "GBP"}
+
+HEDGES = ("close to", "around", "about", "roughly", "nearly", "near", "almost", "some",
+          "approximately", "circa", "around about", "just over", "just under", "~")
+
+# Words after which a number is a level ("to 2.33%", "at 158.6").
+LEVEL_PREPOSITIONS = {"to", "at", "of", "near", "around", "from", "past", "above", "below",
+                      "under", "over", "topped", "reached", "is", "was", "sits", "stands",
+                      "remains", "remained", "between", "hit", "touched", "exceeded",
+                      "crossed", "cleared", "prints", "print", "hits", "touch", "and"}
+
+UP_WORDS = {
+    "rose", "rise", "rises", "rising", "risen", "up", "gain", "gained", "gains", "gaining",
+    "jump", "jumped", "jumps", "jumping", "climb", "climbed", "climbs", "climbing", "advance",
+    "advanced", "advances", "advancing", "surge", "surged", "surges", "surging", "rally",
+    "rallied", "rallies", "increase", "increased", "increases", "hike", "hiked", "hikes",
+    "raise", "raised", "raising", "lift", "lifted", "lifting", "higher", "add", "added",
+    "adds", "ripped", "soar", "soared", "bounce", "bounced", "rebound", "rebounded", "widened",
+    "strengthened", "strengthen", "firmed", "firm", "above", "spiked", "spike", "broke",
+    "topped", "exceeded", "cleared", "crossed", "north",
+}
+DOWN_WORDS = {
+    "fell", "fall", "falls", "falling", "fallen", "down", "drop", "dropped", "drops",
+    "dropping", "eased", "ease", "eases", "easing", "lose", "lost", "loses", "losing", "loss",
+    "shed", "sheds", "slid", "slide", "slides", "sliding", "plunge", "plunged", "plunges",
+    "decline", "declined", "declines", "declining", "tumble", "tumbled", "sank", "sink",
+    "slump", "slumped", "lower", "lowered", "cut", "cuts", "cutting", "slip", "slipped",
+    "below", "under", "weakened", "weaken", "weakening", "crash", "narrowed", "shrunk",
+    "shrank", "dip", "dipped", "retreat", "retreated", "erased", "sold", "selloff", "south",
+}
+CHANGE_NOUNS = {"slide", "plunge", "drop", "decline", "crash", "fall", "rise", "gain", "jump",
+                "loss", "surge", "rally", "increase", "hike", "cut", "move", "advance",
+                "bounce", "rebound", "selloff", "sell-off", "swing", "slump", "tumble", "climb"}
+CHANGE_VERBS = (UP_WORDS | DOWN_WORDS) - {"above", "below", "under", "north", "south",
+                                          "higher", "lower", "broke", "topped", "exceeded",
+                                          "cleared", "crossed", "strengthened", "strengthen",
+                                          "firmed", "firm", "weakened", "weaken", "weakening"}
+
+# One-sided comparisons: the claimed value bounds the observed extreme.
+AT_LEAST = ("more than", "at least", "north of", "in excess of", "upwards of", "above",
+            "over", "topped", "exceeded", "exceeds", "broke above", "surpassed")
+AT_MOST = ("less than", "at most", "south of", "below", "under", "broke below")
+DIRECTIONAL_THRESHOLDS = ("past", "through", "crossed", "cleared", "broke through", "breached")
+EXTREME_WORDS = ("touched", "touching", "touch", "hit", "hits", "hitting", "reached", "reaching",
+                 "as much as", "as high as", "as low as", "peaked at", "a high of", "a low of")
+INTRADAY_WORDS = ("as much as", "as high as", "as low as", "intraday", "touched", "a high of",
+                  "a low of", "in afternoon trade", "in morning trade")
+
+# Verbs that report a decision rather than a state ("raised rates to 0.75%").
+EVENT_WORDS = {"raised", "raise", "raises", "raising", "lifted", "lift", "lifting", "hike",
+               "hiked", "hikes", "increase", "increased", "cut", "cuts", "lowered", "lower",
+               "took", "take", "taking", "came", "reduced", "trimmed", "moved"}
+
+# Modality: a number governed by these is a forecast, expectation or hypothetical.
+FORECAST_BEFORE = re.compile(
+    r"\b(?:expects?|expected|expecting|expectations?|forecasts?|forecast(?:ing)?|predicts?|"
+    r"projects?|projected|targeting|aims? for|see|sees|seeing|could|would|might|(?-i:may)|will|shall|"
+    r"if|unless|likely|bet|talk about|"
+    r"toward|towards|hope|hopes|"
+    r"scenario|suppose|imagine)\b|'d\b|'ll\b",
+    re.IGNORECASE)
+FORECAST_AFTER = re.compile(
+    r"^[^.;:]{0,40}?\b(?:by (?:the )?(?:end of|year-end|year end|christmas|spring|summer|"
+    r"autumn|fall|winter|next|mid-|the autumn|the spring)|by (?:19|20)\d\d|to come\b|next year|"
+    r"next month|next week|in the coming)",
+    re.IGNORECASE)
+
+NON_CLAIM_UNITS = re.compile(
+    r"^(?:-|\s)?(?:years?|yrs?|months?|weeks?|days?|sessions?|hours?|minutes?|decades?|"
+    r"centuries|century|times|people|staff|members|companies|firms|banks|countries|"
+    r"year-old|-year-old|st|nd|rd|th)\b", re.IGNORECASE)
+
+NON_MARKET_NOUNS = re.compile(
+    r"\b(?:tariffs?|gdp|debt|budget|deficit|stimulus|inflation|consumer prices|cpi|wages?|"
+    r"unemployment|jobless|payrolls?|stake|market share|positions?|holdings?|inflows?|"
+    r"outflows?|flows?|spending|package|sales|earnings|profits?|revenue|population|"
+    r"turnout|approval|poll|survey|probability|odds|chance)\b",
+    re.IGNORECASE)
+
+SPREAD_WORDS = re.compile(r"\b(?:gap|spread|differential|difference|premium)\b", re.IGNORECASE)
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+            "saturday": 5, "sunday": 6}
+
+# Tenors are language, not markets: "10-year", "ten-year", "10yr", "10s", "2y".
+TENOR = re.compile(
+    r"\b(?P<n>\d{1,2}|one|two|three|five|seven|ten|fifteen|twenty|twenty-five|thirty|forty)"
+    r"(?:[- ]?(?:year|yr)s?\b(?!-old)(?! (?:high|low|record|peak|trough)s?\b)|(?<=\d)y\b|(?<=\d)s\b)",
+    re.IGNORECASE)
+TENOR_WORDS = {"one": 1, "two": 2, "three": 3, "five": 5, "seven": 7, "ten": 10, "fifteen": 15,
+               "twenty": 20, "twenty-five": 25, "thirty": 30, "forty": 40}

@@ -1,0 +1,247 @@
+"""Find time phrases and resolve them against a reference date.
+
+Relative phrases ("on Tuesday", "yesterday", "in June", "last year") resolve to the most
+recent such time on or before the reference date, because commentary reports what has
+happened; a phrase that sets a forecast horizon ("by year-end", "by the end of 2026") keeps
+its role ``by`` and resolves forward. Without a reference date, relative phrases stay
+unresolved (``value=None``) rather than being pinned to today's date.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from .lexicon import MONTHS, WEEKDAYS, WORD_NUMBERS
+from .model import TimeRef
+
+_MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUMW = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("month_day_year", re.compile(rf"\b(?P<mon>{_MON})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>(?:19|20)\d\d)\b")),
+    ("end_of_month", re.compile(rf"\b(?:at |by )?the end of (?P<mon>{_MON})(?: (?P<y>(?:19|20)\d\d))?\b")),
+    ("end_of_year", re.compile(r"\b(?:by |at )?(?:the )?(?:end of (?:the year|(?P<y>(?:19|20)\d\d))|year-end|year end)\b", re.I)),
+    ("month_day", re.compile(rf"\b(?P<mon>{_MON})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? (?:19|20)\d\d)(?![\d%])(?![.,]\d)")),
+    ("month_year", re.compile(rf"\b(?:(?P<mid>early|mid|late)[- ])?(?P<mon>{_MON})\.?,? (?P<y>(?:19|20)\d\d)\b")),
+    ("month_last_year", re.compile(rf"\b(?:(?:in|of|since|during|by) )?(?P<mon>{_MON}) (?P<rel>last|this|next) year\b")),
+    ("mid_month", re.compile(rf"\b(?P<mid>early|mid|late)[- ](?P<mon>{_MON})\b")),
+    ("month", re.compile(rf"\b(?:in|of|since|during|through|until|by|from) (?:the )?(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec))\b(?!\.? \d)")),
+    ("weekday", re.compile(rf"\b(?:(?P<rel>on|last|this|next|since|until|by) )?(?P<wd>{_DAY})(?P<poss>'s)?\b")),
+    ("yesterday", re.compile(r"\byesterday(?:'s)?\b", re.I)),
+    ("today", re.compile(r"\b(?:today(?:'s)?|this (?:morning|afternoon|evening)(?:'s)?|tonight|overnight|so far this week)\b", re.I)),
+    ("now", re.compile(r"\bnow\b", re.I)),
+    ("that_day", re.compile(r"\b(?:that day|on the day|the same day|on the session)\b", re.I)),
+    ("this_month", re.compile(r"\b(?:the|this) month\b", re.I)),
+    ("new_year", re.compile(r"\bNew Year's(?: Day)?\b")),
+    ("christmas", re.compile(r"\bChristmas\b")),
+    ("season", re.compile(r"\b(?:by |in |this |next )(?:the )?(?:next )?(?:spring|summer|autumn|fall|winter)\b", re.I)),
+    ("year_rel", re.compile(r"\b(?P<rel>last|this|next) year\b", re.I)),
+    ("in_year", re.compile(r"\b(?:in|during|by|since|of) (?P<y>(?:19|20)\d\d)\b")),
+    ("sessions", re.compile(rf"\b(?:over|in) the (?:last|past) (?P<n>{_NUMW}) (?:sessions|trading days)\b", re.I)),
+    ("duration", re.compile(rf"\bin (?:the (?:last|past) )?(?P<n>{_NUMW}|a) (?P<u>days?|weeks?|months?)\b", re.I)),
+    ("days_span", re.compile(rf"\bover {_DAY} and (?P<wd>{_DAY})\b")),
+    ("a_week_ago", re.compile(r"\b(?P<n>a|one|two|three) weeks? ago\b", re.I)),
+]
+
+SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?(?:last\s+)?$", re.I)
+BY_BEFORE = re.compile(r"\b(?:by|until|till|before|toward|towards)\s+(?:the\s+)?$", re.I)
+QUALIFIER_SINCE = re.compile(
+    r"\b(?:highest|lowest|weakest|strongest|biggest|largest|smallest|steepest|worst|best|"
+    r"heaviest|first time|narrowest|widest|most|least)\b[^.;]{0,40}\bsince\s+(?:the\s+)?$", re.I)
+
+
+def _num(word: str) -> int:
+    word = word.lower()
+    if word == "a":
+        return 1
+    return int(word) if word.isdigit() else WORD_NUMBERS.get(word, 0)
+
+
+def last_business_day(year: int, month: int) -> date:
+    d = date(year, month, calendar.monthrange(year, month)[1])
+    while d.weekday() >= 5:
+        d -= timedelta(days=1)
+    return d
+
+
+def _past_month(ref: date, month: int, forward: bool) -> tuple[int, int]:
+    if forward:
+        year = ref.year if month >= ref.month else ref.year + 1
+    else:
+        year = ref.year if month <= ref.month else ref.year - 1
+    return year, month
+
+
+def _weekday(ref: date, wd: int, rel: str | None, forward: bool) -> date:
+    if rel == "next" or (forward and rel != "last"):
+        delta = (wd - ref.weekday()) % 7
+        return ref + timedelta(days=delta if delta or rel != "next" else 7)
+    delta = (ref.weekday() - wd) % 7
+    if rel == "last" and delta == 0:
+        delta = 7
+    return ref - timedelta(days=delta)
+
+
+def find_time_phrases(text: str, ref: date | None) -> list[TimeRef]:
+    """Every time phrase in ``text`` with a resolved value where ``ref`` allows it.
+
+    Overlapping matches keep the longest. The role (``point``, ``since``, ``by``) comes from
+    the words just before the phrase.
+    """
+    raw: list[tuple[int, int, str, re.Match]] = []
+    for name, rx in PATTERNS:
+        for m in rx.finditer(text):
+            raw.append((m.start(), m.end(), name, m))
+    raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
+    chosen: list[tuple[int, int, str, re.Match]] = []
+    for r in raw:
+        if chosen and r[0] < chosen[-1][1]:
+            continue
+        chosen.append(r)
+    return [t for t in (_resolve(text, s, e, name, m, ref) for s, e, name, m in chosen) if t]
+
+
+def _role(text: str, start: int, phrase: str) -> str:
+    before = text[max(0, start - 60):start]
+    low = phrase.lower()
+    if low.startswith("since") or SINCE_BEFORE.search(before):
+        probe = before + "since " if low.startswith("since") else before
+        return "qualifier" if QUALIFIER_SINCE.search(probe) else "since"
+    if low.startswith(("by ", "until ", "till ")) or BY_BEFORE.search(before):
+        return "by"
+    return "point"
+
+
+def _resolve(text: str, s: int, e: int, name: str, m: re.Match, ref: date | None) -> TimeRef | None:
+    phrase = text[s:e]
+    role = _role(text, s, phrase)
+    gd = m.groupdict()
+    forward = role == "by"
+
+    def tr(value, precision, relative=True, **kw):
+        return TimeRef(phrase, s, e, value, precision, kw.pop("role", role), relative, **kw)
+
+    mon = MONTHS.get(gd["mon"].lower().rstrip(".")) if gd.get("mon") else None
+    if name == "month_day_year":
+        try:
+            return tr(date(int(gd["y"]), mon, int(gd["d"])).isoformat(), "day", False)
+        except ValueError:
+            return None
+    if name == "month_day":
+        if ref is None:
+            return tr(None, "day")
+        year = ref.year
+        try:
+            d = date(year, mon, int(gd["d"]))
+            if d > ref and not forward and (d - ref).days > 7:
+                d = date(year - 1, mon, int(gd["d"]))
+        except ValueError:
+            return None
+        return tr(d.isoformat(), "day")
+    if name == "end_of_month":
+        if gd.get("y"):
+            year = int(gd["y"])
+        elif ref is None:
+            return tr(None, "day")
+        else:
+            year, _ = _past_month(ref, mon, forward)
+        return tr(last_business_day(year, mon).isoformat(), "day", not gd.get("y"))
+    if name == "end_of_year":
+        if gd.get("y"):
+            return tr(f"{int(gd['y'])}-12", "month", False, role="by" if role != "since" else role)
+        return tr(f"{ref.year}-12" if ref else None, "month", role="by" if role != "since" else role)
+    if name == "month_year":
+        return tr(f"{int(gd['y'])}-{mon:02d}", "month", False)
+    if name == "month_last_year":
+        if ref is None:
+            return tr(None, "month")
+        offset = {"last": -1, "this": 0, "next": 1}[gd["rel"]]
+        return tr(f"{ref.year + offset}-{mon:02d}", "month")
+    if name in ("month", "mid_month"):
+        if ref is None:
+            return tr(None, "month")
+        year, month = _past_month(ref, mon, forward)
+        if name == "mid_month" and role == "since":
+            day = {"early": 5, "mid": 15, "late": 25}[gd["mid"].lower()]
+            return tr(date(year, month, day).isoformat(), "day")
+        return tr(f"{year}-{month:02d}", "month")
+    if name == "weekday":
+        rel = (gd.get("rel") or "").lower() or None
+        if rel == "since":
+            role = "since"
+        if ref is None:
+            return tr(None, "day")
+        d = _weekday(ref, WEEKDAYS[gd["wd"].lower()], rel if rel in ("last", "next") else None,
+                     forward)
+        return tr(d.isoformat(), "day", role=role)
+    if name == "days_span":
+        if ref is None:
+            return tr(None, "day", role="point")
+        d = _weekday(ref, WEEKDAYS[gd["wd"].lower()], None, False)
+        return tr(d.isoformat(), "day", role="point", days=2, sessions=2)
+    if name == "yesterday":
+        return tr((ref - timedelta(days=1)).isoformat() if ref else None, "day")
+    if name in ("today", "now"):
+        return tr(ref.isoformat() if ref else None, "day")
+    if name == "that_day":
+        return TimeRef(phrase, s, e, None, "day", "anaphor", True)
+    if name == "this_month":
+        return tr(f"{ref.year}-{ref.month:02d}" if ref else None, "month")
+    if name == "new_year":
+        if ref is None:
+            return tr(None, "day")
+        return tr(date(ref.year, 1, 1).isoformat(), "day")
+    if name == "christmas":
+        if ref is None:
+            return tr(None, "month")
+        return tr(f"{ref.year}-12", "month")
+    if name == "season":
+        return TimeRef(phrase, s, e, None, "unknown", "by" if phrase.lower().startswith("by") else role, True)
+    if name == "year_rel":
+        if ref is None:
+            return tr(None, "year")
+        offset = {"last": -1, "this": 0, "next": 1}[gd["rel"].lower()]
+        return tr(str(ref.year + offset), "year")
+    if name == "in_year":
+        return tr(gd["y"], "year", False)
+    if name == "sessions":
+        return TimeRef(phrase, s, e, None, "unknown", "duration", True, sessions=_num(gd["n"]))
+    if name == "duration":
+        unit = gd["u"].lower().rstrip("s")
+        n = _num(gd["n"])
+        days = n * {"day": 1, "week": 7, "month": 30}[unit]
+        return TimeRef(phrase, s, e, None, "unknown", "duration", True, days=days)
+    if name == "a_week_ago":
+        if ref is None:
+            return None
+        n = _num(gd["n"])
+        return tr((ref - timedelta(days=7 * n)).isoformat(), "day", role="point")
+    return None
+
+
+DATELINE = re.compile(
+    rf"^(?:[^\n]{{0,80}}?(?:{_DAY},? )?)(?P<mon>{_MON})\.? (?P<d>\d{{1,2}}),? (?P<y>(?:19|20)\d\d)\b"
+    r"|^[A-Z][A-Z ]+, (?P<mon2>" + _MON + r")\.? (?P<d2>\d{1,2}) \(")
+
+
+def find_dateline(text: str) -> tuple[date | None, tuple[int, int] | None]:
+    """The publication date written at the top of a piece ("Posted May 19, 2026",
+    "Morning Note - Wednesday, January 21, 2026"), with its span. A wire dateline without a
+    year ("TOKYO, Aug 5 (Wire)") gives its span but no date."""
+    head = text[:400]
+    for line_match in re.finditer(r"[^\n]+", head):
+        line = line_match.group(0)
+        m = DATELINE.search(line)
+        if not m:
+            continue
+        span = (line_match.start() + m.start(), line_match.start() + m.end())
+        if m.group("mon"):
+            mon = MONTHS[m.group("mon").lower().rstrip(".")]
+            try:
+                return date(int(m.group("y")), mon, int(m.group("d"))), span
+            except ValueError:
+                return None, span
+        return None, span
+    return None, None

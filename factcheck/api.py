@@ -1,0 +1,80 @@
+"""The single-document API: text in, :class:`~factcheck.report.Report` out."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+import claims
+
+from .catalog import Catalog, load_catalog
+from .policy import Policy, load_policy
+from .refdate import ReferenceDate, infer
+from .report import ClaimResult, Report
+from .resolve import Resolver
+from .store import Store
+from .verify import Verifier
+from claims.timeref import find_dateline
+
+
+@dataclass
+class Checker:
+    """Everything a check needs, loaded once and reused across documents."""
+
+    catalog: Catalog
+    store: Store
+    policy: Policy
+
+    @classmethod
+    def default(cls, catalog_file: str | None = None, policy_file: str | None = None) -> "Checker":
+        catalog = load_catalog(catalog_file)
+        return cls(catalog, Store(catalog), load_policy(policy_file))
+
+    def check(self, text: str, published: date | str | None = None, path: str | None = None) -> Report:
+        if isinstance(published, str):
+            published = date.fromisoformat(published)
+        vocabulary = self.catalog.vocabulary()
+        resolver = Resolver(self.catalog)
+        written, _ = find_dateline(text)
+        if published is not None:
+            ref = ReferenceDate(published, "given", published)
+        elif written is not None:
+            ref = ReferenceDate(written, "text", written)
+        else:
+            first = claims.extract(text, None, vocabulary)
+            ref = infer(first, resolver.resolve_all(first, text), self.catalog, self.store, self.policy)
+        found = claims.extract(text, ref.date, vocabulary)
+        mappings = resolver.resolve_all(found, text)
+        for c, m in zip(found, mappings):
+            orient(c, m, self.catalog)
+        verifier = Verifier(self.catalog, self.store, self.policy)
+        results = [ClaimResult(c, m, verifier.verify(c, m, ref.date)) for c, m in zip(found, mappings)]
+        report = Report(path, ref.published.isoformat() if ref.published else None,
+                        ref.date.isoformat() if ref.date else None, ref.basis, results, ref.detail,
+                        self.store.vintage)
+        if ref.basis == "none":
+            report.warnings.append("no reference date: give --date YYYY-MM-DD; undated claims are unverifiable")
+        return report
+
+
+def orient(c: claims.Claim, m, catalog: Catalog) -> None:
+    """Write a change in the series' own direction: "the yen lost 6 yen" is dollar-yen +6."""
+    s = catalog.get(m.series_id) if m.series_id else None
+    if s is not None and s.asset_class == "fx" and c.subject_quote and c.direction != 0:
+        c.direction = -c.direction
+        if c.kind == "change":
+            c.value = -c.value
+
+
+@lru_cache(maxsize=1)
+def default_checker() -> Checker:
+    return Checker.default()
+
+
+def check_text(text: str, published: date | str | None = None, path: str | None = None) -> Report:
+    """Extract, map and verify every numeric claim in ``text``.
+
+    ``published`` is the document's date; without it the date written in the text is used,
+    else one is inferred from the claims themselves (``reference_date_basis`` says which).
+    """
+    return default_checker().check(text, published, path)

@@ -1,0 +1,216 @@
+"""The series catalog: what instruments exist, what they are called, how to check them.
+
+The catalog is data (``data/catalog.toml``); it is validated when loaded, and users can add
+their own file (``FACTCHECK_CATALOG`` or ``--catalog``) with more series or aliases.
+From it we build the instrument :class:`claims.Vocabulary` the extractor reads.
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from claims import Vocabulary, VocabularyEntry
+
+from .errors import CatalogError
+from .resources_access import resource
+
+ASSET_CLASSES = {"yield", "fx", "index", "policy_rate", "rate"}
+UNITS = {"percent", "fx", "points"}
+
+
+@dataclass(frozen=True)
+class Series:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    country: str
+    asset_class: str
+    unit: str
+    frequency: str = "daily"
+    tenor: int | None = None
+    sources: tuple[dict, ...] = ()
+    basis_allowance: float | None = None
+    basis_allowance_pct: float | None = None
+    hedge_allowance_pct: float | None = None
+    change_allowance_bp: float | None = None
+    change_allowance_pp: float | None = None
+    change_allowance: float | None = None
+    value_range: tuple[float, float] = (float("-inf"), float("inf"))
+    quote_currency_aliases: tuple[str, ...] = ()
+    tracked: bool = True
+    notes: str = ""
+    data_file: str | None = None  # a user CSV for this series
+
+    @property
+    def family(self) -> str:
+        return self.id.rsplit("_", 1)[0] if self.asset_class == "yield" else self.id
+
+    def level_allowance(self, value: float) -> float:
+        """VERDICTS.md basis allowance for a level, in the series' unit."""
+        if self.basis_allowance is not None:
+            return self.basis_allowance
+        if self.basis_allowance_pct is not None:
+            return abs(value) * self.basis_allowance_pct / 100
+        return 0.0
+
+    def hedge_allowance(self, value: float) -> float:
+        base = self.level_allowance(value)
+        if self.hedge_allowance_pct is not None:
+            return max(base, abs(value) * self.hedge_allowance_pct / 100)
+        return base
+
+    def source_label(self) -> str:
+        return self.sources[0]["source"] if self.sources else "none"
+
+
+@dataclass(eq=False)
+class Catalog:
+    series: dict[str, Series] = field(default_factory=dict)
+
+    def get(self, series_id: str) -> Series | None:
+        return self.series.get(series_id)
+
+    def __iter__(self):
+        return iter(self.series.values())
+
+    def yield_series(self, country: str, tenor: int) -> Series | None:
+        for s in self.series.values():
+            if s.asset_class == "yield" and s.country == country and s.tenor == tenor:
+                return s
+        return None
+
+    def search(self, query: str, limit: int = 10) -> list[tuple[Series, float]]:
+        """Series whose id, name or aliases resemble ``query`` (rapidfuzz WRatio)."""
+        from rapidfuzz import fuzz
+
+        scored = []
+        for s in self.series.values():
+            names = (s.id, s.name) + s.aliases
+            score = max(fuzz.WRatio(query, n) for n in names)
+            scored.append((s, score))
+        scored.sort(key=lambda t: -t[1])
+        return [t for t in scored[:limit] if t[1] >= 50]
+
+    def vocabulary(self) -> Vocabulary:
+        return _vocabulary(self)
+
+
+def _parse_series(entry: dict, where: str) -> Series:
+    try:
+        sid = entry["id"]
+        if not isinstance(sid, str) or not sid:
+            raise CatalogError(f"{where}: 'id' must be a non-empty string")
+        missing = [k for k in ("name", "unit", "asset_class") if k not in entry]
+        if missing:
+            raise CatalogError(f"{where}: series {sid!r} lacks {', '.join(missing)}")
+        if entry["asset_class"] not in ASSET_CLASSES:
+            raise CatalogError(f"{where}: series {sid!r}: asset_class must be one of {sorted(ASSET_CLASSES)}")
+        if entry["unit"] not in UNITS:
+            raise CatalogError(f"{where}: series {sid!r}: unit must be one of {sorted(UNITS)}")
+        vr = entry.get("value_range")
+        if vr is not None and (len(vr) != 2 or vr[0] >= vr[1]):
+            raise CatalogError(f"{where}: series {sid!r}: value_range must be [low, high]")
+        return Series(
+            id=sid, name=entry["name"], aliases=tuple(entry.get("aliases", ())),
+            country=entry.get("country", ""), asset_class=entry["asset_class"], unit=entry["unit"],
+            frequency=entry.get("frequency", "daily"), tenor=entry.get("tenor"),
+            sources=tuple(entry.get("sources", ())), basis_allowance=entry.get("basis_allowance"),
+            basis_allowance_pct=entry.get("basis_allowance_pct"),
+            hedge_allowance_pct=entry.get("hedge_allowance_pct"),
+            change_allowance_bp=entry.get("change_allowance_bp"),
+            change_allowance_pp=entry.get("change_allowance_pp"),
+            change_allowance=entry.get("change_allowance"),
+            value_range=tuple(vr) if vr else (float("-inf"), float("inf")),
+            quote_currency_aliases=tuple(entry.get("quote_currency_aliases", ())),
+            tracked=bool(entry.get("tracked", True)), notes=entry.get("notes", ""),
+            data_file=entry.get("data_file"),
+        )
+    except KeyError as exc:
+        raise CatalogError(f"{where}: missing field {exc}") from None
+
+
+def parse_catalog(text: str, where: str, base: Catalog | None = None, base_dir: Path | None = None) -> Catalog:
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise CatalogError(f"{where}: not valid TOML: {exc}") from None
+    catalog = Catalog(dict(base.series) if base else {})
+    for i, entry in enumerate(doc.get("series", [])):
+        s = _parse_series(entry, f"{where} [[series]] #{i + 1}")
+        if s.data_file and base_dir is not None and not Path(s.data_file).is_absolute():
+            s = Series(**{**s.__dict__, "data_file": str((base_dir / s.data_file).resolve())})
+        catalog.series[s.id] = s
+    for i, entry in enumerate(doc.get("alias", [])):
+        sid = entry.get("series")
+        if sid not in catalog.series:
+            raise CatalogError(f"{where} [[alias]] #{i + 1}: unknown series {sid!r}")
+        s = catalog.series[sid]
+        extra = tuple(entry.get("aliases", ()))
+        catalog.series[sid] = Series(**{**s.__dict__, "aliases": s.aliases + extra})
+    return catalog
+
+
+@lru_cache(maxsize=8)
+def load_catalog(user_file: str | None = None) -> Catalog:
+    """The shipped catalog, extended by ``user_file`` or ``$FACTCHECK_CATALOG`` if given."""
+    catalog = parse_catalog(resource("catalog.toml").read_text(encoding="utf-8"), "catalog.toml")
+    user_file = user_file or os.environ.get("FACTCHECK_CATALOG")
+    if user_file:
+        path = Path(user_file)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise CatalogError(f"cannot read catalog file {path}: {exc.strerror}") from None
+        catalog = parse_catalog(text, str(path), base=catalog, base_dir=path.parent)
+    return catalog
+
+
+def _alias_pattern(alias: str) -> str:
+    import re
+
+    words = [re.escape(w) for w in alias.split()]
+    return r"\s+".join(words)
+
+
+# Words that point at an issuer or central bank rather than a single series.
+_CONTEXT_ENTRIES = [
+    (r"JGBs?|Japanese government bonds?|Japanese (?:government )?bond yields?|Japanese yields|super-long(?:s| bonds)?", "family", "JP"),
+    (r"Treasur(?:y|ies)|T-notes?|T-bonds?|U\.S\. yields", "family", "US"),
+    (r"Bank of Japan|BoJ|BOJ", "bank", "JP"),
+    (r"Federal Reserve|Fed|FOMC", "bank", "US"),
+    (r"Japan|Japanese|Japan's|Tokyo|Takaichi|Ueda", "country", "JP"),
+    (r"U\.S\.|US|United States|American|America|Washington|New York|Wall Street", "country", "US"),
+    (r"(?:short-term |benchmark |key )?policy (?:interest )?rates?|benchmark (?:interest )?rates?|"
+     r"rate hikes?|rate cuts?|hikes?|increase|tightening|call rate", "policy", "policy"),
+    (r"interest rates?|borrowing costs|rates", "rates", "rates"),
+    (r"yields?", "yield", "yield"),
+    (r"the index|the benchmark|the gauge|stocks|equities|shares", "equity", "equity"),
+]
+_CASE_SENSITIVE = {r"Federal Reserve|Fed|FOMC", r"U\.S\.|US|United States|American|America|Washington|New York|Wall Street",
+                   r"Bank of Japan|BoJ|BOJ"}
+
+
+@lru_cache(maxsize=8)
+def _vocabulary(catalog: Catalog) -> Vocabulary:
+    entries: list[VocabularyEntry] = []
+    for s in catalog:
+        if s.asset_class == "yield":
+            continue  # yields are named by tenor + issuer, resolved in factcheck.resolve
+        quotes = {q.lower() for q in s.quote_currency_aliases}
+        for alias in s.aliases:
+            if s.asset_class in ("policy_rate", "rate") and alias.lower() in ("policy rate", "short-term policy rate",
+                                                                              "benchmark interest rate", "call rate"):
+                continue  # generic words: a bank or country decides which series
+            unit = s.unit if s.unit in ("fx", "points") else None
+            lo, hi = s.value_range
+            entries.append(VocabularyEntry(
+                _alias_pattern(alias), "instrument", s.id, unit,
+                lo if unit else None, hi if unit else None, alias.lower() in quotes,
+                case_sensitive=alias.isupper() and len(alias) <= 5))
+    for pattern, kind, value in _CONTEXT_ENTRIES:
+        entries.append(VocabularyEntry(pattern, kind, value, case_sensitive=pattern in _CASE_SENSITIVE))
+    return Vocabulary(entries)
+

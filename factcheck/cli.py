@@ -1,0 +1,130 @@
+"""The ``factcheck`` command line. It parses options, calls the API and picks a renderer;
+results go to stdout, errors to stderr with distinct exit codes:
+
+0 ran (whatever the verdicts) · 1 ``--fail-on`` found such a verdict · 2 usage error ·
+4 the input could not be read · 5 catalog, policy or data problem.
+"""
+from __future__ import annotations
+
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .errors import FactcheckError, InputError
+
+app = typer.Typer(
+    name="factcheck",
+    help="Check the numeric claims in market commentary (yields, FX, indices, policy rates) "
+         "against market data, and explain every verdict.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+MAX_BYTES = 10 * 1024 * 1024
+
+
+@app.callback()
+def _root() -> None:
+    """factcheck: verify the numbers in market commentary against market data."""
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class Label(str, Enum):
+    accurate = "accurate"
+    approximately_accurate = "approximately_accurate"
+    misdated = "misdated"
+    inaccurate = "inaccurate"
+    unverifiable = "unverifiable"
+    not_checkable = "not_checkable"
+
+
+def read_document(path: str, limit: int = MAX_BYTES) -> str:
+    """The text of PATH (or stdin for ``-``), refusing what is not UTF-8 text or too large."""
+    if path == "-":
+        data = sys.stdin.buffer.read(limit + 1)
+        name = "<stdin>"
+    else:
+        p = Path(path)
+        if p.is_dir():
+            raise InputError(f"{path}: is a directory (use `factcheck batch` for folders)")
+        try:
+            size = p.stat().st_size
+            if size > limit:
+                raise InputError(f"{path}: {size} bytes, over the {limit}-byte limit")
+            data = p.read_bytes()
+        except FileNotFoundError:
+            raise InputError(f"{path}: no such file") from None
+        except PermissionError:
+            raise InputError(f"{path}: permission denied") from None
+        name = path
+    if len(data) > limit:
+        raise InputError(f"{name}: over the {limit}-byte limit")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: looks binary, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: not valid UTF-8 (byte {exc.start})") from None
+
+
+def _fail(exc: FactcheckError) -> None:
+    typer.echo(f"factcheck: error: {exc}", err=True)
+    raise typer.Exit(exc.exit_code)
+
+
+@app.command()
+def check(
+    path: Annotated[str, typer.Argument(help="Text file to check, or '-' to read standard input.")],
+    date_: Annotated[Optional[str], typer.Option("--date", "-d", metavar="YYYY-MM-DD",
+                                                 help="Publication date. Without it the date written in the text is used, "
+                                                      "else one is inferred from the claims.")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table: readable terminal report; json: the "
+                                                               "factcheck.report/1 contract.")] = Format.table,
+    fail_on: Annotated[Optional[list[Label]], typer.Option("--fail-on", help="Exit 1 when any claim gets this "
+                                                                            "verdict (repeatable), for CI use.")] = None,
+    catalog: Annotated[Optional[Path], typer.Option(help="Extra series catalog (TOML) to add to the shipped one.")] = None,
+    policy: Annotated[Optional[Path], typer.Option(help="Tolerance policy file (TOML) replacing the defaults.")] = None,
+) -> None:
+    """Check one article: find its numeric claims, map each to a market series, and judge
+    it against the offline snapshot of market data.
+
+    Example: factcheck check article.txt --date 2026-01-21 --format json
+    """
+    from .api import Checker
+
+    try:
+        published = date.fromisoformat(date_) if date_ else None
+    except ValueError:
+        typer.echo(f"factcheck: error: --date must be YYYY-MM-DD, got {date_!r}", err=True)
+        raise typer.Exit(2)
+    try:
+        text = read_document(path)
+        checker = Checker.default(str(catalog) if catalog else None, str(policy) if policy else None)
+        report = checker.check(text, published, None if path == "-" else path)
+    except FactcheckError as exc:
+        _fail(exc)
+    if fmt is Format.json:
+        typer.echo(report.to_json())
+    else:
+        from rich.console import Console
+
+        Console(soft_wrap=False).print(report)
+    if fail_on and any(r.verdict.label in {f.value for f in fail_on} for r in report.results):
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,36 @@
+"""Every exception factcheck raises, in one tree, so callers can catch by kind."""
+from __future__ import annotations
+
+
+class FactcheckError(Exception):
+    """Base of all factcheck errors. ``exit_code`` is what the CLI exits with."""
+
+    exit_code = 1
+
+
+class InputError(FactcheckError):
+    """The document could not be read (missing, not text, wrong encoding, too large)."""
+
+    exit_code = 4
+
+
+class CatalogError(FactcheckError):
+    """The series catalog (shipped or user-supplied) is invalid; the message names the entry."""
+
+    exit_code = 5
+
+
+class DataError(FactcheckError):
+    """Market data is missing or damaged (a snapshot file failed its checksum)."""
+
+    exit_code = 5
+
+
+class SourceError(DataError):
+    """A live data source failed (down, unauthorized, empty, or answered in the wrong format)."""
+
+
+class PolicyError(FactcheckError):
+    """The tolerance policy file is invalid."""
+
+    exit_code = 5

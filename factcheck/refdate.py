@@ -1,0 +1,104 @@
+"""The document's reference date: given, written in the text, or inferred from the data.
+
+Inference asks which date makes the document's undated claims most consistent with the
+data: for each checkable level or one-day change mapped to a daily series, the dates on
+which it would hold (with the lag window and the claim's tolerance) are marked; the
+dates where most claims agree win, and the latest of them is used. The result says how many
+claims agree and over which window, so a reader can judge it. Today's date is never used.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from claims import Claim
+
+from .catalog import Catalog
+from .policy import Policy
+from .resolve import Mapping
+from .store import Store
+
+INFERENCE_START = pd.Timestamp("1990-01-01")
+
+
+@dataclass
+class ReferenceDate:
+    date: date | None
+    basis: str  # given | text | inferred | none
+    published: date | None = None
+    detail: dict = field(default_factory=dict)
+
+
+def _consistent_days(c: Claim, m: Mapping, catalog: Catalog, store: Store, policy: Policy,
+                     index: pd.DatetimeIndex) -> pd.Series | None:
+    if not c.checkable or m.series_id is None or m.spread:
+        return None
+    if c.time is not None and c.time.value is not None:
+        return None  # dated by the text itself
+    if c.since is not None or c.since_text or c.from_record or c.range_low is not None:
+        return None
+    s = catalog.get(m.series_id)
+    data = store.get(m.series_id)
+    if s is None or data is None:
+        return None
+    values = data.values
+    if c.kind == "level":
+        tol = c.precision + (s.hedge_allowance(c.value) if c.hedge else s.level_allowance(c.value))
+        if c.threshold == "at_least" or (c.extreme and c.direction >= 0 and c.threshold is None):
+            ok = values >= c.value - tol
+        elif c.threshold == "at_most":
+            ok = values <= c.value + tol
+        else:
+            ok = (values - c.value).abs() <= tol
+    elif c.kind == "change" and c.unit in ("percent", "bp", "points", "fx"):
+        if c.unit == "percent":
+            chg = (values / values.shift(1) - 1) * 100
+            tol = s.change_allowance_pp if s.change_allowance_pp is not None else policy.yield_percent_change_pp
+        elif c.unit == "bp":
+            chg = (values - values.shift(1)) * 100
+            tol = s.change_allowance_bp or 0
+        else:
+            chg = values - values.shift(1)
+            tol = abs(float(values.iloc[-1])) * policy.index_points_pp / 100 if c.unit == "points" else (s.change_allowance or 1.0)
+        tol += c.precision
+        ok = (chg - c.value).abs() <= tol if c.direction != 0 else (chg.abs() - abs(c.value)).abs() <= tol
+    else:
+        return None
+    daily = ok.astype(float).reindex(index, fill_value=0.0)
+    return daily.rolling(policy.lag_days + 1, min_periods=1).max()
+
+
+def infer(claims: list[Claim], mappings: list[Mapping], catalog: Catalog, store: Store,
+          policy: Policy) -> ReferenceDate:
+    end = pd.Timestamp(store.vintage)
+    index = pd.date_range(INFERENCE_START, end, freq="D")
+    votes = []
+    for c, m in zip(claims, mappings):
+        days = _consistent_days(c, m, catalog, store, policy, index)
+        if days is not None:
+            votes.append(days)
+    if not votes:
+        return ReferenceDate(None, "none", detail={"reason": "no undated level or change claim to infer a date from"})
+    total = np.sum([v.to_numpy() for v in votes], axis=0)
+    best = int(total.max())
+    need = 1 if len(votes) == 1 else 2
+    if best < need:
+        return ReferenceDate(None, "none", detail={"reason": "no date makes the claims consistent with the data",
+                                                  "claims": len(votes)})
+    hits = index[total == best]
+    chosen = hits[-1].date()
+    # the run of agreeing dates that ends at the chosen date
+    run_start = chosen
+    for ts in reversed(hits[:-1]):
+        if (run_start - ts.date()).days <= 4:
+            run_start = ts.date()
+        else:
+            break
+    return ReferenceDate(chosen, "inferred", detail={
+        "window": [run_start.isoformat(), chosen.isoformat()], "agreeing": best, "claims": len(votes),
+        "dates_with_full_agreement": int(len(hits)),
+        "note": "latest date on which the most undated claims hold against the data",
+    })

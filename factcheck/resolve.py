@@ -1,0 +1,233 @@
+"""Map each claim to a catalog series, with a confidence and the words that decided it.
+
+The extractor hands over the cues around a number (instrument names, tenors, issuers,
+central banks, countries), nearest first. The rules here are market knowledge:
+
+* the unit narrows the candidates (an FX rate is not a yield; index points are an index);
+* the nearest deciding cue in the sentence (a tenor, a bank or policy word, an instrument
+  name) sets the asset type; a number written before its noun ("the 2.37% 10-year JGB
+  yield") takes the cue right after it;
+* a tenor needs an issuer: the nearest issuer or country cue in the sentence, else the
+  nearest earlier one in the document (an instrument such as the Nikkei implies Japan);
+* a policy rate needs a central bank: one named in the sentence, else the first one the
+  document named;
+* with no cue at all, a claim continues the series of the claim before it, if the units agree.
+
+Below :data:`MIN_CONFIDENCE` the claim gets no series and the verdict names the candidates.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claims import Claim, Cue
+
+from .catalog import Catalog, Series
+
+MIN_CONFIDENCE = 0.5
+NON_MARKET_LEFT = re.compile(  # searched in the noun phrase before the number only
+    r"\b(?P<noun>tariffs?|gdp|debt|budget|deficit|stimulus|inflation|consumer prices|cpi|prices|wages?|"
+    r"unemployment|jobless|payrolls?|stake|market share|positions?|holdings?|inflows?|outflows?|"
+    r"spending|package|sales|earnings|profits?|revenue|population|turnout|approval|poll|survey|"
+    r"probability|odds|chance|vote|growth|output|exports?|imports?)\b[^.;]{0,40}$", re.I)
+NON_MARKET_RIGHT = re.compile(r"^\s*(?P<noun>of (?:gdp|the economy|output|the vote)|tariffs?|of (?:its|their) )", re.I)
+UNITS_FOR = {
+    "yield": {"percent", "bp", "pp"},
+    "policy_rate": {"percent", "bp", "pp"},
+    "rate": {"percent", "bp", "pp"},
+    "fx": {"fx"},
+    "index": {"points"},
+}
+
+
+@dataclass
+class Mapping:
+    series_id: str | None
+    name: str | None = None
+    confidence: float = 0.0
+    explanation: str = ""
+    instrument: Series | None = None  # a known but untracked instrument
+    candidates: list[str] = field(default_factory=list)
+    spread: tuple[str, str] | None = None
+
+    def to_dict(self) -> dict | None:
+        if self.series_id is None:
+            return None
+        return {"id": self.series_id, "name": self.name, "confidence": round(self.confidence, 2),
+                "explanation": self.explanation}
+
+
+class Resolver:
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+
+    def resolve_all(self, claims: list[Claim], text: str) -> list[Mapping]:
+        first_bank = self._first_bank(claims)
+        out: list[Mapping] = []
+        last: Mapping | None = None
+        last_sentence = -10
+        for c in claims:
+            # a claim with no cue of its own continues the previous claim's series only
+            # when that claim is in the same or the previous sentence
+            recent = last if c.sentence_index - last_sentence <= 1 else None
+            m = self.resolve(c, text, recent, first_bank)
+            out.append(m)
+            if (m.series_id and not m.spread) or m.instrument is not None:
+                last, last_sentence = m, c.sentence_index
+        return out
+
+    @staticmethod
+    def _first_bank(claims: list[Claim]) -> str | None:
+        first = None
+        for c in claims:
+            for cue in c.cues:
+                if cue.kind == "bank" and (first is None or cue.start < first.start):
+                    first = cue
+        return first.value if first else None
+
+    # -- one claim -----------------------------------------------------------------------
+    def resolve(self, c: Claim, text: str, last: Mapping | None, first_bank: str | None) -> Mapping:
+        if c.unit not in ("percent", "bp", "pp", "points", "fx"):
+            return Mapping(None, explanation=f"an amount of money ({c.unit}), not a market series we track")
+        blocker = self._non_market(c, text)
+        if blocker:
+            return Mapping(None, explanation=f"about {blocker!r}, not a market series we track")
+        sent_end = c.sentence_start + len(c.sentence) + 5
+        in_sent = [cue for cue in c.cues if c.sentence_start <= cue.start < sent_end]
+        before = [cue for cue in in_sent if cue.end <= c.start]
+        after = [cue for cue in in_sent if cue.start >= c.end]
+        earlier = [cue for cue in c.cues if cue.start < c.sentence_start]
+        if c.kind == "spread":
+            return self._spread(c, in_sent, earlier)
+        prenominal = bool(after) and after[0].start - c.end <= 2
+        ordered = (after[:3] + before) if prenominal else (before + after)
+        for cue in ordered:
+            m = self._from_cue(c, cue, in_sent, earlier, first_bank, prenominal)
+            if m is not None:
+                return m
+        if c.unit == "fx":
+            s = self._only("fx")
+            if s:
+                return self._mapping(s, 0.6, "an exchange rate quoted per dollar; the only FX series is " + s.id)
+        if last is not None and (last.series_id or last.instrument):
+            s = self.catalog.get(last.series_id) if last.series_id else last.instrument
+            if s is not None and self._unit_ok(s, c):
+                if last.series_id is None:
+                    return Mapping(None, explanation=f"continues {s.name}, which has no data source here",
+                                   instrument=s, confidence=0.7)
+                return self._mapping(s, 0.7, f"no instrument named in the sentence; continues {s.id} "
+                                             f"from the previous claim")
+        return Mapping(None, explanation="no instrument named near the number")
+
+    @staticmethod
+    def _non_market(c: Claim, text: str) -> str | None:
+        """The noun phrase the number belongs to, when it is not a market price: the clause
+        segment just before it ("a debt pile of roughly 230%", "The tariff ..., 24%") or
+        the words just after it ("230% of GDP")."""
+        left = text[max(c.sentence_start, c.start - 80):c.start].rstrip()
+        if left.endswith(","):
+            left = left[:-1]
+        segment = re.split(r"[,;:(]|\s[-—–]\s", left)[-1]
+        m = NON_MARKET_LEFT.search(segment) or NON_MARKET_RIGHT.search(text[c.end:c.end + 25])
+        return m.group("noun") if m else None
+
+    def _from_cue(self, c: Claim, cue: Cue, in_sent: list[Cue], earlier: list[Cue], first_bank: str | None,
+                  prenominal: bool) -> Mapping | None:
+        if cue.kind == "instrument":
+            s = self.catalog.get(cue.value)
+            if s is None or not self._unit_ok(s, c):
+                return None
+            conf = 0.95 if cue in in_sent else 0.75
+            if not s.tracked:
+                return Mapping(None, explanation=f"{s.name}: known instrument, no data source here", instrument=s,
+                               confidence=conf)
+            return self._mapping(s, conf, f"named {cue.text!r}")
+        if cue.kind == "tenor":
+            if c.unit not in ("percent", "bp", "pp"):
+                return None
+            tenor = int(cue.value)
+            country, why = self._issuer(c, cue, in_sent, earlier)
+            if country is None:
+                return Mapping(None, explanation=f"'{cue.text}' without an issuer (Japanese? U.S.?)",
+                               candidates=[s.id for s in self.catalog if s.tenor == tenor])
+            s = self.catalog.yield_series(country, tenor)
+            if s is None:
+                return Mapping(None, explanation=f"no {country} {tenor}-year yield in the catalog")
+            conf = 0.95 if why.startswith("in the sentence") else 0.85
+            return self._mapping(s, conf, f"tenor {cue.text!r}, issuer {why}")
+        if cue.kind in ("bank", "policy", "rates"):
+            if c.unit not in ("percent", "bp", "pp"):
+                return None
+            bank = cue.value if cue.kind == "bank" else None
+            if bank is None:
+                banks = [b for b in in_sent if b.kind == "bank"]
+                # plain "rates" is anyone's; "the policy rate" is the document's central bank
+                bank = banks[0].value if banks else (first_bank if cue.kind == "policy" else None)
+            if bank is None:
+                return None
+            return self._policy(c, bank, cue)
+        return None  # an issuer alone waits for a tenor; "the index" waits for the carry
+
+    def _issuer(self, c: Claim, tenor_cue: Cue, in_sent: list[Cue], earlier: list[Cue]) -> tuple[str | None, str]:
+        near = sorted((cue for cue in in_sent if cue.kind in ("family", "country", "bank")
+                       or (cue.kind == "instrument" and cue.value in ("nikkei225", "sp500", "topix"))),
+                      key=lambda cue: abs(cue.start - tenor_cue.start))
+        for cue in near:
+            country = self._country_of(cue)
+            if country:
+                return country, f"in the sentence ({cue.text!r})"
+        for cue in earlier:  # nearest first
+            country = self._country_of(cue)
+            if country:
+                return country, f"from context ({cue.text!r})"
+        return None, ""
+
+    def _country_of(self, cue: Cue) -> str | None:
+        if cue.kind in ("family", "country", "bank"):
+            return cue.value
+        if cue.kind == "instrument":
+            s = self.catalog.get(cue.value)
+            if s is not None and s.asset_class == "index" and s.country in ("JP", "US"):
+                return s.country
+        return None
+
+    def _policy(self, c: Claim, bank: str, cue: Cue) -> Mapping | None:
+        if bank == "JP":
+            s = self.catalog.get("boj_policy_rate")
+        else:
+            s = self.catalog.get("fed_funds_upper")
+        if s is None:
+            return None
+        return self._mapping(s, 0.9, f"policy-rate words ({cue.text!r}) with the {'Bank of Japan' if bank == 'JP' else 'Federal Reserve'}")
+
+    def _spread(self, c: Claim, in_sent: list[Cue], earlier: list[Cue]) -> Mapping:
+        tenors = [cue for cue in in_sent if cue.kind == "tenor"]
+        countries: list[str] = []
+        for cue in sorted(in_sent, key=lambda cue: cue.start):
+            country = self._country_of(cue)
+            if country and country not in countries:
+                countries.append(country)
+        if not tenors or len(countries) < 2:
+            return Mapping(None, explanation="a spread without two named markets and a tenor")
+        tenor = int(tenors[0].value)
+        a = self.catalog.yield_series(countries[0], tenor)
+        b = self.catalog.yield_series(countries[1], tenor)
+        if a is None or b is None:
+            return Mapping(None, explanation=f"no {tenor}-year yields for {countries[0]} and {countries[1]}")
+        sid = f"spread:{a.id}:{b.id}"
+        return Mapping(sid, f"{a.name} minus {b.name}", 0.9,
+                       f"gap between {countries[0]} and {countries[1]} {tenor}-year yields", spread=(a.id, b.id))
+
+    # -- helpers -------------------------------------------------------------------------
+    def _only(self, asset_class: str) -> Series | None:
+        found = [s for s in self.catalog if s.asset_class == asset_class and s.tracked]
+        return found[0] if len(found) == 1 else None
+
+    @staticmethod
+    def _unit_ok(s: Series, c: Claim) -> bool:
+        if c.kind == "change" and c.unit == "percent":
+            return True  # a relative change fits any series
+        return c.unit in UNITS_FOR.get(s.asset_class, set())
+
+    def _mapping(self, s: Series, confidence: float, why: str) -> Mapping:
+        return Mapping(s.id, s.name, confidence, why)

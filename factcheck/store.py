@@ -1,0 +1,172 @@
+"""Market observations: the offline snapshot shipped in ``data/snapshot`` plus user data.
+
+Every snapshot file is checked against ``MANIFEST.json`` (SHA-256) the first time it is
+read; a damaged file raises :class:`DataError` naming it rather than producing wrong
+verdicts. Lookups are by series id and date window; frames are cached per process.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from .catalog import Catalog, Series
+from .errors import DataError
+from .resources_access import resource
+
+
+@dataclass
+class SeriesData:
+    """Observations of one series: a frame indexed by date with ``value`` (close),
+    ``source`` and, where the source has them, intraday ``high``/``low``."""
+
+    series: Series
+    frame: pd.DataFrame
+    origin: str  # "snapshot" | "user" | "decisions"
+
+    @property
+    def first(self) -> date:
+        return self.frame.index[0].date()
+
+    @property
+    def last(self) -> date:
+        return self.frame.index[-1].date()
+
+    @cached_property
+    def values(self) -> pd.Series:
+        return self.frame["value"]
+
+    def window(self, start: date, end: date) -> pd.DataFrame:
+        return self.frame.loc[pd.Timestamp(start):pd.Timestamp(end)]
+
+    def on_or_before(self, day: date) -> tuple[pd.Timestamp, float] | None:
+        idx = self.values.index.searchsorted(pd.Timestamp(day), side="right") - 1
+        if idx < 0:
+            return None
+        return self.values.index[idx], float(self.values.iloc[idx])
+
+    def before(self, day: date) -> tuple[pd.Timestamp, float] | None:
+        idx = self.values.index.searchsorted(pd.Timestamp(day), side="left") - 1
+        if idx < 0:
+            return None
+        return self.values.index[idx], float(self.values.iloc[idx])
+
+    def source_at(self, ts: pd.Timestamp) -> str:
+        if "source" in self.frame.columns:
+            return str(self.frame.at[ts, "source"])
+        return self.origin
+
+
+class Store:
+    """Snapshot + user CSVs (+ cache, when the data layer grows one) behind one lookup."""
+
+    def __init__(self, catalog: Catalog, snapshot_dir: Path | None = None):
+        self.catalog = catalog
+        self._dir = snapshot_dir
+        self._cache: dict[str, SeriesData | None] = {}
+        self._manifest: dict | None = None
+
+    # -- files -----------------------------------------------------------------------
+    def _file(self, name: str):
+        if self._dir is not None:
+            return Path(self._dir) / name
+        return resource("snapshot", name)
+
+    @property
+    def manifest(self) -> dict:
+        if self._manifest is None:
+            try:
+                self._manifest = json.loads(self._file("MANIFEST.json").read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                raise DataError(f"snapshot manifest unreadable: {exc}") from None
+        return self._manifest
+
+    def _read_checked(self, name: str) -> bytes:
+        entry = self.manifest.get(name)
+        if entry is None:
+            raise DataError(f"snapshot file {name} is not listed in MANIFEST.json")
+        try:
+            data = self._file(name).read_bytes()
+        except OSError as exc:
+            raise DataError(f"snapshot file {name} is missing: {exc}") from None
+        if hashlib.sha256(data).hexdigest() != entry["sha256"]:
+            raise DataError(f"snapshot file {name} is damaged (SHA-256 does not match MANIFEST.json); "
+                            "reinstall factcheck or rebuild the snapshot with scripts/build_snapshot.py")
+        return data
+
+    @property
+    def vintage(self) -> str:
+        """The newest date any snapshot file reaches: what 'current' means offline."""
+        return max(str(v["last"]) for v in self.manifest.values())
+
+    # -- series ----------------------------------------------------------------------
+    def get(self, series_id: str) -> SeriesData | None:
+        if series_id not in self._cache:
+            self._cache[series_id] = self._load(series_id)
+        return self._cache[series_id]
+
+    def _load(self, series_id: str) -> SeriesData | None:
+        series = self.catalog.get(series_id)
+        if series is None or not series.tracked:
+            return None
+        if series.data_file:
+            return SeriesData(series, read_user_csv(Path(series.data_file)), "user")
+        if series.frequency == "decisions":
+            return self._load_decisions(series)
+        name = f"{series_id}.csv"
+        if name not in self.manifest:
+            return None
+        frame = pd.read_csv(io.BytesIO(self._read_checked(name)), parse_dates=["date"], index_col="date")
+        return SeriesData(series, frame.sort_index(), "snapshot")
+
+    def decisions(self, series_id: str) -> pd.DataFrame | None:
+        name = f"{series_id}.csv"
+        series = self.catalog.get(series_id)
+        if series is None or series.frequency != "decisions" or name not in self.manifest:
+            return None
+        frame = pd.read_csv(io.BytesIO(self._read_checked(name)), parse_dates=["announced", "effective"])
+        return frame.sort_values("effective").reset_index(drop=True)
+
+    def _load_decisions(self, series: Series) -> SeriesData | None:
+        """A step series becomes a daily 'rate in force' series (by effective date) running
+        to the snapshot's vintage, so that levels and superlatives read it like any other."""
+        decisions = self.decisions(series.id)
+        if decisions is None or decisions.empty:
+            return None
+        end = pd.Timestamp(self.vintage)
+        days = pd.date_range(decisions["effective"].min(), end, freq="D")
+        rate = decisions.set_index("effective")["rate_percent"]
+        rate = rate[~rate.index.duplicated(keep="last")]
+        frame = pd.DataFrame({"value": rate.reindex(days).ffill(), "source": "boj_decisions"})
+        frame.index.name = "date"
+        return SeriesData(series, frame, "decisions")
+
+
+def read_user_csv(path: Path) -> pd.DataFrame:
+    """A user's own data: a CSV with a date column and a value column (first two columns)."""
+    try:
+        frame = pd.read_csv(path, na_values=[".", "", "-"])
+    except (OSError, ValueError) as exc:
+        raise DataError(f"cannot read data file {path}: {exc}") from None
+    if frame.shape[1] < 2:
+        raise DataError(f"data file {path} needs a date column and a value column")
+    frame = frame.iloc[:, :2]
+    frame.columns = ["date", "value"]
+    try:
+        frame["date"] = pd.to_datetime(frame["date"])
+        frame["value"] = pd.to_numeric(frame["value"])
+    except (ValueError, TypeError) as exc:
+        raise DataError(f"data file {path}: {exc}") from None
+    frame = frame.dropna().set_index("date").sort_index()
+    frame["source"] = f"user:{path.name}"
+    return frame
+
+
+def business_days_back(day: date, n: int) -> date:
+    return day - timedelta(days=n)

@@ -1,0 +1,80 @@
+"""The series catalog: the SERIES.md ids, validation, user extensions, mapping."""
+import re
+
+import pytest
+
+from factcheck.catalog import load_catalog, parse_catalog
+from factcheck.errors import CatalogError
+
+from conftest import by_text, require_shared
+
+
+def test_every_series_md_id_exists_with_data():
+    spec = (require_shared() / "spec/SERIES.md").read_text()
+    ids = set(re.findall(r"`?\b((?:jgb|ust)_\d+y|usdjpy|nikkei225|sp500|boj_policy_rate|fed_funds_upper|fed_funds_effective)\b", spec))
+    ids |= {f"jgb_{n}y" for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 15, 20, 25, 30, 40)}
+    catalog = load_catalog()
+    from factcheck.store import Store
+
+    store = Store(catalog)
+    for sid in sorted(ids):
+        assert catalog.get(sid) is not None, sid
+        data = store.get(sid)
+        assert data is not None and str(data.last) >= "2025-06", sid
+
+
+def test_invalid_entries_are_clear_errors():
+    with pytest.raises(CatalogError, match="lacks unit"):
+        parse_catalog('[[series]]\nid = "x"\nname = "X"\nasset_class = "index"\n', "user.toml")
+    with pytest.raises(CatalogError, match="asset_class"):
+        parse_catalog('[[series]]\nid = "x"\nname = "X"\nunit = "points"\nasset_class = "bond"\n', "user.toml")
+    with pytest.raises(CatalogError, match="not valid TOML"):
+        parse_catalog("[[series]\n", "user.toml")
+
+
+def test_user_catalog_adds_series_with_own_csv(tmp_path, monkeypatch):
+    (tmp_path / "kospi.csv").write_text("date,close\n2026-01-19,4900.1\n2026-01-20,4885.75\n")
+    (tmp_path / "mine.toml").write_text(
+        '[[series]]\nid = "kospi"\nname = "KOSPI"\naliases = ["KOSPI", "Korean stocks"]\ncountry = "KR"\n'
+        'asset_class = "index"\nunit = "points"\ndata_file = "kospi.csv"\nbasis_allowance_pct = 1.0\n'
+        'change_allowance_pp = 0.3\nvalue_range = [100.0, 20000.0]\n')
+    from factcheck.api import Checker
+    from factcheck.store import Store
+    from factcheck.policy import load_policy
+
+    catalog = load_catalog(str(tmp_path / "mine.toml"))
+    checker = Checker(catalog, Store(catalog), load_policy())
+    claims = checker.check("The KOSPI closed at 4,885.75 on Tuesday.", "2026-01-21").to_dict()["claims"]
+    c = by_text(claims, "4,885.75")
+    assert c["series"]["id"] == "kospi" and c["verdict"]["label"] == "accurate"
+    assert c["verdict"]["observed"][0]["source"] == "user:kospi.csv"
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("The 10-year JGB yield rose 2 basis points to 2.10%.", "2026-01-05", "jgb_10y"),
+    ("Treasuries slid. The 10-year yield climbed to 4.20%.", "2026-01-05", "ust_10y"),
+    ("JGBs slid. The 10-year yield climbed to 2.10%.", "2026-01-05", "jgb_10y"),
+    ("The yen weakened to 157.2 per dollar.", "2026-01-05", "usdjpy"),
+    ("The dollar rose to 157.2 yen.", "2026-01-05", "usdjpy"),
+    ("The U.S. 30-year Treasury closed at 4.85%.", "2026-01-05", "ust_30y"),
+    ("The BoJ kept its policy rate at 0.75%.", "2026-01-05", "boj_policy_rate"),
+    ("The effective fed funds rate is 3.64%.", "2026-01-05", "fed_funds_effective"),
+])
+def test_mapping(check, text, date, expected):
+    claims = check(text, date)
+    assert claims[-1]["series"]["id"] == expected
+
+
+def test_ten_year_after_treasury_paragraph_vs_jgb_paragraph(check):
+    us = "U.S. Treasuries sold off on Friday as payrolls surprised.\n\nThe 10-year yield ended at 4.18%."
+    jp = "Japanese government bonds sold off on Friday.\n\nThe 10-year yield ended at 2.08%."
+    assert check(us, "2026-01-12")[-1]["series"]["id"] == "ust_10y"
+    assert check(jp, "2026-01-12")[-1]["series"]["id"] == "jgb_10y"
+
+
+def test_unknown_instrument_abstains(check):
+    c = check("The Kuala Lumpur composite rose 1.2% on Tuesday.", "2026-01-21")[0]
+    assert c["series"] is None and c["verdict"]["label"] == "unverifiable"
+    c = check("The broader Topix dropped 2.2%.", "2026-01-21")[0]
+    assert c["series"] is None and c["instrument"]["id"] == "topix"
+    assert "no data source" in c["verdict"]["explanation"]

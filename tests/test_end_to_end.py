@@ -1,0 +1,100 @@
+"""The whole path, from text to report, on the seed article and the dev set."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+from factcheck import check_text
+
+from conftest import ROOT, by_text, require_shared
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def seed_report():
+    text = (require_shared() / "seed/article.txt").read_text()
+    return check_text(text).to_dict()
+
+
+def test_seed_reference_date_is_inferred_from_its_claims(seed_report):
+    doc = seed_report["document"]
+    assert doc["reference_date_basis"] == "inferred"
+    assert doc["reference_date"][:7] in ("2026-01", "2026-02")
+    assert doc["reference_inference"]["agreeing"] >= 5
+
+
+def test_seed_verdicts_we_are_sure_of(seed_report):
+    claims = seed_report["claims"]
+    boj = by_text(claims, "0.75%")
+    assert boj["series"]["id"] == "boj_policy_rate" and boj["verdict"]["label"] == "misdated"
+    assert by_text(claims, "1.5%")["verdict"]["label"] == "not_checkable"
+    assert by_text(claims, "160 per dollar")["verdict"]["label"] == "not_checkable"
+    assert by_text(claims, "$783 billion")["verdict"]["label"] == "unverifiable"
+    jgb = by_text(claims, "2.37%")
+    assert jgb["series"]["id"] == "jgb_10y" and jgb["verdict"]["label"] in ("accurate", "approximately_accurate")
+    assert all(c["verdict"]["label"] and c["verdict"]["explanation"] for c in claims)
+
+
+def test_report_contract(seed_report):
+    assert seed_report["schema"] == "factcheck.report/1"
+    text = (require_shared() / "seed/article.txt").read_text()
+    for c in seed_report["claims"]:
+        start, end = c["value_span"]
+        assert text[start:end] == c["text"]
+        assert c["unit"] in ("percent", "bp", "pp", "points", "fx", "USD", "JPY", "EUR", "GBP", "count")
+        assert c["kind"] in ("level", "change", "spread")
+        assert c["verdict"]["label"] in ("accurate", "approximately_accurate", "misdated", "inaccurate",
+                                         "unverifiable", "not_checkable")
+    assert sum(v for k, v in seed_report["summary"].items() if k != "claims") == seed_report["summary"]["claims"]
+
+
+def test_cli_json_and_table():
+    path = str(require_shared() / "eval/dev/dev10.txt")
+    result = runner.invoke(app, ["check", path, "--format", "json", "--date", "2026-01-21"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["document"]["reference_date_basis"] == "given"
+    result = runner.invoke(app, ["check", path, "--date", "2026-01-21"])
+    assert result.exit_code == 0 and "jgb_10y" in result.stdout and "accurate" in result.stdout
+
+
+def test_cli_reads_stdin():
+    result = runner.invoke(app, ["check", "-", "--format", "json", "--date", "2026-01-21"],
+                           input="The 10-year JGB yield rose 6 basis points to 2.33% yesterday.")
+    assert result.exit_code == 0
+    assert [c["verdict"]["label"] for c in json.loads(result.stdout)["claims"]] == ["accurate", "accurate"]
+
+
+def test_cli_errors_have_distinct_exit_codes(tmp_path):
+    r = runner.invoke(app, ["check", str(tmp_path / "missing.txt")])
+    assert r.exit_code == 4 and "no such file" in r.stderr
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02 binary")
+    assert runner.invoke(app, ["check", str(tmp_path / "bin.txt")]).exit_code == 4
+    (tmp_path / "latin1.txt").write_bytes("caf\xe9 2.5%".encode("latin-1"))
+    r = runner.invoke(app, ["check", str(tmp_path / "latin1.txt")])
+    assert r.exit_code == 4 and "UTF-8" in r.stderr
+    assert runner.invoke(app, ["check", "-", "--date", "21/01/2026"], input="x").exit_code == 2
+
+
+def test_cli_fail_on():
+    text = "The 10-year JGB yield rose to 2.95% on Tuesday."
+    r = runner.invoke(app, ["check", "-", "--date", "2026-01-21", "--fail-on", "inaccurate"], input=text)
+    assert r.exit_code == 1
+    r = runner.invoke(app, ["check", "-", "--date", "2026-01-21", "--fail-on", "misdated"], input=text)
+    assert r.exit_code == 0
+
+
+def test_dev_set_scores_through_the_real_command():
+    shared = require_shared()
+    tool = Path(sys.executable).parent / "factcheck"
+    proc = subprocess.run([sys.executable, str(shared / "eval/score.py"), "--set", str(shared / "eval/dev"),
+                           "--cmd", f"{tool} check {{file}} --format json {{date}}", "--json"],
+                          capture_output=True, text=True, timeout=600)
+    summary = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert summary["errors"] == 0
+    assert summary["f1"] >= 0.85 and summary["mapping"] >= 0.85 and summary["verdict_coarse"] >= 0.70

@@ -1,0 +1,126 @@
+"""Claim extraction: kinds, signs, hedges, thresholds, modality, time and context."""
+import spacy
+import pytest
+
+import claims
+from claims.component import make_pipeline
+
+
+def extract(text, ref="2026-01-21", vocabulary=None):
+    return claims.extract(text, ref, vocabulary)
+
+
+@pytest.fixture(scope="module")
+def ex(vocabulary):
+    return lambda text, ref="2026-01-21": claims.extract(text, ref, vocabulary)
+
+
+def test_change_and_level_from_one_phrase(ex):
+    cs = ex("The 10-year JGB yield rose 6 basis points to 2.33%.")
+    assert [(c.text, c.kind, c.value, c.unit) for c in cs] == [
+        ("6 basis points", "change", 6.0, "bp"), ("2.33%", "level", 2.33, "percent")]
+
+
+def test_direction_sets_the_sign(ex):
+    cs = ex("The Nikkei 225 plunged 12.4%, or 4,451 points, to 31,458.42.")
+    assert [(c.value, c.kind) for c in cs] == [(-12.4, "change"), (-4451.0, "change"), (31458.42, "level")]
+
+
+def test_hedge_threshold_and_intraday(ex):
+    c = ex("The yen strengthened to as much as 141.7 per dollar.")[0]
+    assert c.extreme and c.intraday and c.subject_quote
+    c = ex("The 10-year JGB yield held near 2.3%.")[0]
+    assert c.hedge == "near"
+    c = ex("The ten-year JGB sits under 1%.")[0]
+    assert c.threshold == "at_most" and c.kind == "level"
+
+
+def test_forecasts_and_conditionals_are_not_checkable(ex):
+    for text in ["Strategists see the yen weakening to 160 per dollar by the end of 2026.",
+                 "If the 30-year prints 4.5%, the BoJ will act.",
+                 "Overnight index swaps now put the BoJ's policy rate at 1.25% by year-end.",
+                 "Markets expect the BOJ to lift the policy rate toward 1.5% next year."]:
+        assert [c.checkable for c in ex(text)] == [False], text
+
+
+def test_facts_near_forecast_words_stay_checkable(ex):
+    cs = ex("The yen weakened past 150 per dollar after the bank said it expected conditions to ease.")
+    assert cs[0].checkable
+
+
+def test_non_claims_are_not_reported(ex):
+    text = ("Governor Kazuo Ueda, 72, said the board voted 8-1 after a two-day meeting; it was the "
+            "first increase in 17 years, since 2016, at 12:35 Tokyo time, ahead of a 20-year auction.")
+    assert ex(text) == []
+
+
+def test_relative_dates_resolve_against_the_reference(ex):
+    cs = ex("Yesterday the 30-year JGB hit 4% for the first time. Today it closed at 4.04%.", "2026-05-19")
+    assert [c.date for c in cs] == ["2026-05-18", "2026-05-19"]
+    c = ex("The previous hike, to 0.25%, came in June.", "2025-01-24")[0]
+    assert c.date == "2024-06" and c.event
+    c = ex("The Nikkei jumped 4.75% on Oct. 6.", "2025-10-27")[0]
+    assert c.date == "2025-10-06"
+
+
+def test_time_phrase_in_relative_clause_does_not_date_the_claim(ex):
+    c = ex("The U.S. 10-year yield held near 4.3% as traders waited for the meeting, which ends on "
+           "Wednesday.", "2024-03-19")[0]
+    assert c.date == "2024-03-19"
+
+
+def test_qualifiers_attach_to_their_number(ex):
+    cs = ex("The 10-year JGB yield rose 6 basis points to 2.33%, the highest since 1999, while the "
+            "30-year surged to a record 3.8%.")
+    assert cs[1].qualifiers == ["highest_since:1999"] and cs[2].qualifiers == ["record_high"]
+
+
+def test_ranges_are_one_claim_with_midpoint(ex):
+    c = ex("The 10-year JGB yield has traded between 1.49% and 1.58% since Monday.", "2025-05-22")[0]
+    assert (c.text, c.value, c.range_low, c.range_high) == ("1.49% and 1.58%", pytest.approx(1.535), 1.49, 1.58)
+    c = ex("The 10-year JGB yield traded in a 2.3-2.4% band.")[0]
+    assert c.value == pytest.approx(2.35)
+
+
+def test_policy_range_quotes_the_upper_bound(ex):
+    c = ex("The BoJ lifted its policy rate to a range of 0 to 0.1%.", "2024-03-19")
+    assert [(x.text, x.value) for x in c] == [("0.1%", 0.1)]
+
+
+def test_hard_wrapped_lines_stay_one_sentence(ex):
+    cs = ex("The 10-year JGB yield rose 6 basis\npoints to 2.33%, the highest since 1999.")
+    assert [c.text for c in cs] == ["6 basis\npoints", "2.33%"]
+    assert cs[1].qualifiers == ["highest_since:1999"]
+
+
+def test_headline_numbers_are_skipped(ex):
+    assert [c.text for c in ex("Four Percent\n\nThe 30-year JGB closed at 4.04%.")] == ["4.04%"]
+
+
+def test_spacy_component_by_entry_point(vocabulary):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    comp = nlp.add_pipe("market_claims")
+    comp.set_vocabulary(vocabulary)
+    doc = nlp("The Nikkei 225 rose 2.5% to a record 50,512.32.")
+    spans = doc.spans["market_claims"]
+    assert [s.text for s in spans] == ["2.5%", "50,512.32"]
+    assert [c.kind for c in doc._.claims] == ["change", "level"]
+    assert spans[0]._.claim is doc._.claims[0]
+
+
+@pytest.mark.parametrize("text, tokens", [
+    ("10-year", ["10", "-", "year"]),
+    ("2.37%", ["2.37", "%"]),
+    ("5bp", ["5bp"]),
+    ("10yr", ["10yr"]),
+])
+def test_tokenization_pinned(text, tokens):
+    """What spaCy's English tokenizer does with market shorthand; the recognizers read
+    characters, so they do not depend on these splits, but span alignment does."""
+    assert [t.text for t in spacy.blank("en")(text)] == tokens
+
+
+def test_pipeline_has_no_statistical_model():
+    nlp = make_pipeline()
+    assert nlp.pipe_names == ["sentencizer", "line_breaks", "market_claims"]

@@ -1,0 +1,100 @@
+"""One test per VERDICTS.md rule, on the shipped snapshot with real dates."""
+from conftest import by_text
+
+
+def verdict(check, text, date, literal, occurrence=1):
+    c = by_text(check(text, date), literal, occurrence)
+    return c["verdict"]["label"], c["verdict"]
+
+
+def test_record_high(check):
+    label, v = verdict(check, "The 30-year JGB yield closed at a record 4.04%.", "2026-05-19", "4.04%")
+    assert label == "accurate" and "a record" in v["explanation"] and "data from 1999-09-02" in v["explanation"]
+
+
+def test_record_that_is_not(check):
+    # the 30-year MoF close on 2025-01-24 was far below its 1999-2000 highs
+    label, v = verdict(check, "The 30-year JGB yield closed at a record 2.28%.", "2025-01-24", "2.28%")
+    assert label == "inaccurate" and "not a record" in v["explanation"]
+
+
+def test_highest_since_holds(check):
+    label, v = verdict(check, "The 10-year JGB yield rose to 2.33%, the highest since 1999.", "2026-01-20", "2.33%")
+    assert label == "accurate" and "1999-02-05" in v["explanation"]
+
+
+def test_highest_since_fails(check):
+    label, v = verdict(check, "The 10-year JGB yield rose to 2.33%, the highest since 2008.", "2026-01-20", "2.33%")
+    assert label == "inaccurate" and "fails" in v["explanation"]
+
+
+def test_highest_since_loosely(check):
+    label, _ = verdict(check, "The 10-year is at 2.78%, the highest since 1996. JGBs fell.", "2026-05-19", "2.78%")
+    # the last higher close was in 1997, one year off
+    label2, _ = verdict(check, "The 10-year JGB is at 2.78%, the highest since 1996.", "2026-05-19", "2.78%")
+    assert label2 == "approximately_accurate"
+
+
+def test_misdated_policy_move(check):
+    label, v = verdict(check, "In January 2025, the Bank of Japan raised rates to 0.75%.", "2026-01-23", "0.75%")
+    assert label == "misdated" and "2025-12-19" in v["explanation"]
+
+
+def test_policy_decision_on_the_day(check):
+    label, _ = verdict(check, "The Bank of Japan raised its policy rate on Friday to 0.75%.", "2025-12-19", "0.75%")
+    assert label == "accurate"
+
+
+def test_threshold_holds_and_fails(check):
+    assert verdict(check, "The yen weakened past 150 per dollar.", "2024-03-19", "150")[0] == "accurate"
+    assert verdict(check, "The two-year JGB yield touched 1.18%.", "2025-12-19", "1.18%")[0] == "inaccurate"
+
+
+def test_threshold_short_within_allowance_is_approximate(check):
+    label, _ = verdict(check, "The 40-year JGB broke above 4% for the first time.", "2026-01-20", "4%")
+    assert label == "approximately_accurate"  # 3.901% close, inside the 12 bp allowance
+
+
+def test_intraday_extreme_uses_high_low(check):
+    label, v = verdict(check, "The yen strengthened to as much as 141.7 per dollar.", "2024-08-05", "141.7")
+    assert label == "accurate" and v["observed"][0]["field"] == "intraday low"
+
+
+def test_change_in_bp(check):
+    assert verdict(check, "The 10-year JGB yield fell 19 basis points to 0.78%.", "2024-08-05", "19 basis")[0] == "accurate"
+    assert verdict(check, "The 10-year JGB yield fell 25 basis points to 0.78%.", "2024-08-05", "25 basis")[0] == "inaccurate"
+
+
+def test_change_in_percent(check):
+    assert verdict(check, "The Nikkei 225 plunged 12.4% on Monday.", "2024-08-05", "12.4%")[0] == "accurate"
+    assert verdict(check, "The Nikkei 225 closed up 1.7% at 40,003.60.", "2024-03-19", "1.7%")[0] == "inaccurate"
+
+
+def test_change_misdated_month(check):
+    assert verdict(check, "Remember the 12.4% Nikkei crash in September?", "2024-10-28", "12.4%")[0] == "misdated"
+
+
+def test_spread(check):
+    label, v = verdict(check, "The US-Japan 10-year gap is back to 330 basis points.", "2024-10-28", "330")
+    assert label == "accurate" and len(v["observed"]) == 2
+
+
+def test_hedge_just_inside_and_outside(check):
+    # DEXJPUS 147.96 on 2025-04-07: "around 150" is 2.04 yen off, inside the 2% hedge band (3 yen)
+    assert verdict(check, "Dollar-yen bounced back to around 150.", "2025-04-07", "150")[0] == "approximately_accurate"
+    # without the hedge only the 1.0 yen basis allowance applies
+    assert verdict(check, "Dollar-yen bounced back to 150.", "2025-04-07", "150")[0] == "inaccurate"
+    # "around 152": 4.04 yen off, outside the 3.04 yen hedge band
+    assert verdict(check, "Dollar-yen bounced back to around 152.", "2025-04-07", "152")[0] == "inaccurate"
+
+
+def test_no_data_after_snapshot_is_unverifiable_with_reason(check):
+    label, v = verdict(check, "The 10-year JGB yield rose to 2.90%.", "2026-08-20", "2.90%")
+    assert label == "unverifiable" and "no jgb_10y data after 2026-06-30" in v["explanation"].lower()
+
+
+def test_every_verdict_explains_itself(check):
+    text = (require_text := "The Nikkei 225 rose 0.7% to a record 69,902.25. The 10-year JGB yield eased to 2.61%.")
+    for c in check(require_text, "2026-06-17"):
+        v = c["verdict"]
+        assert v["label"] and v["explanation"] and v["observed"] and v["tolerance"] is not None
