@@ -33,15 +33,28 @@ def pipeline():
 
 def extract(text: str, reference_date: date | str | None = None,
             vocabulary: Vocabulary | None = None) -> list[Claim]:
-    """Numeric claims in ``text``; relative dates resolve against ``reference_date``."""
-    nlp = _nlp()
-    component = nlp.get_pipe("market_claims")
-    if vocabulary is not None:
-        component.set_vocabulary(vocabulary)
-    doc = nlp.make_doc(text)
+    """Numeric claims in ``text``; relative dates resolve against ``reference_date``.
+
+    This is the fast path: sentences come from :mod:`claims.sentences` (the same rules as
+    the pipeline's sentencizer and ``line_breaks``), so text without claims is never
+    tokenized. ``nlp.add_pipe("market_claims")`` gives the same claims on a spaCy Doc.
+    """
+    from .extractor import Extractor
+    from .sentences import split
+
     if isinstance(reference_date, str):
         reference_date = date.fromisoformat(reference_date)
-    doc._.reference_date = reference_date
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return list(doc._.claims or [])
+    return _extractor(vocabulary).run(text, split(text), reference_date)
+
+
+_EXTRACTORS: dict[int, object] = {}
+
+
+def _extractor(vocabulary: Vocabulary | None):
+    from .extractor import Extractor
+
+    key = id(vocabulary)
+    if key not in _EXTRACTORS:
+        _EXTRACTORS.clear() if len(_EXTRACTORS) > 8 else None
+        _EXTRACTORS[key] = (Extractor(vocabulary), vocabulary)
+    return _EXTRACTORS[key][0]

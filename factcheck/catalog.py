@@ -169,10 +169,14 @@ def load_catalog(user_file: str | None = None) -> Catalog:
 
 
 def _alias_pattern(alias: str) -> str:
+    """"the Nikkei" and "Nikkei 225" become ``(?:the\s+)?Nikkei`` and
+    ``(?:the\s+)?Nikkei\s+225``, so the longer name wins where both start ("The Nikkei 225")."""
     import re
 
-    words = [re.escape(w) for w in alias.split()]
-    return r"\s+".join(words)
+    words = alias.split()
+    if len(words) > 1 and words[0].lower() in ("the", "its"):
+        words = words[1:]
+    return r"(?:(?:the|its)\s+)?" + r"\s+".join(re.escape(w) for w in words)
 
 
 # Words that point at an issuer or central bank rather than a single series.
@@ -200,14 +204,19 @@ def _vocabulary(catalog: Catalog) -> Vocabulary:
         if s.asset_class == "yield":
             continue  # yields are named by tenor + issuer, resolved in factcheck.resolve
         quotes = {q.lower() for q in s.quote_currency_aliases}
+        seen: set[str] = set()
         for alias in s.aliases:
+            pattern = _alias_pattern(alias)
+            if pattern.lower() in seen:
+                continue
+            seen.add(pattern.lower())
             if s.asset_class in ("policy_rate", "rate") and alias.lower() in ("policy rate", "short-term policy rate",
                                                                               "benchmark interest rate", "call rate"):
                 continue  # generic words: a bank or country decides which series
             unit = s.unit if s.unit in ("fx", "points") else None
             lo, hi = s.value_range
             entries.append(VocabularyEntry(
-                _alias_pattern(alias), "instrument", s.id, unit,
+                pattern, "instrument", s.id, unit,
                 lo if unit else None, hi if unit else None, alias.lower() in quotes,
                 case_sensitive=alias.isupper() and len(alias) <= 5))
     for pattern, kind, value in _CONTEXT_ENTRIES:

@@ -1,0 +1,64 @@
+"""A fast sentence splitter with the same rules as the spaCy pipeline's sentencizer plus
+``line_breaks``: a sentence ends at . ! ? (not inside "U.S.", "Jan.", "2.37" or "Mr."),
+at a blank line, and at a line that reads as a title, dateline or bullet. It lets
+:func:`claims.extract` skip tokenizing text that holds no claim; a test keeps it in step
+with the spaCy component."""
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = {
+    "u.s", "u.k", "u.n", "e.u", "mr", "mrs", "ms", "dr", "st", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "no", "vs", "etc",
+    "e.g", "i.e", "gov", "sen", "rep", "jr", "sr", "a.m", "p.m", "approx", "est", "dept", "fig",
+}
+END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n\s*|\n")
+TITLE_MAX = 60
+LINE_END_PUNCT = tuple('.!?:;"\')”’')
+BULLET = ("-", "*", "•", "–", "—")
+
+
+def split(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` spans of the sentences of ``text``; whitespace between them is dropped."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    for m in END.finditer(text):
+        end = m.end()
+        token = m.group(0)
+        if token.startswith("\n"):
+            if "\n" not in token.strip(" \t")[1:] and not _line_break_ends(text, m.start(), end):
+                continue
+            cut = m.start()
+        else:
+            word = re.search(r"([A-Za-z.]+)$", text[max(start, m.start() - 12):m.start()])
+            if token.startswith(".") and word and word.group(1).lower().rstrip(".") in ABBREVIATIONS:
+                nxt = text[end:end + 3].lstrip()
+                if not nxt[:1].isupper() or word.group(1).lower().rstrip(".") in ("u.s", "u.k", "e.u", "u.n", "no"):
+                    continue
+                if word.group(1).lower().rstrip(".") in ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                                                          "sept", "oct", "nov", "dec") and nxt[:1].isdigit():
+                    continue
+            cut = end
+        seg = text[start:cut]
+        if seg.strip():
+            lead = len(seg) - len(seg.lstrip())
+            spans.append((start + lead, start + len(seg.rstrip())))
+        start = end if not token.startswith("\n") else end
+    if start < n and text[start:].strip():
+        seg = text[start:]
+        lead = len(seg) - len(seg.lstrip())
+        spans.append((start + lead, start + len(seg.rstrip())))
+    return spans
+
+
+def _line_break_ends(text: str, pos: int, after: int) -> bool:
+    """Whether the single line break at ``pos`` ends a sentence (see module doc)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line = text[line_start:pos].strip()
+    nxt = text[after:after + 1]
+    if not line:
+        return False
+    if line.endswith(LINE_END_PUNCT) or nxt in BULLET:
+        return True
+    return len(line) < TITLE_MAX and (nxt.isupper() or nxt.isdigit())
