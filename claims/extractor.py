@@ -8,8 +8,9 @@ written for market commentary in general, never for one document.
 """
 from __future__ import annotations
 
+import bisect
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -57,6 +58,11 @@ QUALIFIER_PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"\bfor the first time(?: ever)?\b(?! since)|\b(?:only |had )?first (?:crossed|cleared|topped|broke|closed|hit|rose|went)\b", re.I), "first"),
     (re.compile(r"\bits (?:high|peak) for the year\b", re.I), "year_high"),
 ]
+
+
+MAX_SENTENCE_CHARS = 3000  # longer "sentences" are tables, logs or noise, not commentary
+MAX_CLAIMS_PER_SENTENCE = 40
+QUALIFIER_TRIGGER = re.compile(r"record|all-time|highest|lowest|weakest|strongest|-year (?:high|low)|decade|first|its (?:high|peak)", re.I)
 
 
 def paragraph_index(text: str) -> list[int]:
@@ -122,6 +128,7 @@ class Extractor:
                      for i, (s, e) in enumerate(sentence_spans)]
         cues = self.vocabulary.find(text) + self._tenor_cues(text)
         cues.sort(key=lambda c: c.start)
+        self._cues, self._cue_starts = cues, [c.start for c in cues]
         phrases = [p for p in find_time_phrases(text, ref)
                    if not (dateline_span and dateline_span[0] <= p.start < dateline_span[1])]
         session = ref.isoformat() if ref else None
@@ -130,23 +137,25 @@ class Extractor:
         quantities = self._merge_ranges(text, quantities)
 
         claims: list[Claim] = []
-        sent_iter = iter(sentences)
-        sent = next(sent_iter)
+        per_sentence: dict[int, list[Claim]] = defaultdict(list)
+        sent_starts = [x.start for x in sentences]
+        by_sent: dict[int, list[Quantity]] = defaultdict(list)
         for q in quantities:
-            while q.start >= sent.end:
-                nxt = next(sent_iter, None)
-                if nxt is None:
-                    break
-                sent = nxt
-            if not (sent.start <= q.start < sent.end) or self._is_headline(raw, sent):
+            i = bisect.bisect_right(sent_starts, q.start) - 1
+            if i >= 0 and q.start < sentences[i].end:
+                by_sent[i].append(q)
+        for i in sorted(by_sent):
+            sent, qs = sentences[i], by_sent[i]
+            if len(sent.text) > MAX_SENTENCE_CHARS or len(qs) > MAX_CLAIMS_PER_SENTENCE or self._is_headline(raw, sent):
                 continue
-            claim = self._claim(text, q, sent, sentences, cues, claims)
-            if claim is not None:
-                claims.append(claim)
-        for sent in sentences:
-            in_sent = [c for c in claims if sent.start <= c.start < sent.end]
-            if in_sent:
-                self._attach_qualifiers(text, sent, in_sent, ref)
+            for q in qs:
+                claim = self._claim(text, q, sent, sentences, cues, claims)
+                if claim is not None:
+                    claims.append(claim)
+                    per_sentence[i].append(claim)
+        self._per_sentence = per_sentence
+        for i, in_sent in per_sentence.items():
+            self._attach_qualifiers(text, sentences[i], in_sent, ref)
         self._attach_times(text, claims, sentences, phrases, session, ref)
         for c in claims:  # literals as written, line breaks included
             c.text = raw[c.start:c.end]
@@ -224,7 +233,9 @@ class Extractor:
                 return True  # a day of the month
             if q.decimals == 0 and q.scale == 1 and 1800 <= q.value <= 2100 and "," not in text[q.start:q.end]:
                 return True  # a year
-        if any(c.start <= q.start and q.end <= c.end for c in cues if c.kind == "instrument"):
+        j = bisect.bisect_right(self._cue_starts, q.start) - 1
+        if j >= 0 and any(c.kind == "instrument" and c.start <= q.start and q.end <= c.end
+                          for c in self._cues[max(0, j - 2):j + 1]):
             return True  # "Nikkei 225", "S&P 500"
         if q.unit in ("percent", "bp", "pp") and re.match(r"^-(?:year|month)", after):
             return True
@@ -240,7 +251,7 @@ class Extractor:
         right = sent.text[q.end - sent.start:]
         unit = q.unit
         value = q.value
-        sent_cues = [c for c in cues if sent.start <= c.start < sent.end]
+        sent_cues = self._cues_between(sent.start, sent.end)
         if unit == "number":
             cue = self._bare_number_cue(q, sent, sentences, cues)
             if cue is None:
@@ -331,8 +342,8 @@ class Extractor:
         window_start = sentences[max(0, sent.index - 1)].start
         if sentences[max(0, sent.index - 1)].paragraph != sent.paragraph:
             window_start = sent.start
-        near = [c for c in cues if c.kind == "instrument" and c.unit in ("fx", "points")
-                and window_start <= c.start < sent.end and c.low is not None
+        near = [c for c in self._cues_between(window_start, sent.end)
+                if c.kind == "instrument" and c.unit in ("fx", "points") and c.low is not None
                 and c.low <= q.value <= c.high]
         if not near:
             return None
@@ -399,14 +410,19 @@ class Extractor:
         if L.FORECAST_AFTER.search(right):
             claim.checkable, claim.modality = False, "forecast"
 
-    @staticmethod
-    def _context_cues(cues: list[Cue], sent: _Sentence, q: Quantity) -> list[Cue]:
+    def _cues_between(self, a: int, b: int) -> list[Cue]:
+        lo = bisect.bisect_left(self._cue_starts, a)
+        hi = bisect.bisect_left(self._cue_starts, b)
+        return self._cues[lo:hi]
+
+    def _context_cues(self, cues: list[Cue], sent: _Sentence, q: Quantity) -> list[Cue]:
         """Cues ordered by how strongly they bind to the number: the sentence's own cues
         before it (nearest first), then after it, then earlier sentences (latest first)."""
-        before = [c for c in cues if sent.start <= c.start < q.start]
-        after = [c for c in cues if q.end <= c.start < sent.end]
-        earlier = [c for c in cues if c.start < sent.start]
-        return list(reversed(before)) + after + list(reversed(earlier[-40:]))
+        before = self._cues_between(sent.start, q.start)
+        after = self._cues_between(q.end, sent.end)
+        lo = bisect.bisect_left(self._cue_starts, sent.start)
+        earlier = self._cues[max(0, lo - 40):lo]
+        return list(reversed(before)) + after + list(reversed(earlier))
 
     @staticmethod
     def _mention(sent: _Sentence, q: Quantity, sent_cues: list[Cue]) -> str | None:
@@ -424,6 +440,8 @@ class Extractor:
 
     # -- qualifiers --------------------------------------------------------------------
     def _attach_qualifiers(self, text: str, sent: _Sentence, claims: list[Claim], ref: date | None) -> None:
+        if not QUALIFIER_TRIGGER.search(sent.text):
+            return
         for rx, name in QUALIFIER_PATTERNS:
             for m in rx.finditer(sent.text):
                 label = self._qualifier_label(name, m, ref)
@@ -510,8 +528,10 @@ class Extractor:
                                  and not self._in_relative_clause(text, p.start))
         pending: list[Claim] = []
         for sent in sentences:
-            sent_claims = [c for c in claims if sent.start <= c.start < sent.end]
+            sent_claims = self._per_sentence.get(sent.index, [])
             own = by_sentence.get(sent.index, [])
+            if not sent_claims and not own:
+                continue
             for c in sent_claims:
                 self._time_for_claim(text, c, own, sent_claims, last_day.get(sent.paragraph), ref)
                 if c.time is None and c.date_basis == "pending":

@@ -84,6 +84,24 @@ def _weekday(ref: date, wd: int, rel: str | None, forward: bool) -> date:
     return ref - timedelta(days=delta)
 
 
+TRIGGER = re.compile(
+    rf"{_MON}|{_DAY}|yesterday|today|tonight|overnight|\bnow\b|morning|afternoon|evening|\bday\b|"
+    r"\byears?\b|year-end|christmas|new year|spring|summer|autumn|\bfall\b|winter|sessions|trading days|"
+    r"\b(?:days|weeks?|months?)\b|\b(?:19|20)\d\d\b|\bmonth\b", re.I)
+BEFORE, AFTER = 40, 30
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for m in TRIGGER.finditer(text):
+        a, b = max(0, m.start() - BEFORE), min(len(text), m.end() + AFTER)
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], b))
+        else:
+            spans.append((a, b))
+    return spans
+
+
 def find_time_phrases(text: str, ref: date | None) -> list[TimeRef]:
     """Every time phrase in ``text`` with a resolved value where ``ref`` allows it.
 
@@ -91,9 +109,11 @@ def find_time_phrases(text: str, ref: date | None) -> list[TimeRef]:
     the words just before the phrase.
     """
     raw: list[tuple[int, int, str, re.Match]] = []
-    for name, rx in PATTERNS:
-        for m in rx.finditer(text):
-            raw.append((m.start(), m.end(), name, m))
+    # every pattern contains one of these words: scan only windows around them
+    for a, b in _windows(text):
+        for name, rx in PATTERNS:
+            for m in rx.finditer(text, a, b):
+                raw.append((m.start(), m.end(), name, m))
     raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
     chosen: list[tuple[int, int, str, re.Match]] = []
     for r in raw:

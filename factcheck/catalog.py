@@ -168,33 +168,29 @@ def load_catalog(user_file: str | None = None) -> Catalog:
     return catalog
 
 
-def _alias_pattern(alias: str) -> str:
-    """"the Nikkei" and "Nikkei 225" become ``(?:the\s+)?Nikkei`` and
-    ``(?:the\s+)?Nikkei\s+225``, so the longer name wins where both start ("The Nikkei 225")."""
-    import re
+# Words that point at an issuer or central bank rather than a single series.
+_CONTEXT_ENTRIES: list[tuple[tuple[str, ...], str, str, bool]] = [
+    (("JGB", "JGBs", "Japanese government bond", "Japanese government bonds", "Japanese bond yields",
+      "Japanese government bond yields", "Japanese yields", "super-long", "super-longs"), "family", "JP", False),
+    (("Treasury", "Treasuries", "T-note", "T-notes", "T-bond", "T-bonds"), "family", "US", False),
+    (("Bank of Japan", "BoJ", "BOJ"), "bank", "JP", True),
+    (("Federal Reserve", "Fed", "FOMC"), "bank", "US", True),
+    (("Japan", "Japanese", "Japan's", "Tokyo", "Takaichi", "Ueda"), "country", "JP", False),
+    (("U.S.", "US", "United States", "American", "America", "Washington", "New York", "Wall Street"), "country", "US", True),
+    (("policy rate", "policy rates", "short-term policy rate", "benchmark policy rate", "key policy rate",
+      "policy interest rate", "benchmark rate", "benchmark interest rate", "rate hike", "rate hikes",
+      "rate cut", "rate cuts", "hike", "hikes", "increase", "tightening", "call rate"), "policy", "policy", False),
+    (("interest rate", "interest rates", "borrowing costs", "rates"), "rates", "rates", False),
+    (("yield", "yields"), "yield", "yield", False),
+    (("index", "benchmark", "gauge", "stocks", "equities", "shares"), "equity", "equity", False),
+]
 
+
+def _strip_article(alias: str) -> str:
     words = alias.split()
     if len(words) > 1 and words[0].lower() in ("the", "its"):
         words = words[1:]
-    return r"(?:(?:the|its)\s+)?" + r"\s+".join(re.escape(w) for w in words)
-
-
-# Words that point at an issuer or central bank rather than a single series.
-_CONTEXT_ENTRIES = [
-    (r"JGBs?|Japanese government bonds?|Japanese (?:government )?bond yields?|Japanese yields|super-long(?:s| bonds)?", "family", "JP"),
-    (r"Treasur(?:y|ies)|T-notes?|T-bonds?|U\.S\. yields", "family", "US"),
-    (r"Bank of Japan|BoJ|BOJ", "bank", "JP"),
-    (r"Federal Reserve|Fed|FOMC", "bank", "US"),
-    (r"Japan|Japanese|Japan's|Tokyo|Takaichi|Ueda", "country", "JP"),
-    (r"U\.S\.|US|United States|American|America|Washington|New York|Wall Street", "country", "US"),
-    (r"(?:short-term |benchmark |key )?policy (?:interest )?rates?|benchmark (?:interest )?rates?|"
-     r"rate hikes?|rate cuts?|hikes?|increase|tightening|call rate", "policy", "policy"),
-    (r"interest rates?|borrowing costs|rates", "rates", "rates"),
-    (r"yields?", "yield", "yield"),
-    (r"the index|the benchmark|the gauge|stocks|equities|shares", "equity", "equity"),
-]
-_CASE_SENSITIVE = {r"Federal Reserve|Fed|FOMC", r"U\.S\.|US|United States|American|America|Washington|New York|Wall Street",
-                   r"Bank of Japan|BoJ|BOJ"}
+    return " ".join(words)
 
 
 @lru_cache(maxsize=8)
@@ -203,23 +199,22 @@ def _vocabulary(catalog: Catalog) -> Vocabulary:
     for s in catalog:
         if s.asset_class == "yield":
             continue  # yields are named by tenor + issuer, resolved in factcheck.resolve
-        quotes = {q.lower() for q in s.quote_currency_aliases}
+        quotes = {_strip_article(q).lower() for q in s.quote_currency_aliases}
         seen: set[str] = set()
         for alias in s.aliases:
-            pattern = _alias_pattern(alias)
-            if pattern.lower() in seen:
-                continue
-            seen.add(pattern.lower())
-            if s.asset_class in ("policy_rate", "rate") and alias.lower() in ("policy rate", "short-term policy rate",
-                                                                              "benchmark interest rate", "call rate"):
+            phrase = _strip_article(alias)
+            if s.asset_class in ("policy_rate", "rate") and phrase.lower() in (
+                    "policy rate", "short-term policy rate", "benchmark interest rate", "call rate"):
                 continue  # generic words: a bank or country decides which series
+            if phrase.lower() in seen:
+                continue
+            seen.add(phrase.lower())
             unit = s.unit if s.unit in ("fx", "points") else None
             lo, hi = s.value_range
             entries.append(VocabularyEntry(
-                pattern, "instrument", s.id, unit,
-                lo if unit else None, hi if unit else None, alias.lower() in quotes,
-                case_sensitive=alias.isupper() and len(alias) <= 5))
-    for pattern, kind, value in _CONTEXT_ENTRIES:
-        entries.append(VocabularyEntry(pattern, kind, value, case_sensitive=pattern in _CASE_SENSITIVE))
+                phrase, "instrument", s.id, unit, lo if unit else None, hi if unit else None,
+                phrase.lower() in quotes, case_sensitive=phrase.isupper() and len(phrase) <= 5))
+    for phrases, kind, value, case_sensitive in _CONTEXT_ENTRIES:
+        for phrase in phrases:
+            entries.append(VocabularyEntry(phrase, kind, value, case_sensitive=case_sensitive))
     return Vocabulary(entries)
-

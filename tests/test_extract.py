@@ -124,3 +124,31 @@ def test_tokenization_pinned(text, tokens):
 def test_pipeline_has_no_statistical_model():
     nlp = make_pipeline()
     assert nlp.pipe_names == ["sentencizer", "line_breaks", "market_claims"]
+
+
+@pytest.mark.parametrize("text", ["9" * 200_000, "%" * 200_000, "1%" * 100_000,
+                                  ("rose2.5%to40,003.60yen" * 10_000)])
+def test_adversarial_documents_finish_with_valid_spans(ex, text):
+    for c in ex(text):
+        assert 0 <= c.start < c.end <= len(text)
+
+
+def test_fast_path_and_spacy_component_agree(vocabulary):
+    """claims.extract (regex sentence splitter) and the spaCy component (sentencizer +
+    line_breaks) find the same claims on every dev document and the seed."""
+    import glob
+
+    from conftest import require_shared
+
+    shared = require_shared()
+    nlp = make_pipeline()
+    nlp.get_pipe("market_claims").set_vocabulary(vocabulary)
+    for path in sorted(glob.glob(str(shared / "eval/dev/*.txt"))) + [str(shared / "seed/article.txt")]:
+        text = open(path, encoding="utf-8").read()
+        fast = [(c.start, c.end, c.kind, c.value) for c in claims.extract(text, "2026-01-21", vocabulary)]
+        doc = nlp.make_doc(text)
+        doc._.reference_date = "2026-01-21"
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
+        slow = [(c.start, c.end, c.kind, c.value) for c in doc._.claims]
+        assert fast == slow, path

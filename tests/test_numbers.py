@@ -55,10 +55,9 @@ def test_glued_tenor_letters_are_not_quantities():
     assert find_quantities("the 10yr and the 10s") == []
 
 
-def test_linear_time_on_adversarial_input():
-    import time
-
-    text = ("9" * 5000 + "%" * 5000 + "1,2,3." * 2000) * 10
-    t = time.perf_counter()
-    find_quantities(text)
-    assert time.perf_counter() - t < 5
+def test_adversarial_input_yields_valid_spans():
+    """Long digit runs and floods of '%' parse without error and every span is in the text
+    (timings are in bench/adversarial.py, not asserted here)."""
+    text = ("9" * 5000 + "%" * 5000 + "1,2,3." * 2000 + "1%" * 3000) * 3
+    for q in find_quantities(text):
+        assert 0 <= q.start < q.end <= len(text)
