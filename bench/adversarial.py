@@ -20,16 +20,23 @@ CASES = {
 
 
 def main() -> None:
+    """The tokenizer baseline runs on a 2 KB prefix: spaCy's affix splitting is
+    quadratic on runs without spaces (20 KB of "%" takes 50 s), so 1 MB is out of reach."""
     vocabulary = load_catalog().vocabulary()
     tokenizer = spacy.blank("en").tokenizer
     for name, text in CASES.items():
+        prefix = text[:2_000]
         t = time.perf_counter()
-        tokenizer(text)
+        tokenizer(prefix)
         t_tok = time.perf_counter() - t
         t = time.perf_counter()
+        claims.extract(prefix, "2026-01-21", vocabulary)
+        t_prefix = time.perf_counter() - t
+        t = time.perf_counter()
         found = claims.extract(text, "2026-01-21", vocabulary)
-        t_claims = time.perf_counter() - t
-        print(f"{name:22s} claims {t_claims:6.2f}s  tokenizer {t_tok:6.2f}s  ratio {t_claims / t_tok:6.2f}  ({len(found)} claims)")
+        t_full = time.perf_counter() - t
+        print(f"{name:22s} 1 MB: claims {t_full:5.2f}s ({len(found)} claims) | 2 KB: claims {t_prefix:5.3f}s, "
+              f"tokenizer {t_tok:5.3f}s, claims/tokenizer time {t_prefix / t_tok:5.2f}")
 
 
 if __name__ == "__main__":
