@@ -11,7 +11,7 @@ from .catalog import Catalog, load_catalog
 from .policy import Policy, load_policy
 from .refdate import ReferenceDate, infer
 from .report import ClaimResult, Report
-from .resolve import Resolver
+from .resolve import Mapping, Resolver
 from .store import Store
 from .verify import Verifier
 from claims.timeref import find_dateline
@@ -30,6 +30,19 @@ class Checker:
         catalog = load_catalog(catalog_file)
         return cls(catalog, Store(catalog), load_policy(policy_file))
 
+    def _known_but_empty(self, m: Mapping) -> Mapping:
+        """A catalog series with no observations here (none in the snapshot, nothing
+        fetched yet) is reported like TOPIX: ``series: null`` plus the instrument, and the
+        verdict says what to fetch."""
+        if m.series_id is None or m.spread:
+            return m
+        s = self.catalog.get(m.series_id)
+        if s is None or self.store.get(s.id) is not None:
+            return m
+        src = ", ".join(f"{x['source']} {x['code']}" for x in s.sources) or "none"
+        return Mapping(None, confidence=m.confidence, instrument=s,
+                       explanation=f"{m.explanation}; no {s.id} data here (sources: {src}); run `factcheck data update {s.id}`")
+
     def check(self, text: str, published: date | str | None = None, path: str | None = None) -> Report:
         if isinstance(published, str):
             published = date.fromisoformat(published)
@@ -45,8 +58,9 @@ class Checker:
             ref = infer(first, resolver.resolve_all(first, text), self.catalog, self.store, self.policy)
         found = claims.extract(text, ref.date, vocabulary)
         mappings = resolver.resolve_all(found, text)
-        for c, m in zip(found, mappings):
+        for i, (c, m) in enumerate(zip(found, mappings)):
             orient(c, m, self.catalog)
+            mappings[i] = self._known_but_empty(m)
         verifier = Verifier(self.catalog, self.store, self.policy)
         results = [ClaimResult(c, m, verifier.verify(c, m, ref.date)) for c, m in zip(found, mappings)]
         report = Report(path, ref.published.isoformat() if ref.published else None,
@@ -57,7 +71,7 @@ class Checker:
         return report
 
 
-def orient(c: claims.Claim, m, catalog: Catalog) -> None:
+def orient(c: claims.Claim, m, catalog: Catalog) -> None:  # noqa: D401
     """Write a change in the series' own direction: "the yen lost 6 yen" is dollar-yen +6."""
     s = catalog.get(m.series_id) if m.series_id else None
     if s is not None and s.asset_class == "fx" and c.subject_quote and c.direction != 0:

@@ -86,10 +86,15 @@ class Catalog:
         """Series whose id, name or aliases resemble ``query`` (rapidfuzz WRatio)."""
         from rapidfuzz import fuzz
 
+        countries = {"JP": "Japan Japanese", "US": "US U.S. United States American", "DE": "Germany German",
+                     "GB": "UK Britain British", "EU": "euro zone Europe", "CN": "China Chinese"}
+        q = query.lower().replace("-", " ")
         scored = []
         for s in self.series.values():
             names = (s.id, s.name) + s.aliases
-            score = max(fuzz.WRatio(query, n) for n in names)
+            words = " ".join(names + (countries.get(s.country, ""), f"{s.tenor} year" if s.tenor else ""))
+            best_name = max(fuzz.WRatio(q, n.lower()) for n in names)
+            score = 0.4 * best_name + 0.6 * fuzz.token_set_ratio(q, words.lower().replace("-", " "))
             scored.append((s, score))
         scored.sort(key=lambda t: -t[1])
         return [t for t in scored[:limit] if t[1] >= 50]
@@ -175,6 +180,11 @@ _CONTEXT_ENTRIES: list[tuple[tuple[str, ...], str, str, bool]] = [
     (("Treasury", "Treasuries", "T-note", "T-notes", "T-bond", "T-bonds"), "family", "US", False),
     (("Bank of Japan", "BoJ", "BOJ"), "bank", "JP", True),
     (("Federal Reserve", "Fed", "FOMC"), "bank", "US", True),
+    (("European Central Bank", "ECB"), "bank", "EU", True),
+    (("Bank of England", "BoE"), "bank", "GB", True),
+    (("Germany", "German", "Germany's"), "country", "DE", False),
+    (("Britain", "British", "UK", "U.K.", "Britain's"), "country", "GB", True),
+    (("euro zone", "euro area", "eurozone"), "country", "EU", False),
     (("Japan", "Japanese", "Japan's", "Tokyo", "Takaichi", "Ueda"), "country", "JP", False),
     (("U.S.", "US", "United States", "American", "America", "Washington", "New York", "Wall Street"), "country", "US", True),
     (("policy rate", "policy rates", "short-term policy rate", "benchmark policy rate", "key policy rate",

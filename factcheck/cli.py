@@ -122,6 +122,97 @@ def check(
         raise typer.Exit(1)
 
 
+series_app = typer.Typer(help="What instruments factcheck knows: list, search, show.", no_args_is_help=True)
+app.add_typer(series_app, name="series")
+
+CatalogOption = Annotated[Optional[Path], typer.Option("--catalog", help="Extra series catalog (TOML) to add.")]
+
+
+def _catalog(path: Optional[Path]):
+    from .catalog import load_catalog
+
+    try:
+        return load_catalog(str(path) if path else None)
+    except FactcheckError as exc:
+        _fail(exc)
+
+
+def _store(catalog):
+    from .store import Store
+
+    return Store(catalog)
+
+
+@series_app.command("list")
+def series_list(catalog: CatalogOption = None) -> None:
+    """Every series: id, name, unit, data coverage (or why there is none)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    cat = _catalog(catalog)
+    store = _store(cat)
+    table = Table("id", "name", "unit", "data", "source")
+    for s in cat:
+        try:
+            data = store.get(s.id)
+        except FactcheckError as exc:
+            data, note = None, f"error: {exc}"
+        else:
+            note = "no data source" if not s.tracked else "no data here"
+        coverage = f"{data.first} .. {data.last}" if data is not None else note
+        src = ", ".join(f"{x['source']}:{x['code']}" for x in s.sources) or "-"
+        table.add_row(s.id, s.name, s.unit, coverage, src)
+    Console().print(table)
+
+
+@series_app.command("search")
+def series_search(query: Annotated[str, typer.Argument(help="Words to look for, e.g. 'japan 30 year'.")],
+                  catalog: CatalogOption = None) -> None:
+    """Series whose id, name or aliases resemble QUERY (fuzzy match)."""
+    cat = _catalog(catalog)
+    found = cat.search(query)
+    if not found:
+        typer.echo(f"no series resembles {query!r}", err=True)
+        raise typer.Exit(3)
+    for s, score in found:
+        typer.echo(f"{s.id:20s} {score:5.1f}  {s.name}")
+
+
+@series_app.command("show")
+def series_show(series_id: Annotated[str, typer.Argument(help="A series id, e.g. jgb_10y.")],
+                catalog: CatalogOption = None) -> None:
+    """Everything known about one series: aliases, sources, allowances, data coverage."""
+    cat = _catalog(catalog)
+    s = cat.get(series_id)
+    if s is None:
+        close = ", ".join(x.id for x, _ in cat.search(series_id)[:5])
+        typer.echo(f"factcheck: error: unknown series {series_id!r}" + (f" (did you mean: {close})" if close else ""),
+                   err=True)
+        raise typer.Exit(3)
+    try:
+        data = _store(cat).get(s.id)
+    except FactcheckError as exc:
+        _fail(exc)
+    rows = [("id", s.id), ("name", s.name), ("aliases", ", ".join(s.aliases)), ("country", s.country),
+            ("asset class", s.asset_class), ("unit", s.unit), ("frequency", s.frequency),
+            ("tenor", f"{s.tenor} years" if s.tenor else "-"),
+            ("sources", ", ".join(f"{x['source']}:{x['code']}" for x in s.sources) or "none"),
+            ("basis allowance", f"{s.basis_allowance}" if s.basis_allowance is not None else
+             f"{s.basis_allowance_pct}% of the level" if s.basis_allowance_pct is not None else "-"),
+            ("value range", f"{s.value_range[0]:g} .. {s.value_range[1]:g}")]
+    if data is not None:
+        rows.append(("data", f"{data.origin}: {data.first} .. {data.last}, {len(data.frame)} observations, "
+                              f"last value {float(data.values.iloc[-1]):g}"))
+        if s.data_file:
+            rows.append(("data file", s.data_file))
+    else:
+        rows.append(("data", "none here" if s.tracked else "no data source"))
+    if s.notes:
+        rows.append(("notes", s.notes))
+    for k, v in rows:
+        typer.echo(f"{k:16s} {v}")
+
+
 def main() -> None:
     app()
 

@@ -31,6 +31,8 @@ NON_MARKET_LEFT = re.compile(  # searched in the noun phrase before the number o
     r"spending|package|sales|earnings|profits?|revenue|population|turnout|approval|poll|survey|"
     r"probability|odds|chance|vote|growth|output|exports?|imports?)\b[^.;]{0,40}$", re.I)
 NON_MARKET_RIGHT = re.compile(r"^\s*(?P<noun>of (?:gdp|the economy|output|the vote)|tariffs?|of (?:its|their) )", re.I)
+POLICY_SERIES = {"JP": ("boj_policy_rate", "Bank of Japan"), "US": ("fed_funds_upper", "Federal Reserve"),
+                 "EU": ("ecb_deposit_rate", "European Central Bank"), "GB": ("boe_bank_rate", "Bank of England")}
 UNITS_FOR = {
     "yield": {"percent", "bp", "pp"},
     "policy_rate": {"percent", "bp", "pp"},
@@ -106,9 +108,9 @@ class Resolver:
             if m is not None:
                 return m
         if c.unit == "fx":
-            s = self._only("fx")
-            if s:
-                return self._mapping(s, 0.6, "an exchange rate quoted per dollar; the only FX series is " + s.id)
+            m = self._fx_from_context(c, earlier)
+            if m is not None:
+                return m
         if last is not None and (last.series_id or last.instrument):
             s = self.catalog.get(last.series_id) if last.series_id else last.instrument
             if s is not None and self._unit_ok(s, c):
@@ -130,6 +132,19 @@ class Resolver:
         segment = re.split(r"[,;:(]|\s[-—–]\s", left)[-1]
         m = NON_MARKET_LEFT.search(segment) or NON_MARKET_RIGHT.search(text[c.end:c.end + 25])
         return m.group("noun") if m else None
+
+    def _fx_from_context(self, c: Claim, earlier: list[Cue]) -> Mapping | None:
+        """An exchange rate with no currency named in its sentence: "10 yen" is the yen
+        pair; otherwise the nearest currency named earlier in the document."""
+        if "yen" in c.text.lower() or "¥" in c.text:
+            for s in self.catalog:
+                if s.asset_class == "fx" and "yen" in {q.lower() for q in s.quote_currency_aliases}:
+                    return self._mapping(s, 0.8, "an amount in yen against the dollar")
+        for cue in earlier:
+            s = self.catalog.get(cue.value) if cue.kind == "instrument" else None
+            if s is not None and s.asset_class == "fx" and s.tracked:
+                return self._mapping(s, 0.7, f"exchange rate; currency from context ({cue.text!r})")
+        return None
 
     def _from_cue(self, c: Claim, cue: Cue, in_sent: list[Cue], earlier: list[Cue], first_bank: str | None,
                   prenominal: bool) -> Mapping | None:
@@ -169,8 +184,7 @@ class Resolver:
         return None  # an issuer alone waits for a tenor; "the index" waits for the carry
 
     def _issuer(self, c: Claim, tenor_cue: Cue, in_sent: list[Cue], earlier: list[Cue]) -> tuple[str | None, str]:
-        near = sorted((cue for cue in in_sent if cue.kind in ("family", "country", "bank")
-                       or (cue.kind == "instrument" and cue.value in ("nikkei225", "sp500", "topix"))),
+        near = sorted((cue for cue in in_sent if self._country_of(cue)),
                       key=lambda cue: abs(cue.start - tenor_cue.start))
         for cue in near:
             country = self._country_of(cue)
@@ -186,19 +200,19 @@ class Resolver:
         if cue.kind in ("family", "country", "bank"):
             return cue.value
         if cue.kind == "instrument":
+            # an index or a bond names its market ("the Nikkei": Japan, "Bund": Germany);
+            # a currency pair does not ("the dollar" is in every market)
             s = self.catalog.get(cue.value)
-            if s is not None and s.asset_class == "index" and s.country in ("JP", "US"):
+            if s is not None and s.asset_class in ("index", "yield") and len(s.country) == 2 and s.country != "XA":
                 return s.country
         return None
 
     def _policy(self, c: Claim, bank: str, cue: Cue) -> Mapping | None:
-        if bank == "JP":
-            s = self.catalog.get("boj_policy_rate")
-        else:
-            s = self.catalog.get("fed_funds_upper")
+        sid, bank_name = POLICY_SERIES.get(bank, (None, None))
+        s = self.catalog.get(sid) if sid else None
         if s is None:
             return None
-        return self._mapping(s, 0.9, f"policy-rate words ({cue.text!r}) with the {'Bank of Japan' if bank == 'JP' else 'Federal Reserve'}")
+        return self._mapping(s, 0.9, f"policy-rate words ({cue.text!r}) with the {bank_name}")
 
     def _spread(self, c: Claim, in_sent: list[Cue], earlier: list[Cue]) -> Mapping:
         tenors = [cue for cue in in_sent if cue.kind == "tenor"]

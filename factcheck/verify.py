@@ -97,6 +97,9 @@ class Verifier:
         if not c.checkable:
             return self._not_checkable(c, ref)
         if m.series_id is None:
+            if m.instrument is not None and m.instrument.tracked:
+                return Verdict("unverifiable", f"No data for {m.instrument.name} ({m.instrument.id}): {m.explanation.split('; ', 1)[-1]}.",
+                               "no_data")
             if m.instrument is not None:
                 return Verdict("unverifiable", f"{m.instrument.name} is a known instrument but no data source for it "
                                                f"is available here{' (' + m.instrument.notes.rstrip('.') + ')' if m.instrument.notes else ''}.",

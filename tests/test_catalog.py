@@ -78,3 +78,51 @@ def test_unknown_instrument_abstains(check):
     c = check("The broader Topix dropped 2.2%.", "2026-01-21")[0]
     assert c["series"] is None and c["instrument"]["id"] == "topix"
     assert "no data source" in c["verdict"]["explanation"]
+
+
+def test_series_cli_list_search_show(tmp_path):
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+
+    runner = CliRunner()
+    r = runner.invoke(app, ["series", "list"])
+    assert r.exit_code == 0 and "jgb_10y" in r.stdout and "2026-06-30" in r.stdout
+    r = runner.invoke(app, ["series", "search", "japan 30 year"])
+    assert r.exit_code == 0 and r.stdout.splitlines()[0].startswith("jgb_30y")
+    r = runner.invoke(app, ["series", "show", "usdjpy"])
+    assert r.exit_code == 0 and "fred:DEXJPUS" in r.stdout and "1971-01-04" in r.stdout
+    r = runner.invoke(app, ["series", "show", "jgb10"])
+    assert r.exit_code == 3 and "jgb_10y" in r.stderr
+
+
+def test_user_catalog_through_the_cli(tmp_path):
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+
+    (tmp_path / "kospi.csv").write_text("date,close\n2026-01-19,4900.1\n2026-01-20,4885.75\n")
+    cat = tmp_path / "mine.toml"
+    cat.write_text('[[series]]\nid = "kospi"\nname = "KOSPI"\naliases = ["KOSPI"]\ncountry = "KR"\n'
+                   'asset_class = "index"\nunit = "points"\ndata_file = "kospi.csv"\nbasis_allowance_pct = 1.0\n'
+                   'value_range = [100.0, 20000.0]\n')
+    runner = CliRunner()
+    r = runner.invoke(app, ["series", "show", "kospi", "--catalog", str(cat)])
+    assert r.exit_code == 0 and "user: 2026-01-19 .. 2026-01-20" in r.stdout
+    r = runner.invoke(app, ["check", "-", "--date", "2026-01-21", "--format", "json", "--catalog", str(cat)],
+                      input="The KOSPI closed at 4,885.75 on Tuesday.")
+    import json
+
+    c = json.loads(r.stdout)["claims"][0]
+    assert c["series"]["id"] == "kospi" and c["verdict"]["label"] == "accurate"
+
+
+def test_known_series_without_data_says_what_to_fetch(check):
+    c = check("The Nasdaq Composite fell 2.1% on Tuesday.", "2026-01-21")[0]
+    assert c["series"] is None and c["instrument"]["id"] == "nasdaq_composite"
+    assert "factcheck data update nasdaq_composite" in c["verdict"]["explanation"]
+
+
+def test_bund_tenor_takes_its_issuer(check):
+    c = check("The 10-year Bund yield rose to 2.9% on Tuesday.", "2026-01-21")[0]
+    assert c["instrument"]["id"] == "bund_10y"
