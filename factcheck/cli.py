@@ -185,7 +185,10 @@ def series_show(series_id: Annotated[str, typer.Argument(help="A series id, e.g.
     cat = _catalog(catalog)
     s = cat.get(series_id)
     if s is None:
-        close = ", ".join(x.id for x, _ in cat.search(series_id)[:5])
+        from rapidfuzz import fuzz, process
+
+        close = ", ".join(m[0] for m in process.extract(series_id, [x.id for x in cat], scorer=fuzz.WRatio, limit=5)
+                          if m[1] >= 60)
         typer.echo(f"factcheck: error: unknown series {series_id!r}" + (f" (did you mean: {close})" if close else ""),
                    err=True)
         raise typer.Exit(3)
