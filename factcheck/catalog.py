@@ -208,7 +208,12 @@ def _vocabulary(catalog: Catalog) -> Vocabulary:
     entries: list[VocabularyEntry] = []
     for s in catalog:
         if s.asset_class == "yield":
-            continue  # yields are named by tenor + issuer, resolved in factcheck.resolve
+            # yields are named by tenor + issuer (resolved in factcheck.resolve); a name
+            # without a tenor ("Bund", "gilts") names the issuer
+            for alias in s.aliases:
+                if not any(ch.isdigit() for ch in alias) and "-year" not in alias:
+                    entries.append(VocabularyEntry(_strip_article(alias), "family", s.country))
+            continue
         quotes = {_strip_article(q).lower() for q in s.quote_currency_aliases}
         seen: set[str] = set()
         for alias in s.aliases:
