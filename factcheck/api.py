@@ -30,6 +30,17 @@ class Checker:
         catalog = load_catalog(catalog_file)
         return cls(catalog, Store(catalog), load_policy(policy_file))
 
+    def _refresh(self, series_ids: set[str]) -> list[str]:
+        """``--online``: fetch the series this document needs; a failure is a warning and
+        the check goes on with the cache and snapshot."""
+        from .update import update
+
+        ids = sorted(i for i in series_ids if ":" not in i and (s := self.catalog.get(i)) is not None and s.tracked)
+        result = update(self.catalog, ids, self.store.fetched)
+        self.store.reload()
+        return [f"could not update {u.series_id} ({'; '.join(u.errors)}); using the cached/offline data"
+                for u in result.failed]
+
     def _known_but_empty(self, m: Mapping) -> Mapping:
         """A catalog series with no observations here (none in the snapshot, nothing
         fetched yet) is reported like TOPIX: ``series: null`` plus the instrument, and the
@@ -43,7 +54,8 @@ class Checker:
         return Mapping(None, confidence=m.confidence, instrument=s,
                        explanation=f"{m.explanation}; no {s.id} data here (sources: {src}); run `factcheck data update {s.id}`")
 
-    def check(self, text: str, published: date | str | None = None, path: str | None = None) -> Report:
+    def check(self, text: str, published: date | str | None = None, path: str | None = None,
+              online: bool = False) -> Report:
         if isinstance(published, str):
             published = date.fromisoformat(published)
         vocabulary = self.catalog.vocabulary()
@@ -58,6 +70,10 @@ class Checker:
             ref = infer(first, resolver.resolve_all(first, text), self.catalog, self.store, self.policy)
         found = claims.extract(text, ref.date, vocabulary)
         mappings = resolver.resolve_all(found, text)
+        warnings: list[str] = []
+        if online:
+            warnings += self._refresh({m.series_id for m in mappings if m.series_id} |
+                                      {m.instrument.id for m in mappings if m.instrument is not None})
         for i, (c, m) in enumerate(zip(found, mappings)):
             orient(c, m, self.catalog)
             mappings[i] = self._known_but_empty(m)
@@ -66,6 +82,7 @@ class Checker:
         report = Report(path, ref.published.isoformat() if ref.published else None,
                         ref.date.isoformat() if ref.date else None, ref.basis, results, ref.detail,
                         self.store.vintage)
+        report.warnings += warnings + self.store.warnings
         if ref.basis == "none":
             report.warnings.append("no reference date: give --date YYYY-MM-DD; undated claims are unverifiable")
         return report

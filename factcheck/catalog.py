@@ -189,7 +189,7 @@ _CONTEXT_ENTRIES: list[tuple[tuple[str, ...], str, str, bool]] = [
     (("U.S.", "US", "United States", "American", "America", "Washington", "New York", "Wall Street"), "country", "US", True),
     (("policy rate", "policy rates", "short-term policy rate", "benchmark policy rate", "key policy rate",
       "policy interest rate", "benchmark rate", "benchmark interest rate", "rate hike", "rate hikes",
-      "rate cut", "rate cuts", "hike", "hikes", "increase", "tightening", "call rate"), "policy", "policy", False),
+      "rate cut", "rate cuts", "hike", "hikes", "increase", "tightening"), "policy", "policy", False),
     (("interest rate", "interest rates", "borrowing costs", "rates"), "rates", "rates", False),
     (("yield", "yields"), "yield", "yield", False),
     (("index", "benchmark", "gauge", "stocks", "equities", "shares"), "equity", "equity", False),

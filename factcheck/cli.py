@@ -93,6 +93,8 @@ def check(
                                                                             "verdict (repeatable), for CI use.")] = None,
     catalog: Annotated[Optional[Path], typer.Option(help="Extra series catalog (TOML) to add to the shipped one.")] = None,
     policy: Annotated[Optional[Path], typer.Option(help="Tolerance policy file (TOML) replacing the defaults.")] = None,
+    online: Annotated[bool, typer.Option("--online", help="Fetch newer data for the claims' series first "
+                                                          "(offline by default; failures fall back to cache/snapshot).")] = False,
 ) -> None:
     """Check one article: find its numeric claims, map each to a market series, and judge
     it against the offline snapshot of market data.
@@ -109,9 +111,11 @@ def check(
     try:
         text = read_document(path)
         checker = Checker.default(str(catalog) if catalog else None, str(policy) if policy else None)
-        report = checker.check(text, published, None if path == "-" else path)
+        report = checker.check(text, published, None if path == "-" else path, online=online)
     except FactcheckError as exc:
         _fail(exc)
+    for w in report.warnings:
+        typer.echo(f"factcheck: warning: {w}", err=True)
     if fmt is Format.json:
         typer.echo(report.to_json())
     else:
@@ -214,6 +218,116 @@ def series_show(series_id: Annotated[str, typer.Argument(help="A series id, e.g.
         rows.append(("notes", s.notes))
     for k, v in rows:
         typer.echo(f"{k:16s} {v}")
+
+
+data_app = typer.Typer(help="Market data: what is here, fetch newer data, import your own.", no_args_is_help=True)
+app.add_typer(data_app, name="data")
+
+
+@data_app.command("status")
+def data_status(catalog: CatalogOption = None) -> None:
+    """Each series: where its data come from, first and last date, and how old they are."""
+    from datetime import date as _date
+
+    from rich.console import Console
+    from rich.table import Table
+
+    cat = _catalog(catalog)
+    store = _store(cat)
+    table = Table("series", "origin", "first", "last", "age (days)", "source")
+    today = _date.today()
+    for s in cat:
+        try:
+            data = store.get(s.id)
+        except FactcheckError as exc:
+            table.add_row(s.id, "[red]error[/]", "-", "-", "-", str(exc))
+            continue
+        if data is None:
+            reason = "no data source" if not s.tracked else "none (run factcheck data update)"
+            table.add_row(s.id, reason, "-", "-", "-", ", ".join(x["source"] for x in s.sources) or "-")
+            continue
+        src = str(data.frame["source"].iloc[-1]) if "source" in data.frame.columns else data.origin
+        table.add_row(s.id, data.origin, str(data.first), str(data.last), str((today - data.last).days), src)
+    console = Console()
+    console.print(table)
+    for w in store.warnings:
+        console.print(f"[yellow]warning:[/] {w}")
+
+
+@data_app.command("update")
+def data_update(
+    series: Annotated[Optional[list[str]], typer.Argument(help="Series ids to fetch (default: every series with a source).")] = None,
+    catalog: CatalogOption = None,
+) -> None:
+    """Fetch newer observations from the live sources into the local cache. A failing
+    source leaves the cached and shipped data as they were; the exit status is 6 when any
+    source failed."""
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from .cache import Cache
+    from .update import update, updatable
+
+    cat = _catalog(catalog)
+    ids = list(series) if series else [s.id for s in updatable(cat)]
+    unknown = [i for i in ids if cat.get(i) is None]
+    if unknown:
+        typer.echo(f"factcheck: error: unknown series: {', '.join(unknown)}", err=True)
+        raise typer.Exit(3)
+    console = Console(stderr=True)
+    cache = Cache()
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task("fetching", total=len(ids))
+        result = update(cat, ids, cache, progress=lambda sid: progress.update(task, advance=1, description=sid))
+    for u in result.series:
+        if u.ok:
+            typer.echo(f"{u.series_id:22s} ok      {u.source:11s} +{u.added} new, last {u.last}")
+        elif u.skipped:
+            typer.echo(f"{u.series_id:22s} skipped {u.skipped}")
+        else:
+            typer.echo(f"{u.series_id:22s} FAILED  {'; '.join(u.errors)}")
+    summary = ", ".join(f"{name}: {v['ok']} ok, {v['failed']} failed" for name, v in sorted(result.by_source().items()))
+    typer.echo(f"sources: {summary or 'none'}; cache: {cache.root}")
+    if result.failed:
+        typer.echo(f"factcheck: {len(result.failed)} series could not be updated; the previous data are kept", err=True)
+        raise typer.Exit(6)
+
+
+@data_app.command("import")
+def data_import(
+    csv: Annotated[Path, typer.Argument(help="CSV with a date column and a value column.")],
+    series: Annotated[str, typer.Option("--series", help="The catalog id the data belong to.")],
+    catalog: CatalogOption = None,
+) -> None:
+    """Add your own observations for a catalog series (they go to the cache and win over the
+    shipped snapshot on the same dates)."""
+    from .cache import Cache
+    from .store import read_user_csv
+
+    cat = _catalog(catalog)
+    s = cat.get(series)
+    if s is None:
+        typer.echo(f"factcheck: error: unknown series {series!r}", err=True)
+        raise typer.Exit(3)
+    try:
+        frame = read_user_csv(csv)
+        lo, hi = s.value_range
+        bad = frame[(frame["value"] < lo) | (frame["value"] > hi)]
+        if not bad.empty:
+            typer.echo(f"factcheck: error: {len(bad)} values outside {s.id}'s range {lo:g}..{hi:g} "
+                       f"(first: {bad.index[0].date()} {bad['value'].iloc[0]:g})", err=True)
+            raise typer.Exit(4)
+        added, path = Cache().merge_write(s.id, frame, {"source": f"user:{csv.name}", "url": str(csv.resolve()),
+                                                          "fetched_at": _now(), "series": s.id})
+    except FactcheckError as exc:
+        _fail(exc)
+    typer.echo(f"{s.id}: {len(frame)} observations imported ({added} new dates) into {path}")
+
+
+def _now() -> str:
+    from datetime import datetime, timezone
+
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def main() -> None:

@@ -29,6 +29,31 @@ class DataError(FactcheckError):
 class SourceError(DataError):
     """A live data source failed (down, unauthorized, empty, or answered in the wrong format)."""
 
+    def __init__(self, source: str, message: str):
+        super().__init__(f"{source}: {message}")
+        self.source = source
+
+
+class SourceDown(SourceError):
+    """The source did not answer usefully: timeout, connection error, 5xx, 429 after retries."""
+
+
+class Unauthorized(SourceError):
+    """The source refused the request: missing or invalid API key, 401/403."""
+
+
+class EmptyResponse(SourceError):
+    """The source answered in the right format but with no observations."""
+
+
+class FormatError(SourceError):
+    """The body is not what the source's format promises (an HTML page with status 200, a
+    truncated file, a changed header)."""
+
+
+class QueryError(SourceError):
+    """The request itself is invalid (unknown series code, bad dates) before any I/O."""
+
 
 class PolicyError(FactcheckError):
     """The tolerance policy file is invalid."""

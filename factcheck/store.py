@@ -66,11 +66,19 @@ class SeriesData:
 class Store:
     """Snapshot + user CSVs (+ cache, when the data layer grows one) behind one lookup."""
 
-    def __init__(self, catalog: Catalog, snapshot_dir: Path | None = None):
+    def __init__(self, catalog: Catalog, snapshot_dir: Path | None = None, cache: "Cache | None | bool" = True):
+        from .cache import Cache
+
         self.catalog = catalog
         self._dir = snapshot_dir
         self._cache: dict[str, SeriesData | None] = {}
         self._manifest: dict | None = None
+        self.fetched = Cache() if cache is True else (cache or None)
+        self.warnings: list[str] = []
+
+    def reload(self) -> None:
+        """Forget loaded frames (after an update wrote to the cache)."""
+        self._cache.clear()
 
     # -- files -----------------------------------------------------------------------
     def _file(self, name: str):
@@ -112,6 +120,7 @@ class Store:
         return self._cache[series_id]
 
     def _load(self, series_id: str) -> SeriesData | None:
+        """Snapshot and cache merged, the newer vintage (the cache) winning on the same date."""
         series = self.catalog.get(series_id)
         if series is None or not series.tracked:
             return None
@@ -120,10 +129,32 @@ class Store:
         if series.frequency == "decisions":
             return self._load_decisions(series)
         name = f"{series_id}.csv"
-        if name not in self.manifest:
+        frame = None
+        if name in self.manifest:
+            frame = pd.read_csv(io.BytesIO(self._read_checked(name)), parse_dates=["date"], index_col="date").sort_index()
+        fetched = self._fetched(series_id)
+        if fetched is None:
+            return SeriesData(series, frame, "snapshot") if frame is not None else None
+        if frame is None:
+            return SeriesData(series, fetched, "cache")
+        merged = fetched.combine_first(frame)[frame.columns.union(fetched.columns, sort=False)]
+        merged.loc[fetched.index, "source"] = fetched["source"]
+        return SeriesData(series, merged.sort_index(), "snapshot+cache")
+
+    def _fetched(self, series_id: str) -> pd.DataFrame | None:
+        if self.fetched is None:
             return None
-        frame = pd.read_csv(io.BytesIO(self._read_checked(name)), parse_dates=["date"], index_col="date")
-        return SeriesData(series, frame.sort_index(), "snapshot")
+        try:
+            entry = self.fetched.read(series_id)
+        except DataError as exc:
+            self.warnings.append(f"{exc}; using the offline snapshot")
+            return None
+        if entry is None:
+            return None
+        frame = entry.frame
+        if "source" not in frame.columns:
+            frame["source"] = entry.meta.get("source", "cache")
+        return frame
 
     def decisions(self, series_id: str) -> pd.DataFrame | None:
         name = f"{series_id}.csv"
@@ -168,5 +199,3 @@ def read_user_csv(path: Path) -> pd.DataFrame:
     return frame
 
 
-def business_days_back(day: date, n: int) -> date:
-    return day - timedelta(days=n)

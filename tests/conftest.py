@@ -48,3 +48,12 @@ def by_text(claims: list[dict], text: str, occurrence: int = 1) -> dict:
 def load_gold() -> list[dict]:
     shared = require_shared()
     return [json.loads(line) for line in (shared / "eval/dev/gold.jsonl").read_text().splitlines() if line.strip()]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_cache(tmp_path_factory):
+    """Tests never read or write the user's real cache."""
+    import os
+
+    os.environ["FACTCHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("factcheck-cache"))
+    yield
