@@ -265,3 +265,14 @@ def find_dateline(text: str) -> tuple[date | None, tuple[int, int] | None]:
                 return None, span
         return None, span
     return None, None
+
+
+def dateline_month_day(text: str) -> tuple[int, int] | None:
+    """The month and day of a wire dateline that gives no year ("TOKYO, Aug 5 (Wire)")."""
+    _, span = find_dateline(text)
+    if span is None:
+        return None
+    m = re.search(rf"(?P<mon>{_MON})\.? (?P<d>\d{{1,2}})", text[span[0]:span[1]])
+    if not m:
+        return None
+    return MONTHS[m.group("mon").lower().rstrip(".")], int(m.group("d"))

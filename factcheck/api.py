@@ -9,12 +9,12 @@ import claims
 
 from .catalog import Catalog, load_catalog
 from .policy import Policy, load_policy
-from .refdate import ReferenceDate, infer
+from .refdate import ReferenceDate, infer, own_best_date
 from .report import ClaimResult, Report
 from .resolve import Mapping, Resolver
 from .store import Store
 from .verify import Verifier
-from claims.timeref import find_dateline
+from claims.timeref import dateline_month_day, find_dateline
 
 
 @dataclass
@@ -29,6 +29,17 @@ class Checker:
     def default(cls, catalog_file: str | None = None, policy_file: str | None = None) -> "Checker":
         catalog = load_catalog(catalog_file)
         return cls(catalog, Store(catalog), load_policy(policy_file))
+
+    def _own_windows(self, found: list[claims.Claim], mappings: list[Mapping]) -> None:
+        """No reference date fits the document: each undated claim is checked at its own
+        best date, marked ``date_basis: own_best_date``."""
+        for c, m in zip(found, mappings):
+            if not c.checkable or (c.time is not None and c.time.value):
+                continue
+            best = own_best_date(c, m, self.catalog, self.store, self.policy)
+            if best is not None:
+                c.time = claims.TimeRef("", c.start, c.start, best.isoformat(), "day", "point")
+                c.date_basis = "own_best_date"
 
     def _refresh(self, series_ids: set[str]) -> list[str]:
         """``--online``: fetch the series this document needs; a failure is a warning and
@@ -67,7 +78,8 @@ class Checker:
             ref = ReferenceDate(written, "text", written)
         else:
             first = claims.extract(text, None, vocabulary)
-            ref = infer(first, resolver.resolve_all(first, text), self.catalog, self.store, self.policy)
+            ref = infer(first, resolver.resolve_all(first, text), self.catalog, self.store, self.policy,
+                        dateline_month_day(text))
         found = claims.extract(text, ref.date, vocabulary)
         mappings = resolver.resolve_all(found, text)
         warnings: list[str] = []
@@ -77,6 +89,8 @@ class Checker:
         for i, (c, m) in enumerate(zip(found, mappings)):
             orient(c, m, self.catalog)
             mappings[i] = self._known_but_empty(m)
+        if ref.date is None:
+            self._own_windows(found, mappings)
         verifier = Verifier(self.catalog, self.store, self.policy)
         results = [ClaimResult(c, m, verifier.verify(c, m, ref.date)) for c, m in zip(found, mappings)]
         report = Report(path, ref.published.isoformat() if ref.published else None,
@@ -84,7 +98,9 @@ class Checker:
                         self.store.vintage)
         report.warnings += warnings + self.store.warnings
         if ref.basis == "none":
-            report.warnings.append("no reference date: give --date YYYY-MM-DD; undated claims are unverifiable")
+            why = ref.detail.get("reason", "")
+            report.warnings.append(f"no reference date ({why}): give --date YYYY-MM-DD; undated claims are checked "
+                                   "at their own best date (date_basis own_best_date)")
         return report
 
 

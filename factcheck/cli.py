@@ -93,8 +93,9 @@ def check(
                                                                             "verdict (repeatable), for CI use.")] = None,
     catalog: Annotated[Optional[Path], typer.Option(help="Extra series catalog (TOML) to add to the shipped one.")] = None,
     policy: Annotated[Optional[Path], typer.Option(help="Tolerance policy file (TOML) replacing the defaults.")] = None,
-    online: Annotated[bool, typer.Option("--online", help="Fetch newer data for the claims' series first "
-                                                          "(offline by default; failures fall back to cache/snapshot).")] = False,
+    online: Annotated[bool, typer.Option("--online/--offline", envvar="FACTCHECK_ONLINE",
+                                         help="Fetch newer data for the claims' series first (offline by default, "
+                                              "or set FACTCHECK_ONLINE=1; failures fall back to cache/snapshot).")] = False,
 ) -> None:
     """Check one article: find its numeric claims, map each to a market series, and judge
     it against the offline snapshot of market data.

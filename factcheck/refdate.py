@@ -22,6 +22,7 @@ from .resolve import Mapping
 from .store import Store
 
 INFERENCE_START = pd.Timestamp("1990-01-01")
+AMBIGUOUS_DAYS = 90  # more agreeing days than a quarter's worth: the date is not pinned down
 
 
 @dataclass
@@ -72,7 +73,9 @@ def _consistent_days(c: Claim, m: Mapping, catalog: Catalog, store: Store, polic
 
 
 def infer(claims: list[Claim], mappings: list[Mapping], catalog: Catalog, store: Store,
-          policy: Policy) -> ReferenceDate:
+          policy: Policy, month_day: tuple[int, int] | None = None) -> ReferenceDate:
+    """``month_day``: a dateline gave the day but not the year ("TOKYO, Aug 5"); only
+    that day of each year is a candidate."""
     end = pd.Timestamp(store.vintage)
     index = pd.date_range(INFERENCE_START, end, freq="D")
     votes = []
@@ -83,12 +86,18 @@ def infer(claims: list[Claim], mappings: list[Mapping], catalog: Catalog, store:
     if not votes:
         return ReferenceDate(None, "none", detail={"reason": "no undated level or change claim to infer a date from"})
     total = np.sum([v.to_numpy() for v in votes], axis=0)
+    if month_day is not None:
+        total = np.where((index.month == month_day[0]) & (index.day == month_day[1]), total, 0)
     best = int(total.max())
     need = 1 if len(votes) == 1 else 2
     if best < need:
         return ReferenceDate(None, "none", detail={"reason": "no date makes the claims consistent with the data",
                                                   "claims": len(votes)})
     hits = index[total == best]
+    if len(hits) > AMBIGUOUS_DAYS and month_day is None:
+        return ReferenceDate(None, "none", detail={
+            "reason": f"the claims do not pin down a date ({best} of {len(votes)} agree on {len(hits)} different days)",
+            "claims": len(votes)})
     chosen = hits[-1].date()
     # the run of agreeing dates that ends at the chosen date
     run_start = chosen
@@ -97,8 +106,20 @@ def infer(claims: list[Claim], mappings: list[Mapping], catalog: Catalog, store:
             run_start = ts.date()
         else:
             break
-    return ReferenceDate(chosen, "inferred", detail={
+    detail_extra = {"dateline": f"month {month_day[0]}, day {month_day[1]}; year inferred"} if month_day else {}
+    return ReferenceDate(chosen, "inferred", detail={**detail_extra, 
         "window": [run_start.isoformat(), chosen.isoformat()], "agreeing": best, "claims": len(votes),
         "dates_with_full_agreement": int(len(hits)),
         "note": "latest date on which the most undated claims hold against the data",
     })
+
+
+def own_best_date(c: Claim, m: Mapping, catalog: Catalog, store: Store, policy: Policy) -> date | None:
+    """With no reference date for the document, the latest date on which this claim alone
+    holds (its own best window); ``None`` when it never does."""
+    end = pd.Timestamp(store.vintage)
+    index = pd.date_range(INFERENCE_START, end, freq="D")
+    days = _consistent_days(c, m, catalog, store, policy, index)
+    if days is None or not days.any():
+        return None
+    return days[days > 0].index[-1].date()

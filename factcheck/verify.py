@@ -94,8 +94,15 @@ class Verifier:
 
     # -- entry -------------------------------------------------------------------------
     def verify(self, c: Claim, m: Mapping, ref: date | None) -> Verdict:
+        v = self._verify(c, m, ref)
+        if c.date_basis == "own_best_date" and v.label not in ("not_checkable", "unverifiable"):
+            v.explanation = (f"No reference date fits the document; checked at this claim's own best date "
+                             f"({c.time.value}). " + v.explanation)
+        return v
+
+    def _verify(self, c: Claim, m: Mapping, ref: date | None) -> Verdict:
         if not c.checkable:
-            return self._not_checkable(c, ref)
+            return self._not_checkable(c, m, ref)
         if m.series_id is None:
             if m.instrument is not None and m.instrument.tracked:
                 return Verdict("unverifiable", f"No data for {m.instrument.name} ({m.instrument.id}): {m.explanation.split('; ', 1)[-1]}.",
@@ -135,11 +142,45 @@ class Verifier:
             return self._threshold(c, series, data, start, end)
         return self._level(c, series, data, start, end)
 
-    def _not_checkable(self, c: Claim, ref: date | None) -> Verdict:
+    def _not_checkable(self, c: Claim, m: Mapping, ref: date | None) -> Verdict:
         kind = c.modality or "forecast"
         horizon = f" for {c.time.value}" if c.time and c.time.value else ""
-        return Verdict("not_checkable", f"A {kind}{horizon}: it states what may happen, not what the data show.",
-                       "modality")
+        v = Verdict("not_checkable", f"A {kind}{horizon}: it states what may happen, not what the data show.",
+                    "modality")
+        matured = self._matured(c, m)
+        if matured is not None:
+            obs, text = matured
+            v.observed, v.rule = [obs], "matured_forecast"
+            v.explanation += " " + text
+        return v
+
+    def _matured(self, c: Claim, m: Mapping) -> tuple[Observed, str] | None:
+        """A forecast whose horizon the data now cover: say what happened (the label stays
+        ``not_checkable``: a forecast was not a statement of fact when it was written)."""
+        if c.modality != "forecast" or m.series_id is None or m.spread or c.kind != "level":
+            return None
+        if c.time is None or not c.time.value or c.time.precision not in ("day", "month", "year"):
+            return None
+        if c.time.precision == "day":
+            end = date.fromisoformat(c.time.value)
+        elif c.time.precision == "month":
+            end = _month_bounds(c.time.value)[1]
+        else:
+            end = date(int(c.time.value[:4]), 12, 31)
+        data = self.store.get(m.series_id)
+        if data is None or data.last < end or data.first > end:
+            return None
+        found = data.on_or_before(end)
+        if found is None:
+            return None
+        ts, value = found
+        s = data.series
+        gap = value - c.value
+        verdict = "came true" if abs(gap) <= c.precision + s.level_allowance(c.value) + EPS else \
+            f"missed by {abs(gap) * (100 if s.unit == 'percent' else 1):.2f}{' bp' if s.unit == 'percent' else ''}"
+        text = (f"Matured forecast: at the horizon {source_name(data.source_at(ts))} {s.name} was "
+                f"{fmt(value, s.unit)} on {ts.date()}; the forecast {c.text.strip()} {verdict}.")
+        return Observed(ts.date().isoformat(), round(value, 6), data.source_at(ts), "at horizon"), text
 
     def _window(self, c: Claim, ref: date | None) -> tuple[date, date]:
         t = c.time

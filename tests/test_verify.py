@@ -98,3 +98,41 @@ def test_every_verdict_explains_itself(check):
     for c in check(require_text, "2026-06-17"):
         v = c["verdict"]
         assert v["label"] and v["explanation"] and v["observed"] and v["tolerance"] is not None
+
+
+def test_matured_forecast_says_what_happened(check):
+    c = by_text(check("Strategists now see the pair at 150 by year-end.", "2024-07-12"), "150")
+    v = c["verdict"]
+    assert v["label"] == "not_checkable" and v["rule"] == "matured_forecast"
+    assert v["observed"][0]["date"] == "2024-12-31" and "missed" in v["explanation"]
+
+
+def test_forecast_ahead_of_the_data_stays_plain(check):
+    c = by_text(check("Strategists see the yen weakening to 160 per dollar by the end of 2027.", "2026-01-21"), "160")
+    assert c["verdict"]["label"] == "not_checkable" and c["verdict"]["rule"] == "modality"
+
+
+def test_wire_dateline_without_year_gets_its_year_from_the_data(checker):
+    text = ("TOKYO, Aug 5 (Wire) - The Nikkei 225 plunged 12.4% to 31,458.42 on Monday. The 10-year JGB "
+            "yield fell 19 basis points to 0.78%.")
+    doc = checker.check(text).to_dict()["document"]
+    assert doc["reference_date"] == "2024-08-05" and doc["reference_date_basis"] == "inferred"
+    assert "year inferred" in doc["reference_inference"]["dateline"]
+
+
+def test_undated_single_claim_is_not_given_a_made_up_reference_date(checker):
+    report = checker.check("The 10-year JGB yield rose to 1.59%.").to_dict()
+    assert report["document"]["reference_date"] is None and report["document"]["reference_date_basis"] == "none"
+    c = report["claims"][0]
+    assert c["date_basis"] == "own_best_date" and "own best date" in c["verdict"]["explanation"]
+
+
+def test_policy_file_changes_the_rules(tmp_path):
+    from factcheck.api import Checker
+
+    strict = tmp_path / "policy.toml"
+    strict.write_text("[time]\nlag_days = 3\nmisdated_window_months = 1\n")
+    text = "In January 2025, the Bank of Japan raised rates to 0.75%."
+    default = Checker.default().check(text, "2026-01-23").to_dict()["claims"][0]["verdict"]["label"]
+    narrow = Checker.default(policy_file=str(strict)).check(text, "2026-01-23").to_dict()["claims"][0]["verdict"]["label"]
+    assert (default, narrow) == ("misdated", "inaccurate")  # December 2025 is 11 months away
