@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SEED := $(firstword $(wildcard ../shared/seed/article.txt) examples/sample_note.txt)
 
-.PHONY: demo test bench snapshot clean
+.PHONY: demo test bench snapshot clean browser
 
 $(BIN)/factcheck: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,8 +15,17 @@ $(BIN)/factcheck: pyproject.toml
 demo: $(BIN)/factcheck  ## check the seed article against the offline snapshot
 	$(BIN)/factcheck check $(SEED)
 
-test: $(BIN)/factcheck  ## run the test suite
+test: $(BIN)/factcheck browser  ## run the test suite
 	$(BIN)/python -m pytest -q
+
+# Debian's chromium for the HTML report's browser test; installed when missing and we can
+# (root, as in CI); elsewhere the browser test is skipped with a message.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing chromium for the browser test"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium not installed and not root: the browser test will be skipped"; fi; }
 
 bench: $(BIN)/factcheck
 	$(BIN)/python bench/extract.py

@@ -96,6 +96,7 @@ class Checker:
         report = Report(path, ref.published.isoformat() if ref.published else None,
                         ref.date.isoformat() if ref.date else None, ref.basis, results, ref.detail,
                         self.store.vintage)
+        report.text = text
         report.warnings += warnings + self.store.warnings
         if ref.basis == "none":
             why = ref.detail.get("reason", "")

@@ -36,6 +36,10 @@ def _root() -> None:
 class Format(str, Enum):
     table = "table"
     json = "json"
+    html = "html"
+    md = "md"
+    csv = "csv"
+    claimreview = "claimreview"
 
 
 class Label(str, Enum):
@@ -76,6 +80,44 @@ def read_document(path: str, limit: int = MAX_BYTES) -> str:
         raise InputError(f"{name}: not valid UTF-8 (byte {exc.start})") from None
 
 
+def _emit(report, fmt: "Format", output: Optional[Path], checker, review_url: Optional[str]) -> None:
+    """Render ``report`` in ``fmt`` to ``output`` (atomically) or standard output."""
+    if fmt is Format.table:
+        from rich.console import Console
+
+        if output is None:
+            Console(soft_wrap=False).print(report)
+            return
+        with open(output, "w", encoding="utf-8") as fh:
+            Console(file=fh, width=120, soft_wrap=False).print(report)
+        return
+    if fmt is Format.json:
+        body = report.to_json() + "\n"
+    elif fmt is Format.html:
+        from .render import render_html
+
+        body = render_html(report, checker.store)
+    elif fmt is Format.md:
+        from .render import render_markdown
+
+        body = render_markdown(report)
+    elif fmt is Format.csv:
+        from .render import render_csv
+
+        body = render_csv(report)
+    else:
+        from .render import render_claimreview
+
+        body = render_claimreview(report, review_url)
+    if output is None:
+        typer.echo(body, nl=False)
+    else:
+        tmp = output.with_name(output.name + ".tmp")
+        tmp.write_text(body, encoding="utf-8")
+        tmp.replace(output)
+        typer.echo(f"wrote {output}", err=True)
+
+
 def _fail(exc: FactcheckError) -> None:
     typer.echo(f"factcheck: error: {exc}", err=True)
     raise typer.Exit(exc.exit_code)
@@ -93,6 +135,12 @@ def check(
                                                                             "verdict (repeatable), for CI use.")] = None,
     catalog: Annotated[Optional[Path], typer.Option(help="Extra series catalog (TOML) to add to the shipped one.")] = None,
     policy: Annotated[Optional[Path], typer.Option(help="Tolerance policy file (TOML) replacing the defaults.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file "
+                                                                      "instead of standard output.")] = None,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Reviewed verdicts (TOML, see `factcheck "
+                                                                        "review`) to suppress or override.")] = None,
+    review_url: Annotated[Optional[str], typer.Option("--review-url", help="URL of the published review, for "
+                                                                           "--format claimreview.")] = None,
     online: Annotated[bool, typer.Option("--online/--offline", envvar="FACTCHECK_ONLINE",
                                          help="Fetch newer data for the claims' series first (offline by default, "
                                               "or set FACTCHECK_ONLINE=1; failures fall back to cache/snapshot).")] = False,
@@ -113,18 +161,50 @@ def check(
         text = read_document(path)
         checker = Checker.default(str(catalog) if catalog else None, str(policy) if policy else None)
         report = checker.check(text, published, None if path == "-" else path, online=online)
+        if baseline is not None:
+            from .baseline import load_baseline
+
+            report.apply_baseline(load_baseline(baseline))
     except FactcheckError as exc:
         _fail(exc)
     for w in report.warnings:
         typer.echo(f"factcheck: warning: {w}", err=True)
-    if fmt is Format.json:
-        typer.echo(report.to_json())
-    else:
-        from rich.console import Console
-
-        Console(soft_wrap=False).print(report)
+    if baseline is not None:
+        typer.echo(f"factcheck: baseline {baseline}: {len(report.suppressed)} claims suppressed, "
+                   f"{sum(1 for r in report.results if r.review)} overridden", err=True)
+    _emit(report, fmt, output, checker, review_url)
     if fail_on and any(r.verdict.label in {f.value for f in fail_on} for r in report.results):
         raise typer.Exit(1)
+
+
+@app.command()
+def review(
+    report: Annotated[Path, typer.Argument(help="A JSON report from `factcheck check --format json`.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The baseline file to create or extend.")] = Path("reviewed.toml"),
+    label: Annotated[Optional[list[Label]], typer.Option("--label", help="Only claims with this verdict (repeatable; "
+                                                                         "default: every claim).")] = None,
+    action: Annotated[str, typer.Option(help="suppress (hide from findings) or override (keep the verdict as "
+                                              "decided).")] = "suppress",
+    note: Annotated[str, typer.Option(help="A note stored with each entry.")] = "reviewed",
+) -> None:
+    """Record a reviewer's decisions on a report's claims, for `check --baseline`."""
+    import json
+
+    from .baseline import ACTIONS, write_baseline
+
+    if action not in ACTIONS:
+        typer.echo(f"factcheck: error: --action must be one of {', '.join(ACTIONS)}", err=True)
+        raise typer.Exit(2)
+    try:
+        doc = json.loads(report.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        typer.echo(f"factcheck: error: {report}: not a readable JSON report ({exc})", err=True)
+        raise typer.Exit(4)
+    try:
+        n = write_baseline(doc, output, {x.value for x in label} if label else None, action, note)
+    except FactcheckError as exc:
+        _fail(exc)
+    typer.echo(f"{output}: {n} entries added")
 
 
 series_app = typer.Typer(help="What instruments factcheck knows: list, search, show.", no_args_is_help=True)

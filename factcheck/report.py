@@ -25,6 +25,13 @@ class ClaimResult:
     claim: Claim
     mapping: Mapping
     verdict: Verdict
+    review: dict | None = None  # a reviewer's decision from a baseline file
+
+    @property
+    def fingerprint(self) -> str:
+        from .baseline import fingerprint
+
+        return fingerprint(self.claim.sentence, self.claim.text, self.mapping.series_id)
 
     def to_dict(self) -> dict:
         c, m = self.claim, self.mapping
@@ -44,7 +51,10 @@ class ClaimResult:
             "checkable": c.checkable,
             "mention": c.mention,
             "verdict": self.verdict.to_dict(),
+            "fingerprint": self.fingerprint,
         }
+        if self.review:
+            out["review"] = self.review
         if m.instrument is not None:
             out["instrument"] = {"id": m.instrument.id, "name": m.instrument.name, "tracked": m.instrument.tracked}
         if c.range_low is not None:
@@ -62,13 +72,35 @@ class Report:
     reference_inference: dict = field(default_factory=dict)
     data_vintage: str | None = None
     warnings: list[str] = field(default_factory=list)
+    suppressed: list[ClaimResult] = field(default_factory=list)
+    text: str | None = None  # the document as read (for renderers that show it)
 
     @property
     def summary(self) -> dict:
         out = {"claims": len(self.results)}
         for label in LABELS:
             out[label] = sum(1 for r in self.results if r.verdict.label == label)
+        if self.suppressed or any(r.review for r in self.results):
+            out["suppressed_by_baseline"] = len(self.suppressed)
+            out["overridden_by_baseline"] = sum(1 for r in self.results if r.review)
         return out
+
+    def apply_baseline(self, decisions: dict) -> None:
+        """Drop suppressed claims from the findings and set overridden verdicts."""
+        kept = []
+        for r in self.results:
+            d = decisions.get(r.fingerprint)
+            if d is None:
+                kept.append(r)
+            elif d.action == "suppress":
+                self.suppressed.append(r)
+            else:
+                r.review = {"label": d.label, "was": r.verdict.label, "note": d.note}
+                r.verdict.explanation = f"Reviewer: {d.label} ({d.note or 'no note'}); tool said {r.verdict.label}. " \
+                                        + r.verdict.explanation
+                r.verdict.label = d.label
+                kept.append(r)
+        self.results = kept
 
     def to_dict(self) -> dict:
         document = {"path": self.path, "published": self.published, "reference_date": self.reference_date,
@@ -79,6 +111,9 @@ class Report:
                "summary": self.summary}
         if self.warnings:
             out["warnings"] = list(self.warnings)
+        if self.suppressed:
+            out["suppressed"] = [{"fingerprint": r.fingerprint, "text": r.claim.text, "value_span": [r.claim.start, r.claim.end],
+                                  "label": r.verdict.label} for r in self.suppressed]
         return out
 
     def to_json(self, indent: int | None = 2) -> str:

@@ -57,3 +57,8 @@ def _isolated_cache(tmp_path_factory):
 
     os.environ["FACTCHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("factcheck-cache"))
     yield
+
+
+@pytest.fixture(scope="session")
+def store(checker):
+    return checker.store
