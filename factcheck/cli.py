@@ -178,6 +178,80 @@ def check(
 
 
 @app.command()
+def batch(
+    folder: Annotated[Path, typer.Argument(help="Folder of .txt, .md and .html documents (searched recursively).")],
+    glob: Annotated[Optional[list[str]], typer.Option("--glob", help="File pattern(s) instead of the default "
+                                                                     "'**/*.txt', '**/*.md', '**/*.html'.")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (default: the number of cores).")] = 0,
+    out: Annotated[Path, typer.Option("--out", help="Where reports, index.html and summary.csv go.")] = Path("factcheck-reports"),
+    fmt: Annotated[Optional[list[Format]], typer.Option("--format", "-f", help="Report formats per document (repeatable; "
+                                                                             "JSON is always written).")] = None,
+    fail_on: Annotated[Optional[list[Label]], typer.Option("--fail-on", help="Exit 1 when any document has a claim "
+                                                                            "with this verdict.")] = None,
+    date_: Annotated[Optional[str], typer.Option("--date", metavar="YYYY-MM-DD", help="Publication date for every document.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Re-check documents whose report is current.")] = False,
+    engine: Annotated[str, typer.Option(help="local (processes) or dask (needs factcheck[dask]).")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address, e.g. tcp://10.0.0.5:8786.")] = None,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Documents larger than this are refused.")] = MAX_BYTES,
+    follow_symlinks: Annotated[bool, typer.Option("--follow-symlinks", help="Follow links that leave the folder.")] = False,
+) -> None:
+    """Check every document in a folder: one report per document in OUT, plus index.html and
+    summary.csv (worst documents first, most frequently wrong series).
+
+    Exit status: 0 all documents ran; 1 --fail-on matched; 7 some documents could not be
+    read (they are error rows; every other document was checked); 130 interrupted (the
+    reports already written are complete).
+    """
+    import os as _os
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .batch import BatchConfig, discover, run, summarize
+
+    if not folder.is_dir():
+        typer.echo(f"factcheck: error: {folder}: not a folder", err=True)
+        raise typer.Exit(4)
+    if engine not in ("local", "dask"):
+        typer.echo("factcheck: error: --engine must be local or dask", err=True)
+        raise typer.Exit(2)
+    formats = tuple(dict.fromkeys(["json"] + [f.value for f in (fmt or []) if f.value != "json"]))
+    root = folder.resolve()
+    found = [(p.relative_to(root).as_posix() if p.is_relative_to(root) else p.name, err)
+             for p, err in discover(root, glob, follow_symlinks)]
+    if not found:
+        typer.echo(f"factcheck: error: no documents in {folder}", err=True)
+        raise typer.Exit(4)
+    out.mkdir(parents=True, exist_ok=True)
+    config = BatchConfig(str(root), str(out.resolve()), formats, force, max_bytes, date_, follow_symlinks)
+    console = Console(stderr=True)
+    jobs = jobs or (_os.cpu_count() or 1)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, transient=True) as progress:
+        task = progress.add_task("checking", total=len(found))
+        rows, interrupted = run(found, config, jobs, engine, scheduler,
+                                on_result=lambda r: progress.update(task, advance=1, description=r.path[-40:]))
+    s = summarize(rows)
+    verdicts = ", ".join(f"{k} {v}" for k, v in s["verdicts"].items() if v and k != "claims")
+    typer.echo(f"{s['documents']} documents: {s['ok']} checked, {s['skipped']} unchanged (use --force to redo), "
+               f"{s['errors']} unreadable; {s['verdicts'].get('claims', 0)} claims: {verdicts}")
+    if s["most_wrong_series"]:
+        typer.echo("most often wrong: " + ", ".join(f"{k} ({v})" for k, v in s["most_wrong_series"][:5]))
+    for r in rows:
+        if r.status == "error":
+            typer.echo(f"error: {r.path}: {r.error}", err=True)
+    typer.echo(f"reports in {out}/ (index.html, summary.csv)")
+    if interrupted:
+        typer.echo(f"factcheck: interrupted after {len(rows)} of {len(found)} documents; the reports written are "
+                   "complete and a re-run skips them", err=True)
+        raise typer.Exit(130)
+    if s["errors"]:
+        raise typer.Exit(7)
+    if fail_on and any(lab in {f.value for f in fail_on} for r in rows for lab in r.labels):
+        raise typer.Exit(1)
+
+
+@app.command()
 def review(
     report: Annotated[Path, typer.Argument(help="A JSON report from `factcheck check --format json`.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The baseline file to create or extend.")] = Path("reviewed.toml"),

@@ -157,6 +157,12 @@ class Store:
         return frame
 
     def decisions(self, series_id: str) -> pd.DataFrame | None:
+        key = "decisions:" + series_id
+        if key not in self._cache:
+            self._cache[key] = self._read_decisions(series_id)
+        return self._cache[key]
+
+    def _read_decisions(self, series_id: str) -> pd.DataFrame | None:
         name = f"{series_id}.csv"
         series = self.catalog.get(series_id)
         if series is None or series.frequency != "decisions" or name not in self.manifest:
