@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SEED := $(firstword $(wildcard ../shared/seed/article.txt) examples/sample_note.txt)
 
-.PHONY: demo test bench snapshot clean browser
+.PHONY: demo test test-slow bench snapshot clean browser
 
 $(BIN)/factcheck: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +27,14 @@ browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium not installed and not root: the browser test will be skipped"; fi; }
 
+test-slow: $(BIN)/factcheck  ## the 10,000-example property runs
+	$(BIN)/python -m pytest -q -m slow
+
 bench: $(BIN)/factcheck
-	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/extract.py 5
+	$(BIN)/python bench/adversarial.py
+	$(BIN)/python bench/batch.py 2400
+	$(BIN)/python bench/coldstart.py
 
 snapshot: $(BIN)/factcheck  ## rebuild data/snapshot from ../shared/market-data/raw
 	$(BIN)/python scripts/build_snapshot.py

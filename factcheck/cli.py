@@ -141,6 +141,8 @@ def check(
                                                                         "review`) to suppress or override.")] = None,
     review_url: Annotated[Optional[str], typer.Option("--review-url", help="URL of the published review, for "
                                                                            "--format claimreview.")] = None,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", envvar="FACTCHECK_MAX_BYTES",
+                                           help="Refuse documents larger than this (checked before reading).")] = MAX_BYTES,
     online: Annotated[bool, typer.Option("--online/--offline", envvar="FACTCHECK_ONLINE",
                                          help="Fetch newer data for the claims' series first (offline by default, "
                                               "or set FACTCHECK_ONLINE=1; failures fall back to cache/snapshot).")] = False,
@@ -158,7 +160,7 @@ def check(
         typer.echo(f"factcheck: error: --date must be YYYY-MM-DD, got {date_!r}", err=True)
         raise typer.Exit(2)
     try:
-        text = read_document(path)
+        text = read_document(path, max_bytes)
         checker = Checker.default(str(catalog) if catalog else None, str(policy) if policy else None)
         report = checker.check(text, published, None if path == "-" else path, online=online)
         if baseline is not None:
