@@ -524,8 +524,10 @@ class Extractor:
             resolved.append(p)
             by_sentence.setdefault(_paragraph_of(sent_starts, p.start), []).append(p)
         votes: Counter = Counter(p.value for p in resolved if p.role == "point" and p.precision == "day"
-                                 and p.value and self.DEICTIC.search(p.text)
+                                 and p.value and self.DEICTIC.search(p.text) and not p.text.endswith("'s")
                                  and not self._in_relative_clause(text, p.start))
+        if ref is not None:
+            votes[ref.isoformat()] += 1.5  # the document's own date, unless its phrases say otherwise
         pending: list[Claim] = []
         for sent in sentences:
             sent_claims = self._per_sentence.get(sent.index, [])
@@ -635,7 +637,7 @@ class Extractor:
                 prev = date.fromisoformat(p.value) - timedelta(days=1)
                 c.time = replace(p, value=prev.isoformat())
             return
-        if (c.since is not None or c.since_text) and ref is not None:
+        if ((c.since is not None and c.since.role != "duration") or c.since_text) and ref is not None:
             c.time = TimeRef("", c.start, c.start, ref.isoformat(), "day", "point")
             c.date_basis = "reference"
             return

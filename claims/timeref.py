@@ -41,6 +41,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("in_year", re.compile(r"\b(?:in|during|by|since|of) (?P<y>(?:19|20)\d\d)\b")),
     ("sessions", re.compile(rf"\b(?:over|in) the (?:last|past) (?P<n>{_NUMW}) (?:sessions|trading days)\b", re.I)),
     ("duration", re.compile(rf"\bin (?:the (?:last|past) )?(?P<n>{_NUMW}|a) (?P<u>days?|weeks?|months?)\b", re.I)),
+    ("period_ago", re.compile(r"\b(?:from|than|versus|vs\.?) a (?P<u>week|month|year) (?:earlier|ago|before)\b|"
+                              r"\bon the (?P<u2>week|month|year)\b|\b(?P<u3>week|month|year)-on-(?:week|month|year)\b|"
+                              r"\bover the (?:past|last) (?P<u4>week|month|year)\b", re.I)),
     ("days_span", re.compile(rf"\bover {_DAY} and (?P<wd>{_DAY})\b")),
     ("a_week_ago", re.compile(r"\b(?P<n>a|one|two|three) weeks? ago\b", re.I)),
 ]
@@ -87,7 +90,7 @@ def _weekday(ref: date, wd: int, rel: str | None, forward: bool) -> date:
 TRIGGER = re.compile(
     rf"{_MON}|{_DAY}|yesterday|today|tonight|overnight|\bnow\b|morning|afternoon|evening|\bday\b|"
     r"\byears?\b|year-end|christmas|new year|spring|summer|autumn|\bfall\b|winter|sessions|trading days|"
-    r"\b(?:days|weeks?|months?)\b|\b(?:19|20)\d\d\b|\bmonth\b", re.I)
+    r"\b(?:days|weeks?|months?)\b|\b(?:19|20)\d\d\b|\bmonth\b|\bweek\b|\byear\b", re.I)
 BEFORE, AFTER = 40, 30
 
 
@@ -196,6 +199,9 @@ def _resolve(text: str, s: int, e: int, name: str, m: re.Match, ref: date | None
         d = _weekday(ref, WEEKDAYS[gd["wd"].lower()], rel if rel in ("last", "next") else None,
                      forward)
         return tr(d.isoformat(), "day", role=role)
+    if name == "period_ago":
+        unit = (gd.get("u") or gd.get("u2") or gd.get("u3") or gd.get("u4")).lower()
+        return TimeRef(phrase, s, e, None, "unknown", "duration", True, days={"week": 7, "month": 30, "year": 365}[unit])
     if name == "days_span":
         if ref is None:
             return tr(None, "day", role="point")

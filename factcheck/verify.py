@@ -223,6 +223,10 @@ class Verifier:
         if frame.empty:
             return Verdict("unverifiable", f"No {s.id} observation between {start} and {end}.", "no_data_for_date")
         values = frame["value"]
+        if c.intraday and {"high", "low"} <= set(frame.columns) and frame["high"].notna().any():
+            inside = self._intraday_range(c, s, data, frame)
+            if inside is not None:
+                return inside
         best_ts = (values - c.value).abs().idxmin()
         best = float(values[best_ts])
         diff = c.value - best
@@ -247,6 +251,23 @@ class Verifier:
                         f"{self._allow_text(allowance, s, c)} allowance plus precision.")
         v = Verdict(label, sentence, "level", obs, diff, tol)
         return self._with_qualifiers(c, s, data, best_ts, v)
+
+    def _intraday_range(self, c: Claim, s: Series, data: SeriesData, frame: pd.DataFrame) -> Verdict | None:
+        """"surged to 141.68 intraday": a level inside a day's high-low range holds."""
+        rows = frame.dropna(subset=["high", "low"])
+        allowance = s.hedge_allowance(c.value) if c.hedge else s.level_allowance(c.value)
+        for slack, label in ((c.precision, "accurate"), (c.precision + allowance, "approximately_accurate")):
+            for ts, row in rows.iloc[::-1].iterrows():
+                lo, hi = float(row["low"]), float(row["high"])
+                if lo - slack - EPS <= c.value <= hi + slack + EPS:
+                    extra = "" if label == "accurate" else f", within the {self._allow_text(allowance, s, c)} allowance"
+                    return Verdict(label, f"Intraday bars: {s.name} traded between {fmt(lo, s.unit)} and "
+                                          f"{fmt(hi, s.unit)} on {ts.date()}; the stated {c.text.strip()} is inside that "
+                                          f"range{extra}.", "intraday_range",
+                                   [Observed(ts.date().isoformat(), round(lo, 6), "yahoo", "intraday low"),
+                                    Observed(ts.date().isoformat(), round(hi, 6), "yahoo", "intraday high")], 0.0,
+                                   slack)
+        return None
 
     def _gap(self, diff: float, s: Series) -> str:
         if s.unit == "percent":
@@ -393,6 +414,14 @@ class Verifier:
         values = data.values
         x = float(values[ts])
         prior = values[values.index < ts]
+        # the current episode (the rate unchanged since the hike, a plateau of equal
+        # closes) is not its own precedent: "highest since" looks before it
+        run_start = ts
+        for prev_ts, prev_v in zip(reversed(prior.index), reversed(prior.values)):
+            if abs(float(prev_v) - x) > EPS:
+                break
+            run_start = prev_ts
+        before_run = prior[prior.index < run_start]
         first = data.first
         label = f"'{q}'"
         if name.startswith(("weakest", "strongest")):
@@ -420,7 +449,7 @@ class Verifier:
                     return None
                 earlier = prior[prior >= c.value - EPS] if kind == "at_least" else prior[prior <= c.value + EPS]
             else:
-                earlier = prior[prior >= x - EPS] if high else prior[prior <= x + EPS]
+                earlier = before_run[before_run >= x - EPS] if high else before_run[before_run <= x + EPS]
             if earlier.empty:
                 return {"qualifier": q, "holds": "loosely" if first.year < int(arg[:4]) else True,
                         "explanation": f"No {'higher' if high else 'lower'} value in the data since {first}: "
@@ -444,7 +473,7 @@ class Verifier:
         if name in ("n_year_high", "n_year_low", "highest_in_years", "lowest_in_years", "multi_decade_high",
                     "multi_decade_low"):
             years = self.policy.multi_decade_years if name.startswith("multi") else int(arg)
-            earlier = prior[prior >= x - EPS] if high else prior[prior <= x + EPS]
+            earlier = before_run[before_run >= x - EPS] if high else before_run[before_run <= x + EPS]
             span_years = (ts.date() - first).days / 365.25
             if earlier.empty:
                 if span_years < years:

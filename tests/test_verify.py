@@ -136,3 +136,27 @@ def test_policy_file_changes_the_rules(tmp_path):
     default = Checker.default().check(text, "2026-01-23").to_dict()["claims"][0]["verdict"]["label"]
     narrow = Checker.default(policy_file=str(strict)).check(text, "2026-01-23").to_dict()["claims"][0]["verdict"]["label"]
     assert (default, narrow) == ("misdated", "inaccurate")  # December 2025 is 11 months away
+
+
+def test_dated_note_is_not_outvoted_by_a_possessive_day(check):
+    text = ("Tokyo Close - Monday, August 5, 2024\n\nThe Nikkei 225 tumbled 12.4% to close at 31,458.42. "
+            "The 10-year note yield was last at 3.78%, after Friday's 3.80% close.")
+    claims = check(text)
+    assert [c["date"] for c in claims] == ["2024-08-05", "2024-08-05", "2024-08-05", "2024-08-02"]
+    assert [c["verdict"]["label"] for c in claims] == ["accurate"] * 4
+    assert claims[2]["series"]["id"] == "ust_10y"  # "note yield" is U.S. terminology
+
+
+def test_change_from_a_week_earlier(check):
+    c = check("The 20-year JGB yield rose 11 bps on the week to 3.51% on Friday.", "2026-06-12")[0]
+    assert "on 2026-06-05 ->" in c["verdict"]["explanation"]
+
+
+def test_intraday_level_inside_the_days_range(check):
+    c = check("The yen surged to 141.7 against the dollar intraday.", "2024-08-05")[0]
+    assert c["verdict"]["label"] == "accurate" and c["verdict"]["rule"] == "intraday_range"
+
+
+def test_highest_since_skips_the_current_plateau(check):
+    c = check("The Bank of Japan's policy rate stands at 0.25%, its highest since 2008.", "2024-08-05")[0]
+    assert c["verdict"]["label"] == "accurate" and "2008-12-18" in c["verdict"]["explanation"]
