@@ -308,7 +308,7 @@ class Extractor:
             kind, direction = "change", -1
         if kind == "change" and direction < 0 and value > 0:
             value = -value
-        subject_cue = next((c for c in sent_cues if c.kind == "instrument" and c.start < q.start), None)
+        subject_cue = self._subject(text, sent_cues, q)
         claim = Claim(
             start=q.start, end=q.end, text=text[q.start:q.end], value=value, unit=unit, kind=kind,
             sentence=sent.text.strip(), sentence_start=sent.start, sentence_index=sent.index,
@@ -332,6 +332,17 @@ class Extractor:
         claim.cues = self._context_cues(cues, sent, q)
         claim.mention = self._mention(sent, q, sent_cues)
         return claim
+
+    @staticmethod
+    def _subject(text: str, sent_cues: list[Cue], q: Quantity) -> Cue | None:
+        """What the sentence's verb is about: the nearest instrument named before the number,
+        skipping objects ("against the dollar", "per dollar") and earlier clauses."""
+        for cue in reversed([c for c in sent_cues if c.kind == "instrument" and c.end <= q.start]):
+            before = text[max(0, cue.start - 14):cue.start].lower()
+            if re.search(r"\b(?:against|versus|vs\.?|per|to|than|from)\s+(?:the\s+)?$", before):
+                continue
+            return cue
+        return None
 
     def _bare_number_cue(self, q: Quantity, sent: _Sentence, sentences: list[_Sentence],
                          cues: list[Cue]) -> Cue | None:

@@ -30,10 +30,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month", re.compile(rf"\b(?:in|of|since|during|through|until|by|from) (?:the )?(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec))\b(?!\.? \d)")),
     ("weekday", re.compile(rf"\b(?:(?P<rel>on|last|this|next|since|until|by) )?(?P<wd>{_DAY})(?P<poss>'s)?\b")),
     ("yesterday", re.compile(r"\byesterday(?:'s)?\b", re.I)),
-    ("today", re.compile(r"\b(?:today(?:'s)?|this (?:morning|afternoon|evening)(?:'s)?|tonight|overnight|so far this week)\b", re.I)),
+    ("today", re.compile(r"\b(?:today(?:'s)?|this (?:morning|afternoon|evening)(?:'s)?|tonight|overnight)\b", re.I)),
     ("now", re.compile(r"\bnow\b", re.I)),
     ("that_day", re.compile(r"\b(?:that day|on the day|the same day|on the session)\b", re.I)),
     ("this_month", re.compile(r"\b(?:the|this) month\b", re.I)),
+    ("this_week", re.compile(r"\b(?:so far )?this week\b|\bweek to date\b|\bweek-to-date\b", re.I)),
+    ("ytd", re.compile(r"\b(?:so far )?this year\b|\byear to date\b|\byear-to-date\b|\bytd\b", re.I)),
     ("new_year", re.compile(r"\bNew Year's(?: Day)?\b")),
     ("christmas", re.compile(r"\bChristmas\b")),
     ("season", re.compile(r"\b(?:by |in |this |next )(?:the )?(?:next )?(?:spring|summer|autumn|fall|winter)\b", re.I)),
@@ -213,6 +215,15 @@ def _resolve(text: str, s: int, e: int, name: str, m: re.Match, ref: date | None
         return tr(ref.isoformat() if ref else None, "day")
     if name == "that_day":
         return TimeRef(phrase, s, e, None, "day", "anaphor", True)
+    if name == "this_week":
+        if ref is None:
+            return TimeRef(phrase, s, e, None, "day", "since", True)
+        sunday = ref - timedelta(days=ref.weekday() + 1)  # the close before Monday
+        return TimeRef(phrase, s, e, sunday.isoformat(), "day", "since", True)
+    if name == "ytd":
+        if ref is None:
+            return TimeRef(phrase, s, e, None, "day", "since", True)
+        return TimeRef(phrase, s, e, date(ref.year - 1, 12, 31).isoformat(), "day", "since", True)
     if name == "this_month":
         return tr(f"{ref.year}-{ref.month:02d}" if ref else None, "month")
     if name == "new_year":

@@ -160,3 +160,11 @@ def test_intraday_level_inside_the_days_range(check):
 def test_highest_since_skips_the_current_plateau(check):
     c = check("The Bank of Japan's policy rate stands at 0.25%, its highest since 2008.", "2024-08-05")[0]
     assert c["verdict"]["label"] == "accurate" and "2008-12-18" in c["verdict"]["explanation"]
+
+
+def test_each_clause_has_its_own_subject_and_period(check):
+    claims = check("The Nikkei 225 is up 26.6% this year, and the yen has lost 3% so far this year.", "2025-10-27")
+    nikkei, yen = claims
+    assert nikkei["verdict"]["label"] == "accurate" and "2024-12-30" in nikkei["verdict"]["explanation"]
+    assert yen["series"]["id"] == "usdjpy" and yen["value"] == 3.0  # the yen losing = dollar-yen rising
+    assert yen["verdict"]["label"] == "inaccurate"  # dollar-yen fell 2.7%: the yen gained
