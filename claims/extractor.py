@@ -410,7 +410,7 @@ class Extractor:
 
     @staticmethod
     def _modality(claim: Claim, left: str, right: str) -> None:
-        window = left[-110:]
+        window = re.split(r"[;:]", left[-110:])[-1]  # a new clause after ";" has its own modality
         m_cond = CONDITIONAL.search(window)
         if m_cond:
             claim.checkable, claim.modality = False, "conditional"
@@ -530,8 +530,9 @@ class Extractor:
                 if previous_day is None:
                     continue
                 p = replace(p, value=previous_day.value, role="point")
-            elif p.role == "point" and p.precision == "day" and p.value:
-                previous_day = p
+            elif (p.role == "point" and p.precision == "day" and p.value and not p.text.lower().endswith("ago")
+                  and not self._in_relative_clause(text, p.start)):
+                previous_day = p  # "that day" / "on the day" refer back to a session, not an offset
             resolved.append(p)
             by_sentence.setdefault(_paragraph_of(sent_starts, p.start), []).append(p)
         votes: Counter = Counter(p.value for p in resolved if p.role == "point" and p.precision == "day"
@@ -552,8 +553,9 @@ class Extractor:
                 elif c.checkable and c.time is not None and self.DEICTIC.search(c.time.text or ""):
                     votes[c.time.value] += 1
             for p in own:
-                if p.role == "point" and p.precision == "day" and p.value and not p.text.endswith("'s"):
-                    last_day[sent.paragraph] = p
+                if (p.role == "point" and p.precision == "day" and p.value and not p.text.endswith("'s")
+                        and not p.text.lower().endswith("ago")):
+                    last_day[sent.paragraph] = p  # offsets ("a month ago") and possessives do not carry
         # The document's session: the day its deictic phrases point at most (ties: latest).
         # A note written the morning after reports yesterday's session; this finds that day.
         if votes:
@@ -644,7 +646,8 @@ class Extractor:
                 c.time, c.date_basis = TimeRef(p.text, p.start, p.end, ref.isoformat(), "day"), "explicit"
                 return
             c.time, c.date_basis = p, "explicit"
-            if c.from_level and p.precision == "day":
+            own_date = p.start >= c.end and p.start - c.end <= 3  # "from 0.75% a month ago"
+            if c.from_level and p.precision == "day" and not own_date:
                 prev = date.fromisoformat(p.value) - timedelta(days=1)
                 c.time = replace(p, value=prev.isoformat())
             return
@@ -679,10 +682,10 @@ class Extractor:
                         return False  # the phrase belongs to the nearer number
             return True
         between = text[p.end:c.start]
-        if re.search(r",\s*(?:and|but|while|whereas)\b|;", between):
+        if re.search(r",\s*(?:and|but|while|whereas)\b|[;:]", between):
             return False  # the phrase dates an earlier clause
-        if RELATIVE_PRONOUN.search(text[max(0, p.start - 30):p.start].rsplit(",", 1)[-1]) and "," in between:
-            return False  # "which ends on Wednesday, ..." closes before the number
+        if RELATIVE_PRONOUN.search(re.split(r"[,;:]", text[max(0, p.start - 40):p.start])[-1]) and re.search(r"[,;:]", between):
+            return False  # "a line that seemed fanciful a year ago: ..." closes before the number
         return True
 
     @staticmethod

@@ -70,7 +70,7 @@ AT_MOST = ("less than", "at most", "south of", "below", "under", "broke below")
 DIRECTIONAL_THRESHOLDS = ("past", "through", "crossed", "cleared", "broke through", "breached")
 EXTREME_WORDS = ("touched", "touching", "touch", "hit", "hits", "hitting", "reached", "reaching",
                  "as much as", "as high as", "as low as", "peaked at", "a high of", "a low of")
-INTRADAY_WORDS = ("as much as", "as high as", "as low as", "intraday", "touched", "a high of",
+INTRADAY_WORDS = ("as much as", "as high as", "as low as", "intraday", "touched", "touching", "a high of",
                   "a low of", "in afternoon trade", "in morning trade")
 
 # Verbs that report a decision rather than a state ("raised rates to 0.75%").

@@ -47,7 +47,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                               r"\bon the (?P<u2>week|month|year)\b|\b(?P<u3>week|month|year)-on-(?:week|month|year)\b|"
                               r"\bover the (?:past|last) (?P<u4>week|month|year)\b", re.I)),
     ("days_span", re.compile(rf"\bover {_DAY} and (?P<wd>{_DAY})\b")),
-    ("a_week_ago", re.compile(r"\b(?P<n>a|one|two|three) weeks? ago\b", re.I)),
+    ("ago", re.compile(rf"\b(?P<n>{_NUMW}|a|an) (?P<u>days?|weeks?|months?|years?) ago\b", re.I)),
 ]
 
 SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?(?:last\s+)?$", re.I)
@@ -250,11 +250,19 @@ def _resolve(text: str, s: int, e: int, name: str, m: re.Match, ref: date | None
         n = _num(gd["n"])
         days = n * {"day": 1, "week": 7, "month": 30}[unit]
         return TimeRef(phrase, s, e, None, "unknown", "duration", True, days=days)
-    if name == "a_week_ago":
+    if name == "ago":
         if ref is None:
-            return None
-        n = _num(gd["n"])
-        return tr((ref - timedelta(days=7 * n)).isoformat(), "day", role="point")
+            return tr(None, "day", role="point")
+        n = _num(gd["n"]) or 1
+        unit = gd["u"].lower().rstrip("s")
+        if unit in ("day", "week"):
+            d = ref - timedelta(days=n * (7 if unit == "week" else 1))
+        else:
+            months = n * (12 if unit == "year" else 1)
+            y, m = divmod(ref.month - 1 - months, 12)
+            y += ref.year
+            d = date(y, m + 1, min(ref.day, calendar.monthrange(y, m + 1)[1]))
+        return tr(d.isoformat(), "day", role="point")
     return None
 
 

@@ -318,7 +318,10 @@ class Verifier:
             return Verdict("unverifiable", f"No {s.id} observation between {start} and {end}.", "no_data_for_date")
         kind = c.threshold
         if kind in (None, "directional"):
-            kind = "at_most" if self._effective_direction(c, s) < 0 else "at_least"
+            direction = self._effective_direction(c, s)
+            if direction == 0:  # "touched 140.7": a low if that is below where the market was
+                direction = -1 if c.value < float(frame["value"].iloc[-1]) else 1
+            kind = "at_most" if direction < 0 else "at_least"
         use_intraday = c.intraday and {"high", "low"} <= set(frame.columns) and frame["high"].notna().any()
         col = ("high" if kind == "at_least" else "low") if use_intraday else "value"
         series = frame[col].dropna()

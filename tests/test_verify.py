@@ -168,3 +168,22 @@ def test_each_clause_has_its_own_subject_and_period(check):
     assert nikkei["verdict"]["label"] == "accurate" and "2024-12-30" in nikkei["verdict"]["explanation"]
     assert yen["series"]["id"] == "usdjpy" and yen["value"] == 3.0  # the yen losing = dollar-yen rising
     assert yen["verdict"]["label"] == "inaccurate"  # dollar-yen fell 2.7%: the yen gained
+
+
+def test_ago_offsets_date_their_claim_but_do_not_carry(check):
+    text = ("Rates Note - Friday, September 13, 2024\n\nThe 10-year JGB yield was 0.89% on Thursday, up from "
+            "0.75% a month ago. A year ago the pair traded near 147. The U.S. 10-year was at 3.68%.")
+    claims = check(text)
+    # the last claim carries "on Thursday" from its paragraph; the offsets do not carry
+    assert [c["date"] for c in claims] == ["2024-09-12", "2024-08-13", "2023-09-13", "2024-09-12"]
+
+
+def test_touching_without_a_direction_reads_against_the_market(check):
+    c = check("USD/JPY 141.80 this morning after touching 140.7 on Wednesday.", "2024-09-13")[1]
+    assert c["verdict"]["label"] == "accurate" and c["verdict"]["observed"][0]["field"] == "intraday low"
+
+
+def test_semicolon_starts_a_new_clause_for_modality(check):
+    c = check("The Fed is widely expected to cut next week; the fed funds target's upper bound has been 5.50% "
+              "since July 2023.", "2024-09-13")[0]
+    assert c["checkable"] and c["verdict"]["label"] == "accurate"
