@@ -264,6 +264,7 @@ class Extractor:
         hedge = threshold = None
         extreme = intraday = False
         stripped: list[str] = []
+        comparative = 0
         for _ in range(3):
             core_left, h = _strip_tail(core_left, L.HEDGES)
             if h:
@@ -290,6 +291,11 @@ class Extractor:
                 stripped.append(t)
                 threshold = "directional"
                 continue
+            core_left, t = _strip_tail(core_left, tuple(L.COMPARATIVES))
+            if t:
+                stripped.append(t)
+                threshold, comparative = "directional", L.COMPARATIVES[t]
+                continue
             break
         if re.search(r"\bintraday\b", sent.text, re.I):
             intraday = True
@@ -302,7 +308,7 @@ class Extractor:
             kind = "level"  # a bare number named by its instrument is a level ("at 40,003.60")
         else:
             kind = self._kind(unit, prev_word, lw, rw, right, left, previous, q, sent)
-        direction = self._direction(lw, rw)
+        direction = comparative or self._direction(lw, rw)
         from_record = bool(FROM_RECORD_AFTER.match(right))
         if from_record:
             kind, direction = "change", -1
@@ -375,6 +381,9 @@ class Extractor:
                 return "spread"
         if prev_word == "or" and previous and previous[-1].sentence_start == sent.start:
             return previous[-1].kind
+        if rw and rw[0] in ("higher", "lower", "up", "down") and unit in ("percent", "bp", "pp", "points", "fx") \
+                and prev_word not in ("to", "at"):
+            return "change"  # "finished 1.3% lower at 53,936", "ended 4 bp higher"
         noun_after = [w for w in rw[:2] if w in L.CHANGE_NOUNS]
         if noun_after and prev_word not in ("to", "at"):
             return "change"
@@ -393,6 +402,10 @@ class Extractor:
 
     @staticmethod
     def _direction(lw: list[str], rw: list[str]) -> int:
+        if rw and rw[0] in ("higher", "up"):
+            return 1
+        if rw and rw[0] in ("lower", "down"):
+            return -1
         for w in rw[:2]:
             if w in L.CHANGE_NOUNS:
                 if w in L.UP_WORDS:

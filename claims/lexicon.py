@@ -68,6 +68,9 @@ AT_LEAST = ("more than", "at least", "north of", "in excess of", "upwards of", "
             "over", "topped", "exceeded", "exceeds", "broke above", "surpassed")
 AT_MOST = ("less than", "at most", "south of", "below", "under", "broke below")
 DIRECTIONAL_THRESHOLDS = ("past", "through", "crossed", "cleared", "broke through", "breached")
+# comparatives that name a side of a line for the sentence's subject ("the yen, weaker than 155")
+COMPARATIVES = {"weaker than": -1, "lower than": -1, "softer than": -1, "stronger than": 1, "higher than": 1,
+                "firmer than": 1}
 EXTREME_WORDS = ("touched", "touching", "touch", "hit", "hits", "hitting", "reached", "reaching",
                  "as much as", "as high as", "as low as", "peaked at", "a high of", "a low of")
 INTRADAY_WORDS = ("as much as", "as high as", "as low as", "intraday", "touched", "touching", "a high of",

@@ -34,6 +34,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("now", re.compile(r"\bnow\b", re.I)),
     ("that_day", re.compile(r"\b(?:that day|on the day|the same day|on the session)\b", re.I)),
     ("this_month", re.compile(r"\b(?:the|this) month\b", re.I)),
+    ("year_start", re.compile(rf"\b(?:in|over|during) the first (?:{_NUMW}|few) (?:days|weeks|sessions|trading days|months) of "
+                              r"(?:the year|(?P<y>(?:19|20)\d\d))\b", re.I)),
     ("this_week", re.compile(r"\b(?:so far )?this week\b|\bweek to date\b|\bweek-to-date\b", re.I)),
     ("ytd", re.compile(r"\b(?:so far )?this year\b|\byear to date\b|\byear-to-date\b|\bytd\b", re.I)),
     ("new_year", re.compile(r"\bNew Year's(?: Day)?\b")),
@@ -215,6 +217,11 @@ def _resolve(text: str, s: int, e: int, name: str, m: re.Match, ref: date | None
         return tr(ref.isoformat() if ref else None, "day")
     if name == "that_day":
         return TimeRef(phrase, s, e, None, "day", "anaphor", True)
+    if name == "year_start":
+        year = int(gd["y"]) if gd.get("y") else (ref.year if ref else None)
+        if year is None:
+            return TimeRef(phrase, s, e, None, "day", "since", True)
+        return TimeRef(phrase, s, e, date(year - 1, 12, 31).isoformat(), "day", "since", True)
     if name == "this_week":
         if ref is None:
             return TimeRef(phrase, s, e, None, "day", "since", True)

@@ -187,3 +187,13 @@ def test_semicolon_starts_a_new_clause_for_modality(check):
     c = check("The Fed is widely expected to cut next week; the fed funds target's upper bound has been 5.50% "
               "since July 2023.", "2024-09-13")[0]
     assert c["checkable"] and c["verdict"]["label"] == "accurate"
+
+
+def test_comparatives_trailing_direction_and_year_start(check):
+    text = ("The Japanese currency remains weaker than 155 per dollar. The Nikkei 225 finished 0.3% lower at "
+            "53,936.17. The Nikkei gained 3,597 points, or 7.1%, in the first two weeks of the year.")
+    weaker, lower, level, points, pct = check(text, "2026-01-16")
+    assert weaker["threshold"] == "directional" and weaker["verdict"]["label"] == "accurate"
+    assert (lower["kind"], lower["value"], lower["verdict"]["label"]) == ("change", -0.3, "accurate")
+    assert points["verdict"]["label"] == "accurate" and "2025-12-30" in points["verdict"]["explanation"]
+    assert pct["verdict"]["label"] == "accurate"
