@@ -29,8 +29,10 @@ NON_MARKET_LEFT = re.compile(  # searched in the noun phrase before the number o
     r"\b(?P<noun>tariffs?|gdp|debt|budget|deficit|stimulus|inflation|consumer prices|cpi|prices|wages?|"
     r"unemployment|jobless|payrolls?|stake|market share|positions?|holdings?|inflows?|outflows?|"
     r"spending|package|sales|earnings|profits?|revenue|population|turnout|approval|poll|survey|"
-    r"probability|odds|chance|vote|growth|output|exports?|imports?)\b[^.;]{0,40}$", re.I)
-NON_MARKET_RIGHT = re.compile(r"^\s*(?P<noun>of (?:gdp|the economy|output|the vote)|tariffs?|of (?:its|their) )", re.I)
+    r"probability|odds|chance|vote|growth|output|exports?|imports?|economy|mortgages?|savings|"
+    r"participation|vacancy|defaults?|tax|wage|margin|dividend|earnings per share|eps)\b[^.;]{0,40}$", re.I)
+# "70% of economists", "230% of GDP": a proportion, not a market level
+NON_MARKET_RIGHT = re.compile(r"^\s*(?P<noun>of (?!the (?:index|benchmark|yield)\b)[a-z]+|tariffs?|stake)", re.I)
 POLICY_SERIES = {"JP": ("boj_policy_rate", "Bank of Japan"), "US": ("fed_funds_upper", "Federal Reserve"),
                  "EU": ("ecb_deposit_rate", "European Central Bank"), "GB": ("boe_bank_rate", "Bank of England")}
 UNITS_FOR = {
@@ -111,6 +113,9 @@ class Resolver:
             m = self._fx_from_context(c, earlier)
             if m is not None:
                 return m
+        named = self._unknown_name(c, text)
+        if named:
+            return Mapping(None, explanation=f"about {named!r}, which is not a series in the catalog")
         if last is not None and (last.series_id or last.instrument):
             s = self.catalog.get(last.series_id) if last.series_id else last.instrument
             if s is not None and self._unit_ok(s, c):
@@ -120,6 +125,32 @@ class Resolver:
                 return self._mapping(s, 0.7, f"no instrument named in the sentence; continues {s.id} "
                                              f"from the previous claim")
         return Mapping(None, explanation="no instrument named near the number")
+
+    SKIP_CAPS = {"The", "A", "An", "In", "On", "At", "By", "For", "Over", "After", "Before", "Since", "Meanwhile",
+                 "But", "And", "Yet", "So", "It", "Its", "This", "That", "These", "Those", "Remember", "Futures",
+                 "Shares", "Stocks", "Equities", "Markets", "Investors", "Traders", "Dealers", "Analysts", "Today",
+                 "Yesterday", "Still", "Also", "Even", "Then", "Now", "Overall", "Elsewhere", "Across", "As"}
+
+    def _unknown_name(self, c: Claim, text: str) -> str | None:
+        """A capitalised name in the claim's own clause that is no cue ("Toyota shares jumped
+        4.1%", "SoftBank Group fell 2%"): the number is about that, not the previous series."""
+        import calendar
+
+        left = text[c.sentence_start:c.start]
+        clause_start = max((m.end() for m in re.finditer(r"[,;:]\s*(?:while|and|but|whereas)?\s*|\bwhile\s+|\band\s+", left)),
+                           default=0)
+        clause = left[clause_start:]
+        months = {m for m in calendar.month_name if m} | {d for d in calendar.day_name}
+        covered = [(cue.start - c.sentence_start - clause_start, cue.end - c.sentence_start - clause_start)
+                   for cue in c.cues]
+        for m in re.finditer(r"\b[A-Z][A-Za-z&.'-]+(?:\s+[A-Z][A-Za-z&.'-]+)*", clause):
+            word = m.group(0)
+            if word.split()[0] in self.SKIP_CAPS or word in months or word.split()[0] in months:
+                continue
+            if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in covered):
+                continue
+            return word
+        return None
 
     @staticmethod
     def _non_market(c: Claim, text: str) -> str | None:

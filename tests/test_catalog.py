@@ -126,3 +126,11 @@ def test_known_series_without_data_says_what_to_fetch(check):
 def test_bund_tenor_takes_its_issuer(check):
     c = check("The 10-year Bund yield rose to 2.9% on Tuesday.", "2026-01-21")[0]
     assert c["instrument"]["id"] == "bund_10y"
+
+
+def test_company_shares_and_macro_rates_are_not_index_or_yield_claims(check):
+    text = ("The Nikkei 225 rose 2.3% to a record 57,650.54. Toyota shares jumped 4.1%, while SoftBank Group fell 2%. "
+            "The 30-year mortgage rate averaged 6.1%. About 70% of economists expect a cut.")
+    claims = check(text, "2026-02-10")
+    assert [c["series"] and c["series"]["id"] for c in claims] == ["nikkei225", "nikkei225", None, None, None, None]
+    assert "Toyota" in claims[2]["verdict"]["explanation"]
