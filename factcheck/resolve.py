@@ -143,10 +143,14 @@ class Resolver:
         months = {m for m in calendar.month_name if m} | {d for d in calendar.day_name}
         covered = [(cue.start - c.sentence_start - clause_start, cue.end - c.sentence_start - clause_start)
                    for cue in c.cues]
+        first = re.match(r"\s*", clause).end()
         for m in re.finditer(r"\b[A-Z][A-Za-z&.'-]+(?:\s+[A-Z][A-Za-z&.'-]+)*", clause):
             word = m.group(0)
             if word.split()[0] in self.SKIP_CAPS or word in months or word.split()[0] in months:
                 continue
+            if m.start() == first and " " not in word and not re.search(r".[A-Z&]", word) and \
+                    not re.match(r"\s+(?:shares|stock|stocks|Inc|Corp|Group|Holdings)\b", clause[m.end():]):
+                continue  # capitalised only because it starts the sentence ("Last year's ...")
             if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in covered):
                 continue
             return word
