@@ -60,6 +60,15 @@ QUALIFIER_PATTERNS: list[tuple[re.Pattern, str]] = [
 ]
 
 
+# Words between a verb and its number, and what each does to the claim (first match wins).
+WORDS_BEFORE_NUMBER: list[tuple[tuple[str, ...], str]] = [
+    (L.HEDGES, "hedge"),
+    (L.EXTREME_WORDS, "extreme"),
+    (L.AT_LEAST, "at_least"),
+    (L.AT_MOST, "at_most"),
+    (L.DIRECTIONAL_THRESHOLDS, "directional"),
+    (tuple(L.COMPARATIVES), "comparative"),
+]
 MAX_SENTENCE_CHARS = 3000  # longer "sentences" are tables, logs or noise, not commentary
 MAX_CLAIMS_PER_SENTENCE = 40
 QUALIFIER_TRIGGER = re.compile(r"record|all-time|highest|lowest|weakest|strongest|-year (?:high|low)|decade|first|its (?:high|peak)", re.I)
@@ -265,38 +274,24 @@ class Extractor:
         extreme = intraday = False
         stripped: list[str] = []
         comparative = 0
-        for _ in range(3):
-            core_left, h = _strip_tail(core_left, L.HEDGES)
-            if h:
-                hedge = hedge or h
+        for _ in range(3):  # a hedge, an extreme word and a threshold can stack: "to as much as"
+            for phrases, effect in WORDS_BEFORE_NUMBER:
+                core_left, t = _strip_tail(core_left, phrases)
+                if t:
+                    break
+            else:
+                break
+            if effect == "hedge":
+                hedge = hedge or t
                 continue
-            core_left, t = _strip_tail(core_left, L.EXTREME_WORDS)
-            if t:
-                stripped.append(t)
+            stripped.append(t)
+            if effect == "extreme":
                 extreme = True
                 intraday = intraday or t in L.INTRADAY_WORDS
-                continue
-            core_left, t = _strip_tail(core_left, L.AT_LEAST)
-            if t:
-                stripped.append(t)
-                threshold = "at_least"
-                continue
-            core_left, t = _strip_tail(core_left, L.AT_MOST)
-            if t:
-                stripped.append(t)
-                threshold = "at_most"
-                continue
-            core_left, t = _strip_tail(core_left, L.DIRECTIONAL_THRESHOLDS)
-            if t:
-                stripped.append(t)
-                threshold = "directional"
-                continue
-            core_left, t = _strip_tail(core_left, tuple(L.COMPARATIVES))
-            if t:
-                stripped.append(t)
+            elif effect == "comparative":
                 threshold, comparative = "directional", L.COMPARATIVES[t]
-                continue
-            break
+            else:
+                threshold = effect
         if re.search(r"\bintraday\b", sent.text, re.I):
             intraday = True
         lw = _words(core_left)

@@ -58,18 +58,21 @@ class Verdict:
         return out
 
 
-def fmt(value: float, unit: str) -> str:
+def fmt(value: float, unit: str, signed: bool = False) -> str:
+    """A value in its unit for an explanation; ``signed`` for changes ("+6.4 bp")."""
+    sign = ("+" if value >= 0 else "-") if signed else ("-" if value < 0 else "")
+    a = abs(value)
     if unit == "percent":
-        return f"{value:.3f}%".replace(".000%", "%") if abs(value) < 1000 else f"{value:,.1f}%"
+        return f"{sign}{a:.2f}%" if signed else (f"{sign}{a:.3f}%".replace(".000%", "%") if a < 1000 else f"{sign}{a:,.1f}%")
     if unit == "bp":
-        return f"{value:+.1f} bp"
+        return f"{sign}{a:.1f} bp"
     if unit == "pp":
-        return f"{value:+.2f} pp"
+        return f"{sign}{a:.2f} pp"
     if unit == "fx":
-        return f"{value:.2f} yen"
+        return f"{sign}{a:.2f} yen"
     if unit == "points":
-        return f"{value:,.2f}"
-    return f"{value:g}"
+        return f"{sign}{a:,.2f}" + (" points" if signed else "")
+    return f"{sign}{a:g}"
 
 
 def source_name(code: str) -> str:
@@ -664,17 +667,7 @@ class Verifier:
 
     @staticmethod
     def _fmt_change(v: float, unit: str, sign: bool = True) -> str:
-        s = "+" if sign and v >= 0 else ("-" if v < 0 and sign else "")
-        a = abs(v) if sign else v
-        if unit == "percent":
-            return f"{s}{a:.2f}%"
-        if unit == "bp":
-            return f"{s}{a:.1f} bp"
-        if unit == "pp":
-            return f"{s}{a:.2f} pp"
-        if unit == "fx":
-            return f"{s}{a:.2f} yen"
-        return f"{s}{a:,.2f} points"
+        return fmt(v, unit, signed=True) if sign else fmt(v, unit, signed=True).lstrip("+-")
 
     # -- policy decisions --------------------------------------------------------------
     def _decision(self, c: Claim, s: Series, data: SeriesData, start: date, end: date) -> Verdict:
