@@ -266,6 +266,11 @@ class Extractor:
             if cue is None:
                 return None
             unit = cue.unit
+        elif unit == "JPY" and q.scale == 1 and q.decimals <= 2:
+            # "the dollar at ¥155": a yen price of a dollar is an exchange rate, not an amount
+            cue = self._bare_number_cue(q, sent, sentences, cues)
+            if cue is not None and cue.unit == "fx":
+                unit = "fx"
         if unit in ("fx",) and q.value < 0:
             return None
         # hedges and thresholds sit between the verb and the number

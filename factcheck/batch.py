@@ -146,10 +146,9 @@ def check_one(rel: str, config: BatchConfig) -> DocResult:
                 pass  # an unreadable old report is simply redone
         text, note = read_input(path, config.max_bytes)
         report = checker.check(text, config.published, rel)
+        report.text_note = note
         d = report.to_dict()
         d["document"]["content_sha256"] = digest
-        if note:
-            d["document"]["text_note"] = note
         _atomic_write(json_path, json.dumps(d, indent=1, ensure_ascii=False) + "\n")
         for fmt in config.formats:
             if fmt != "json":

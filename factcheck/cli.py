@@ -160,9 +160,15 @@ def check(
         typer.echo(f"factcheck: error: --date must be YYYY-MM-DD, got {date_!r}", err=True)
         raise typer.Exit(2)
     try:
-        text = read_document(path, max_bytes)
+        if path != "-" and Path(path).suffix.lower() in (".html", ".htm"):
+            from .batch import read_input
+
+            text, note = read_input(Path(path), max_bytes)  # the main text, as `batch` reads it
+        else:
+            text, note = read_document(path, max_bytes), None
         checker = Checker.default(str(catalog) if catalog else None, str(policy) if policy else None)
         report = checker.check(text, published, None if path == "-" else path, online=online)
+        report.text_note = note
         if baseline is not None:
             from .baseline import load_baseline
 

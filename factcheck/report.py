@@ -74,6 +74,7 @@ class Report:
     warnings: list[str] = field(default_factory=list)
     suppressed: list[ClaimResult] = field(default_factory=list)
     text: str | None = None  # the document as read (for renderers that show it)
+    text_note: str | None = None  # how the text was read, when not verbatim (HTML main text)
 
     @property
     def summary(self) -> dict:
@@ -107,6 +108,8 @@ class Report:
                     "reference_date_basis": self.reference_date_basis, "data_vintage": self.data_vintage}
         if self.reference_inference:
             document["reference_inference"] = self.reference_inference
+        if self.text_note:
+            document["text_note"] = self.text_note
         out = {"schema": SCHEMA, "document": document, "claims": [r.to_dict() for r in self.results],
                "summary": self.summary}
         if self.warnings:

@@ -98,3 +98,20 @@ def test_dev_set_scores_through_the_real_command():
     summary = json.loads(proc.stdout.strip().splitlines()[-1])
     assert summary["errors"] == 0
     assert summary["f1"] >= 0.85 and summary["mapping"] >= 0.85 and summary["verdict_coarse"] >= 0.70
+
+
+def test_check_reads_the_main_text_of_html(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text("<html><body><nav>Home 99%</nav><article><p>The 10-year JGB yield rose 6 basis points to 2.33% "
+                    "yesterday.</p></article></body></html>")
+    r = runner.invoke(app, ["check", str(page), "--date", "2026-01-21", "--format", "json"])
+    report = json.loads(r.stdout)
+    assert [c["text"] for c in report["claims"]] == ["6 basis points", "2.33%"]
+    assert "trafilatura" in report["document"]["text_note"]
+
+
+def test_yen_price_of_a_dollar_is_an_exchange_rate():
+    from factcheck import check_text
+
+    claims = check_text("The dollar rose to ¥157.9 on Friday, while Japan spent ¥5.5 trillion.", "2024-04-26").to_dict()["claims"]
+    assert [(c["unit"], (c["series"] or {}).get("id")) for c in claims] == [("fx", "usdjpy"), ("JPY", None)]
