@@ -27,7 +27,10 @@ SOFT_BREAK = re.compile(r"(?<=[^\s])[ \t]*\n(?![ \t]*\n)(?=[ \t]*[^\s\-*•])")
 RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who|whose|when|where)\b", re.I)
 SHORT_LINK = re.compile(r"^[\s,]*(?:to|at|or|and|up|down|,)?[\s,]*(?:a |an )?(?:record |fresh )?$", re.I)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
-RANGE_OF_BEFORE = re.compile(r"\b(?:range of|range from|band of)\s+$", re.I)
+# a policy range is quoted by its bounds and checked by its upper bound: "a range of 0 to
+# 0.1%", "its target range at 4.25% to 4.50%", "a 4.25%-4.50% range"
+RANGE_OF_BEFORE = re.compile(r"\b(?:range|band|corridor)(?:\s+(?:of|at|from|between|to))?\s+$", re.I)
+RANGE_NOUN_AFTER = re.compile(r"^\s*(?:target\s+)?(?:range|band|corridor)\b", re.I)
 FROM_RECORD_AFTER = re.compile(r"^\s*(?:points?\s+)?(?:below|under|off|short of) (?:its|the|a) (?:record|all-time high|peak|high)", re.I)
 MARKET_PRICING = re.compile(
     r"\b(?:markets?|futures|swaps|traders|investors|dealers|ois|economists|strategists|analysts)\s+"
@@ -203,15 +206,16 @@ class Extractor:
                 is_between = BETWEEN_BEFORE.search(before) and re.fullmatch(r"\s+and\s+", gap)
                 is_dash = re.fullmatch(r"\s?[-–]\s?", gap) and b.unit != "number"
                 is_to = re.fullmatch(r"\s+to\s+", gap) and (RANGE_OF_BEFORE.search(before) or BETWEEN_BEFORE.search(before))
-                if unit and (is_between or is_dash or is_to):
-                    if RANGE_OF_BEFORE.search(before):
-                        out.append(replace(b, hyphen_joined=False))
-                        out[-1].__dict__["range"] = (a.value, b.value)
-                    else:
-                        merged = Quantity(a.start, b.end, (a.value + b.value) / 2,
-                                          max(a.decimals, b.decimals), unit, b.scale, a.negative)
-                        merged.__dict__["range"] = (a.value, b.value)
-                        out.append(merged)
+                is_and = re.fullmatch(r"\s+and\s+", gap) and RANGE_OF_BEFORE.search(before)
+                if unit and (is_between or is_dash or is_to or is_and):
+                    merged = Quantity(a.start, b.end, round((a.value + b.value) / 2, 10),
+                                      max(a.decimals, b.decimals), unit, b.scale, a.negative)
+                    merged.__dict__["range"] = (a.value, b.value)
+                    # "a range of 0 to 0.1%", "target range at 4.25% to 4.50%": how policy ranges are
+                    # quoted; factcheck reads such a range as its upper bound when it is a policy rate
+                    merged.__dict__["quoted_range"] = bool(RANGE_OF_BEFORE.search(before)
+                                                           or RANGE_NOUN_AFTER.match(text[b.end:b.end + 20]))
+                    out.append(merged)
                     i += 2
                     continue
             out.append(a)
@@ -331,9 +335,8 @@ class Extractor:
         rng = q.__dict__.get("range")
         if rng:
             claim.range_low, claim.range_high = rng
-            if RANGE_OF_BEFORE.search(left[-30:]):
+            if q.__dict__.get("quoted_range"):
                 claim.qualifiers.append(f"range_of:{rng[0]:g}-{rng[1]:g}")
-                claim.range_low = claim.range_high = None
         self._modality(claim, left, right)
         claim.cues = self._context_cues(cues, sent, q)
         claim.mention = self._mention(sent, q, sent_cues)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .lexicon import CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, SCALES, WORD_NUMBERS
 
 NUMBER = re.compile(
-    r"(?<![\w.,/:$¥€£])"  # never the tail of a larger token ("G7", "1.2.3")
+    r"(?<![\w.,/:$¥€£%])"  # never the tail of a larger token ("G7", "1.2.3"); "%-" is a range dash
     r"(?P<neg>minus\s+|negative\s+|[-−](?=[$¥€£\d.]))?"
     r"(?P<cur>US\$|\$|¥|€|£|(?:USD|JPY|EUR|GBP)\s?)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"

@@ -106,8 +106,13 @@ class Checker:
 
 
 def orient(c: claims.Claim, m, catalog: Catalog) -> None:  # noqa: D401
-    """Write a change in the series' own direction: "the yen lost 6 yen" is dollar-yen +6."""
+    """Put a claim in the series' own terms: "the yen lost 6 yen" is dollar-yen +6, and a
+    policy "range of 0 to 0.1%" is the policy rate 0.1% (its upper bound)."""
     s = catalog.get(m.series_id) if m.series_id else None
+    if s is not None and s.asset_class == "policy_rate" and c.range_high is not None and \
+            any(q.startswith("range_of:") for q in c.qualifiers):
+        c.value, c.range_low, c.range_high = c.range_high, None, None  # a target range: its upper bound
+        c.decimals = max(c.decimals, 0)
     if s is not None and s.asset_class == "fx" and c.subject_quote and c.direction != 0:
         c.direction = -c.direction
         if c.kind == "change":

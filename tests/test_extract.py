@@ -82,9 +82,18 @@ def test_ranges_are_one_claim_with_midpoint(ex):
     assert c.value == pytest.approx(2.35)
 
 
-def test_policy_range_quotes_the_upper_bound(ex):
+def test_quoted_policy_range_is_marked(ex):
     c = ex("The BoJ lifted its policy rate to a range of 0 to 0.1%.", "2024-03-19")
-    assert [(x.text, x.value) for x in c] == [("0.1%", 0.1)]
+    assert [(x.text, x.range_low, x.range_high, x.qualifiers) for x in c] == [("0 to 0.1%", 0, 0.1, ["range_of:0-0.1"])]
+
+
+def test_policy_range_is_checked_as_its_upper_bound(check):
+    for text in ("The BoJ lifted its policy rate to a range of 0 to 0.1% on Tuesday.",
+                 "The Federal Reserve held its target range at 4.25% to 4.50% on Wednesday."):
+        c = check(text, "2024-03-19" if "BoJ" in text else "2025-03-20")[0]
+        assert c["value"] in (0.1, 4.5) and c["verdict"]["label"] == "accurate", c
+    c = check("The 10-year JGB yield traded in a 0.70-0.80% band on Tuesday.", "2024-03-20")[0]
+    assert c["range"] == [0.7, 0.8]  # a market yield's band stays a range
 
 
 def test_hard_wrapped_lines_stay_one_sentence(ex):
