@@ -33,6 +33,7 @@ NON_MARKET_LEFT = re.compile(  # searched in the noun phrase before the number o
     r"participation|vacancy|defaults?|tax|wage|margin|dividend|earnings per share|eps)\b[^.;]{0,40}$", re.I)
 # "70% of economists", "230% of GDP": a proportion, not a market level
 NON_MARKET_RIGHT = re.compile(r"^\s*(?P<noun>of (?!the (?:index|benchmark|yield)\b)[a-z]+|tariffs?|stake)", re.I)
+SPREAD_ORDER = ["US", "GB", "CN", "EU", "DE", "JP"]
 POLICY_SERIES = {"JP": ("boj_policy_rate", "Bank of Japan"), "US": ("fed_funds_upper", "Federal Reserve"),
                  "EU": ("ecb_deposit_rate", "European Central Bank"), "GB": ("boe_bank_rate", "Bank of England")}
 UNITS_FOR = {
@@ -250,17 +251,26 @@ class Resolver:
         return self._mapping(s, 0.9, f"policy-rate words ({cue.text!r}) with the {bank_name}")
 
     def _spread(self, c: Claim, in_sent: list[Cue], earlier: list[Cue]) -> Mapping:
-        tenors = [cue for cue in in_sent if cue.kind == "tenor"]
+        """A gap between two markets: the tenor and the two issuers named in the sentence,
+        or, when it names fewer ("The gap is still 200 bp"), in the sentence just before."""
+        pool = in_sent
+        if sum(1 for cue in in_sent if self._country_of(cue)) < 2 or not any(cue.kind == "tenor" for cue in in_sent):
+            nearby = [cue for cue in earlier if c.sentence_start - cue.start <= 300]
+            pool = sorted(nearby, key=lambda cue: cue.start) + in_sent
+        tenors = [cue for cue in pool if cue.kind == "tenor"]
         countries: list[str] = []
-        for cue in sorted(in_sent, key=lambda cue: cue.start):
+        for cue in sorted(pool, key=lambda cue: cue.start):
             country = self._country_of(cue)
             if country and country not in countries:
                 countries.append(country)
         if not tenors or len(countries) < 2:
             return Mapping(None, explanation="a spread without two named markets and a tenor")
         tenor = int(tenors[0].value)
-        a = self.catalog.yield_series(countries[0], tenor)
-        b = self.catalog.yield_series(countries[1], tenor)
+        # legs in the usual quoting order, the higher-yielding market first ("the US-Japan gap")
+        first, second = sorted(countries[:2], key=lambda k: SPREAD_ORDER.index(k) if k in SPREAD_ORDER else 99)
+        countries = [first, second]
+        a = self.catalog.yield_series(first, tenor)
+        b = self.catalog.yield_series(second, tenor)
         if a is None or b is None:
             return Mapping(None, explanation=f"no {tenor}-year yields for {countries[0]} and {countries[1]}")
         sid = f"spread:{a.id}:{b.id}"

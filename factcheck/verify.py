@@ -743,6 +743,8 @@ class Verifier:
                                            f"{f' (data end {last})' if d > last else ''}.", "no_data_for_date")
         scale = 100 if c.unit == "bp" else 1
         spread = (joined["a"] - joined["b"]) * scale
+        if c.value > 0 and (spread < 0).all():
+            spread = -spread  # "a gap of 200 bp" states the size of the difference
         best_ts = (spread - c.value).abs().idxmin()
         best = float(spread[best_ts])
         tol = (sa.level_allowance(0) + sb.level_allowance(0)) * scale

@@ -197,3 +197,9 @@ def test_comparatives_trailing_direction_and_year_start(check):
     assert (lower["kind"], lower["value"], lower["verdict"]["label"]) == ("change", -0.3, "accurate")
     assert points["verdict"]["label"] == "accurate" and "2025-12-30" in points["verdict"]["explanation"]
     assert pct["verdict"]["label"] == "accurate"
+
+
+def test_spread_takes_its_markets_from_the_sentence_before(check):
+    text = "The 10-year JGB yield rose to 2.33%, and the U.S. 10-year yield sits at 4.30%. The gap is about 197 basis points."
+    c = check(text, "2026-01-20")[-1]
+    assert c["series"]["id"] == "spread:ust_10y:jgb_10y" and c["verdict"]["label"] == "accurate"
