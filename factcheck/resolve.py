@@ -75,7 +75,7 @@ class Resolver:
             # a claim with no cue of its own continues the previous claim's series only
             # when that claim is in the same or the previous sentence
             recent = last if c.sentence_index - last_sentence <= 1 else None
-            m = self.resolve(c, text, recent, first_bank)
+            m = self.checked(c, self.resolve(c, text, recent, first_bank))
             out.append(m)
             if (m.series_id and not m.spread) or m.instrument is not None:
                 last, last_sentence = m, c.sentence_index
@@ -290,3 +290,16 @@ class Resolver:
 
     def _mapping(self, s: Series, confidence: float, why: str) -> Mapping:
         return Mapping(s.id, s.name, confidence, why)
+
+    def checked(self, c: Claim, m: Mapping) -> Mapping:
+        """A level outside the series' plausible range is a misread, not a claim about it
+        ("a 10-year yield of 240%")."""
+        s = self.catalog.get(m.series_id) if m.series_id and not m.spread else None
+        if s is None or c.kind != "level" or c.unit != s.unit and not (c.unit == "percent" and s.unit == "percent"):
+            return m
+        lo, hi = s.value_range
+        if not (lo <= c.value <= hi):
+            return Mapping(None, explanation=f"{c.text.strip()} is outside the plausible range of {s.name} "
+                                             f"({lo:g} to {hi:g}): a misread or another quantity",
+                           candidates=[s.id])
+        return m

@@ -134,3 +134,8 @@ def test_company_shares_and_macro_rates_are_not_index_or_yield_claims(check):
     claims = check(text, "2026-02-10")
     assert [c["series"] and c["series"]["id"] for c in claims] == ["nikkei225", "nikkei225", None, None, None, None]
     assert "Toyota" in claims[2]["verdict"]["explanation"]
+
+
+def test_value_outside_the_series_range_is_a_misread(check):
+    c = check("The 10-year JGB yield jumped to 240% on Tuesday.", "2026-01-21")[0]
+    assert c["series"] is None and "plausible range" in c["verdict"]["explanation"]
