@@ -72,6 +72,7 @@ WORDS_BEFORE_NUMBER: list[tuple[tuple[str, ...], str]] = [
     (L.DIRECTIONAL_THRESHOLDS, "directional"),
     (tuple(L.COMPARATIVES), "comparative"),
 ]
+CLAUSE_BREAK = re.compile(r"[,;:.!?](?=\s)|\n")  # punctuation that ends a clause, not "49,683.19"
 MAX_SENTENCE_CHARS = 3000  # longer "sentences" are tables, logs or noise, not commentary
 MAX_CLAIMS_PER_SENTENCE = 40
 QUALIFIER_TRIGGER = re.compile(r"record|all-time|highest|lowest|weakest|strongest|-year (?:high|low)|decade|first|its (?:high|peak)", re.I)
@@ -306,7 +307,9 @@ class Extractor:
         lw = _words(core_left)
         rw = _words(right)[:3]
         prev_word = lw[-1] if lw else ""
-        if stripped and not set(stripped) <= MAGNITUDE_WORDS:
+        if stripped and not set(stripped) <= MAGNITUDE_WORDS and not (
+                extreme and prev_word in L.CHANGE_VERBS and unit in ("bp", "pp", "percent", "points")):
+            # "slid past 153", "touched 4%": a level; but "rose as much as 6.5 bp" is a change
             kind = "spread" if unit == "bp" and L.SPREAD_WORDS.search(left[-70:]) else "level"
         elif q.unit == "number" and prev_word not in L.CHANGE_VERBS and prev_word != "by":
             kind = "level"  # a bare number named by its instrument is a level ("at 40,003.60")
@@ -384,9 +387,9 @@ class Extractor:
                 return "spread"
         if prev_word == "or" and previous and previous[-1].sentence_start == sent.start:
             return previous[-1].kind
-        if rw and rw[0] in ("higher", "lower", "up", "down") and unit in ("percent", "bp", "pp", "points", "fx") \
-                and prev_word not in ("to", "at"):
-            return "change"  # "finished 1.3% lower at 53,936", "ended 4 bp higher"
+        if unit in ("percent", "bp", "pp", "points", "fx") and prev_word not in ("to", "at") and \
+                re.match(r"\s*(?:higher|lower)\b|\s+(?:up|down)\b(?!\s+from)", right):
+            return "change"  # "finished 1.3% lower at 53,936", "ended 4 bp higher" (not "1.87%, up from")
         noun_after = [w for w in rw[:2] if w in L.CHANGE_NOUNS]
         if noun_after and prev_word not in ("to", "at"):
             return "change"
@@ -405,9 +408,9 @@ class Extractor:
 
     @staticmethod
     def _direction(lw: list[str], rw: list[str]) -> int:
-        if rw and rw[0] in ("higher", "up"):
+        if rw and rw[0] in ("higher", "up") and not (len(rw) > 1 and rw[1] == "from"):
             return 1
-        if rw and rw[0] in ("lower", "down"):
+        if rw and rw[0] in ("lower", "down") and not (len(rw) > 1 and rw[1] == "from"):
             return -1
         for w in rw[:2]:
             if w in L.CHANGE_NOUNS:
@@ -553,7 +556,8 @@ class Extractor:
             by_sentence.setdefault(_paragraph_of(sent_starts, p.start), []).append(p)
         votes: Counter = Counter(p.value for p in resolved if p.role == "point" and p.precision == "day"
                                  and p.value and self.DEICTIC.search(p.text) and not p.text.endswith("'s")
-                                 and not self._in_relative_clause(text, p.start))
+                                 and not self._in_relative_clause(text, p.start)
+                                 and not self._dates_other_event(text, p.start))
         if ref is not None:
             votes[ref.isoformat()] += 1.5  # the document's own date, unless its phrases say otherwise
         pending: list[Claim] = []
@@ -566,7 +570,8 @@ class Extractor:
                 self._time_for_claim(text, c, own, sent_claims, last_day.get(sent.paragraph), ref)
                 if c.time is None and c.date_basis == "pending":
                     pending.append(c)
-                elif c.checkable and c.time is not None and self.DEICTIC.search(c.time.text or ""):
+                elif c.checkable and c.time is not None and self.DEICTIC.search(c.time.text or "") \
+                        and not self._dates_other_event(text, c.time.start):
                     votes[c.time.value] += 1
             for p in own:
                 if (p.role == "point" and p.precision == "day" and p.value and not p.text.endswith("'s")
@@ -591,8 +596,14 @@ class Extractor:
     def _in_relative_clause(text: str, pos: int) -> bool:
         """"the meeting, which ends on Wednesday": the phrase dates the meeting, not the
         document's session."""
-        clause = re.split(r"[,;:.!?\n]", text[max(0, pos - 80):pos])[-1]
+        clause = CLAUSE_BREAK.split(text[max(0, pos - 80):pos])[-1]
         return bool(RELATIVE_PRONOUN.search(clause))
+
+    @staticmethod
+    def _dates_other_event(text: str, pos: int) -> bool:
+        """"after a 1.9% drop on Monday": the phrase dates that earlier event, not the session."""
+        clause = CLAUSE_BREAK.split(text[max(0, pos - 60):pos])[-1]
+        return bool(AFTER_EVENT.search(clause))
 
     @staticmethod
     def _anchor_events(text: str, claims: list[Claim], sentences: list[_Sentence],
@@ -685,7 +696,7 @@ class Extractor:
         """Whether a time phrase in the claim's sentence belongs to the claim."""
         if p.start >= c.end:
             between = text[c.end:p.start]
-            after_comma = between.rsplit(",", 1)[-1]
+            after_comma = CLAUSE_BREAK.split(between)[-1]
             if RELATIVE_PRONOUN.search(after_comma):
                 return False  # "the meeting that ended on Tuesday"
             if re.search(r",\s*(?:and|but|while|whereas)\b|;", between):
@@ -698,9 +709,10 @@ class Extractor:
                         return False  # the phrase belongs to the nearer number
             return True
         between = text[p.end:c.start]
-        if re.search(r",\s*(?:and|but|while|whereas)\b|[;:]", between):
+        if re.search(r",\s*(?:and|but|while|whereas)\b|[;:](?=\s)", between):
             return False  # the phrase dates an earlier clause
-        if RELATIVE_PRONOUN.search(re.split(r"[,;:]", text[max(0, p.start - 40):p.start])[-1]) and re.search(r"[,;:]", between):
+        if RELATIVE_PRONOUN.search(CLAUSE_BREAK.split(text[max(0, p.start - 40):p.start])[-1]) and \
+                re.search(r"[,;:](?=\s)", between):
             return False  # "a line that seemed fanciful a year ago: ..." closes before the number
         return True
 

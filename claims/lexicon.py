@@ -60,8 +60,7 @@ CHANGE_NOUNS = {"slide", "plunge", "drop", "decline", "crash", "fall", "rise", "
                 "bounce", "rebound", "selloff", "sell-off", "swing", "slump", "tumble", "climb"}
 CHANGE_VERBS = (UP_WORDS | DOWN_WORDS) - {"above", "below", "under", "north", "south",
                                           "higher", "lower", "broke", "topped", "exceeded",
-                                          "cleared", "crossed", "strengthened", "strengthen",
-                                          "firmed", "firm", "weakened", "weaken", "weakening"}
+                                          "cleared", "crossed", "firm"}
 
 # One-sided comparisons: the claimed value bounds the observed extreme.
 AT_LEAST = ("more than", "at least", "north of", "in excess of", "upwards of", "above",
@@ -107,7 +106,7 @@ NON_MARKET_NOUNS = re.compile(
     r"turnout|approval|poll|survey|probability|odds|chance)\b",
     re.IGNORECASE)
 
-SPREAD_WORDS = re.compile(r"\b(?:gap|spread|differential|difference|premium)\b", re.IGNORECASE)
+SPREAD_WORDS = re.compile(r"\b(?:gap|spread|differential|difference|premium|curve|steepened|flattened)\b", re.IGNORECASE)
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,

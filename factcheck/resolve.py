@@ -138,7 +138,7 @@ class Resolver:
         import calendar
 
         left = text[c.sentence_start:c.start]
-        clause_start = max((m.end() for m in re.finditer(r"[,;:]\s*(?:while|and|but|whereas)?\s*|\bwhile\s+|\band\s+", left)),
+        clause_start = max((m.end() for m in re.finditer(r"[,;:](?=\s)\s*(?:while|and|but|whereas)?\s*|\bwhile\s+|\band\s+", left)),
                            default=0)
         clause = left[clause_start:]
         months = {m for m in calendar.month_name if m} | {d for d in calendar.day_name}
@@ -263,6 +263,10 @@ class Resolver:
             country = self._country_of(cue)
             if country and country not in countries:
                 countries.append(country)
+        if len(countries) == 1:
+            curve = self._curve(c, countries[0], tenors)
+            if curve is not None:
+                return curve
         if not tenors or len(countries) < 2:
             return Mapping(None, explanation="a spread without two named markets and a tenor")
         tenor = int(tenors[0].value)
@@ -276,6 +280,23 @@ class Resolver:
         sid = f"spread:{a.id}:{b.id}"
         return Mapping(sid, f"{a.name} minus {b.name}", 0.9,
                        f"gap between {countries[0]} and {countries[1]} {tenor}-year yields", spread=(a.id, b.id))
+
+    CURVE = re.compile(r"\b(\d{1,2})s?\s*[-/]?\s*(\d{1,2})s\b|\b(\d{1,2})-?\s*(?:and|to)\s+(\d{1,2})-year\b", re.I)
+
+    def _curve(self, c: Claim, country: str, tenors: list[Cue]) -> Mapping | None:
+        """One market, two maturities: the curve spread, long minus short ("2s10s",
+        "between 2- and 30-year JGBs")."""
+        years = sorted({int(t.value) for t in tenors})
+        m = self.CURVE.search(c.sentence)
+        if m:
+            years = sorted({int(x) for x in m.groups() if x})
+        if len(years) != 2:
+            return None
+        short, long = (self.catalog.yield_series(country, y) for y in years)
+        if short is None or long is None:
+            return None
+        return Mapping(f"spread:{long.id}:{short.id}", f"{long.name} minus {short.name}", 0.85,
+                       f"a {years[0]}s{years[1]}s curve in one market ({country})", spread=(long.id, short.id))
 
     # -- helpers -------------------------------------------------------------------------
     def _only(self, asset_class: str) -> Series | None:

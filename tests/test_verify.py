@@ -203,3 +203,16 @@ def test_spread_takes_its_markets_from_the_sentence_before(check):
     text = "The 10-year JGB yield rose to 2.33%, and the U.S. 10-year yield sits at 4.30%. The gap is about 197 basis points."
     c = check(text, "2026-01-20")[-1]
     assert c["series"]["id"] == "spread:ust_10y:jgb_10y" and c["verdict"]["label"] == "accurate"
+
+
+def test_jgb_desk_note_constructions(check):
+    text = ("JGB Desk Notes\nPosted December 2, 2025\n\nSuper-long JGBs sold off. The 30-year yield rose as much as "
+            "6.5 basis points to 3.445%, a record. The 10-year yield was 1.88%, up from 1.66% at the start of "
+            "November, and the curve between 2- and 30-year JGBs steepened to about 232 basis points. The yen "
+            "weakened 0.6% to 155.3 per dollar. The Nikkei was at 49,303.28 after a 1.9% drop on Monday.")
+    claims = {c["text"]: c for c in check(text)}
+    assert claims["6.5 basis points"]["kind"] == "change"
+    assert claims["1.88%"]["kind"] == "level" and claims["1.88%"]["date"] == "2025-12-02"
+    assert claims["232 basis points"]["series"]["id"] == "spread:jgb_30y:jgb_2y"
+    assert claims["0.6%"]["kind"] == "change" and claims["0.6%"]["series"]["id"] == "usdjpy"
+    assert claims["1.9%"]["date"] == "2025-12-01" and claims["49,303.28"]["date"] == "2025-12-02"
