@@ -32,7 +32,8 @@ NON_MARKET_LEFT = re.compile(  # searched in the noun phrase before the number o
     r"probability|odds|chance|vote|growth|output|exports?|imports?|economy|mortgages?|savings|"
     r"participation|vacancy|defaults?|tax|wage|margin|dividend|earnings per share|eps)\b[^.;]{0,40}$", re.I)
 # "70% of economists", "230% of GDP": a proportion, not a market level
-NON_MARKET_RIGHT = re.compile(r"^\s*(?P<noun>of (?!the (?:index|benchmark|yield)\b)[a-z]+|tariffs?|stake)", re.I)
+NON_MARKET_RIGHT = re.compile(r"^\s*(?P<noun>of (?!the (?:index|benchmark|yield)\b)[a-z]+|tariffs?|stake|"
+                              r"(?:probability|chance|odds|likelihood|risk|majority|share|stake|turnout)\b)", re.I)
 SPREAD_ORDER = ["US", "GB", "CN", "EU", "DE", "JP"]
 POLICY_SERIES = {"JP": ("boj_policy_rate", "Bank of Japan"), "US": ("fed_funds_upper", "Federal Reserve"),
                  "EU": ("ecb_deposit_rate", "European Central Bank"), "GB": ("boe_bank_rate", "Bank of England")}

@@ -216,3 +216,11 @@ def test_jgb_desk_note_constructions(check):
     assert claims["232 basis points"]["series"]["id"] == "spread:jgb_30y:jgb_2y"
     assert claims["0.6%"]["kind"] == "change" and claims["0.6%"]["series"]["id"] == "usdjpy"
     assert claims["1.9%"]["date"] == "2025-12-01" and claims["49,303.28"]["date"] == "2025-12-02"
+
+
+def test_period_phrases_bind_to_their_own_number(check):
+    text = ("Futures assign a 90% probability to a cut. The Nikkei 225 rose 2.5% to 50,512.32, its 12th record "
+            "this year.")
+    prob, rise, level = check(text, "2025-10-27")
+    assert prob["series"] is None
+    assert rise["verdict"]["label"] == "accurate" and "2025-10-24 ->" in rise["verdict"]["explanation"]
