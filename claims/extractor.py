@@ -41,7 +41,7 @@ MARKET_PUT = re.compile(
     r"\b(?:rates?|yields?|odds|probability|chances?)\b", re.I)
 CONDITIONAL = re.compile(r"\b(?:if|unless|should)\b", re.I)
 SINCE_BEFORE_QUALIFIER = re.compile(r"\bsince\b[^,.;]*$|\b(?:below|under|off|short of|from)\s+(?:its|the|their)\s+$", re.I)
-AFTER_EVENT = re.compile(r"\b(?:after|before|following|ahead of|until|since)\b", re.I)
+AFTER_EVENT = re.compile(r"\b(?:after|before|following|ahead of|until)\b", re.I)
 MAGNITUDE_WORDS = {"more than", "less than", "at least", "at most", "in excess of", "upwards of"}
 
 QUALIFIER_PATTERNS: list[tuple[re.Pattern, str]] = [

@@ -113,6 +113,8 @@ def orient(c: claims.Claim, m, catalog: Catalog) -> None:  # noqa: D401
             any(q.startswith("range_of:") for q in c.qualifiers):
         c.value, c.range_low, c.range_high = c.range_high, None, None  # a target range: its upper bound
         c.decimals = max(c.decimals, 0)
+    if s is not None and s.asset_class == "policy_rate" and c.kind == "level":
+        c.precision = min(c.precision, 0.005)  # "1%" for a policy rate means 1.00%, set in 25 bp steps
     if s is not None and s.asset_class == "fx" and c.subject_quote and c.direction != 0:
         c.direction = -c.direction
         if c.kind == "change":

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import calendar
 import math
+import re
 from dataclasses import asdict, dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pandas as pd
 
@@ -457,7 +458,11 @@ class Verifier:
             else:
                 earlier = before_run[before_run >= x - EPS] if high else before_run[before_run <= x + EPS]
             if earlier.empty:
-                return {"qualifier": q, "holds": "loosely" if first.year < int(arg[:4]) else True,
+                if first.year >= int(arg[:4]):
+                    return {"qualifier": q, "holds": None,
+                            "explanation": f"The data start {first}, after {arg[:4]}: {label} cannot be checked; "
+                                           f"nothing {'higher' if high else 'lower'} since then."}
+                return {"qualifier": q, "holds": "loosely",
                         "explanation": f"No {'higher' if high else 'lower'} value in the data since {first}: "
                                        f"stronger than {label} claims."}
             last_ts = earlier.index[-1]
@@ -608,6 +613,9 @@ class Verifier:
                                "unresolved_period")
             return found
         if c.since_text:
+            peak = self._since_month_extreme(c, data, end_ts)
+            if peak is not None:
+                return peak
             return Verdict("unverifiable", f"Could not place the start of the period ('{c.since_text}').",
                            "unresolved_period")
         if c.time is not None and c.time.sessions and c.time.sessions > 1:
@@ -617,6 +625,23 @@ class Verifier:
         if found is None:
             return Verdict("unverifiable", "No earlier observation to compare with.", "no_data_for_date")
         return found
+
+    MONTH_EXTREME = re.compile(r"since (?:its|the) (?P<mon>January|February|March|April|May|June|July|August|"
+                               r"September|October|November|December) (?P<what>record|peak|high|low|trough)", re.I)
+
+    def _since_month_extreme(self, c: Claim, data: SeriesData, end_ts: pd.Timestamp):
+        """"lost 12% since its February record": from the highest close of that month (the
+        lowest for "low"/"trough"), the most recent such month before the claim."""
+        m = self.MONTH_EXTREME.search(c.since_text or "")
+        if not m:
+            return None
+        month = datetime.strptime(m.group("mon")[:3], "%b").month
+        year = end_ts.year if month < end_ts.month else end_ts.year - 1
+        window = data.window(date(year, month, 1), _month_bounds(f"{year}-{month:02d}")[1])["value"]
+        if window.empty:
+            return None
+        ts = window.idxmin() if m.group("what").lower() in ("low", "trough") else window.idxmax()
+        return ts, float(window[ts])
 
     def _daily_changes(self, data: SeriesData, unit: str) -> pd.Series:
         v = data.values

@@ -224,3 +224,18 @@ def test_period_phrases_bind_to_their_own_number(check):
     prob, rise, level = check(text, "2025-10-27")
     assert prob["series"] is None
     assert rise["verdict"]["label"] == "accurate" and "2025-10-24 ->" in rise["verdict"]["explanation"]
+
+
+def test_policy_rate_levels_are_exact(check):
+    c = check("The BoJ's policy rate is 1% now.", "2026-03-02")[0]
+    assert c["verdict"]["label"] in ("inaccurate", "misdated")  # 0.75% was in force until 2026-06-17
+
+
+def test_since_a_months_record(check):
+    c = check("The S&P 500 has lost 18.9% since its February record.", "2025-04-08")[0]
+    assert c["verdict"]["label"] == "accurate" and "2025-02-19" in c["verdict"]["explanation"]
+
+
+def test_qualifier_inside_sentence_does_not_block_the_date(check):
+    c = check("The yen at 161.7 hit its weakest since December 1986 on Wednesday.", "2024-07-12")[0]
+    assert c["date"] == "2024-07-10" and c["verdict"]["label"] == "accurate"
