@@ -23,6 +23,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    epilog="Examples: factcheck check note.txt --date 2026-01-21 · factcheck check note.txt -f html -o note.html · "
+           "factcheck batch notes/ -j 2 -f html · factcheck series search 'japan 30 year' · factcheck data status. "
+           "Works offline on the shipped snapshot; `factcheck data update` fetches newer data.",
 )
 
 MAX_BYTES = 10 * 1024 * 1024
