@@ -17,15 +17,18 @@ UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six":
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
         "eighty": 80, "ninety": 90}
 MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-SUFFIX_SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mil": 1e6, "mln": 1e6, "mn": 1e6,
+SUFFIX_SCALES = {"g": 1e9, "k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mil": 1e6, "mln": 1e6, "mn": 1e6,
                  "million": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "billion": 1e9, "t": 1e12,
                  "tn": 1e12, "tln": 1e12, "trn": 1e12, "trillion": 1e12}
 WORD = r"(?:" + "|".join(sorted(list(UNITS) + list(TENS) + ["hundred"] + list(MULTIPLIERS), key=len, reverse=True)) + r")"
-SPELLED = re.compile(rf"\b(?P<neg>minus |negative )?(?:a (?=hundred|thousand|million|billion))?{WORD}(?:(?:[- ]|\s+and\s+){WORD})*\b", re.I)
+SPELLED = re.compile(rf"\b(?P<neg>minus |negative )?(?:a (?=hundred|thousand|million|billion))?{WORD}"
+                     rf"(?:(?:\s*-\s*|\s+|\s+and\s+){WORD})*(?:\s+point(?:\s+{WORD})+)?\b", re.I)
 FIGURE = re.compile(
     r"(?<![\w.,])(?P<neg>(?:minus|negative)\s+|-\s*|−)?(?:US\$\s?|\$|¥|€|£)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?![\d])"
-    r"(?:\s*(?P<scale>k|mm|mil|mln|mn|m|bln|bn|b|tln|trn|tn|thousand|million|billion|trillion)(?![a-z]))?",
+    r"(?:(?P<frac>\s*/\s*\d+)|\s+(?P<mixed>\d+/\d+))?"
+    r"(?P<exp>e[+-]?\d+)?"
+    r"(?:\s*(?P<scale>k|mm|mil|mln|mn|m|bln|bn|b|g|tln|trn|tn|thousand|million|billion|trillion)(?![a-z]))?",
     re.I)
 
 
@@ -38,9 +41,21 @@ class Number:
 
 
 def spelled_value(words: str) -> float | None:
-    """"one hundred" -> 100, "thirty five" -> 35, "two million" -> 2e6."""
+    """"one hundred" -> 100, "thirty five" -> 35, "two million" -> 2e6,
+    "two hundred point zero three" -> 200.03."""
+    low = words.lower()
+    if " point " in low:
+        whole, _, frac = low.partition(" point ")
+        head = spelled_value(whole)
+        digits = []
+        for w in re.findall(r"[a-z]+", frac):
+            if w in UNITS and UNITS[w] < 10:
+                digits.append(str(UNITS[w]))
+            elif w in TENS or w in UNITS:
+                digits.append(str(TENS.get(w, UNITS.get(w))))
+        return None if head is None or not digits else float(f"{int(head)}.{''.join(digits)}")
     total, current, seen = 0.0, 0.0, False
-    for w in re.findall(r"[a-z]+", words.lower()):
+    for w in re.findall(r"[a-z]+", low):
         if w in ("and", "a", "minus", "negative"):
             if w == "a":
                 current = current or 1
@@ -60,7 +75,7 @@ def spelled_value(words: str) -> float | None:
     return total + current if seen else None
 
 
-PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per cent\b|pc\b|pct\b)", re.I)
+PERCENT_AFTER = re.compile(r"\s*(?:%|percents?\b|percentage\b|per cent\b|pc\b|pct\b)", re.I)
 
 
 def parse_numbers(text: str) -> list[Number]:
@@ -73,6 +88,14 @@ def parse_numbers(text: str) -> list[Number]:
         if re.match(r"[-–]\d", text[m.end():m.end() + 2]) and re.match(r"\d{4}$", m.group("num")):
             continue  # "1995-01": a date, not a number and a range
         value = float(m.group("num").replace(",", ""))
+        if m.group("frac"):  # "3/4": a fraction (bond-price style)
+            den = float(m.group("frac").strip(" /"))
+            value = value / den if den else value
+        if m.group("mixed"):  # "2 1/4"
+            n, d = m.group("mixed").split("/")
+            value += float(n) / float(d) if float(d) else 0
+        if m.group("exp"):
+            value *= 10 ** int(m.group("exp")[1:])
         if m.group("scale"):
             value *= SUFFIX_SCALES[m.group("scale").lower()]
         if m.group("neg"):
@@ -116,10 +139,13 @@ class Interval:
 
 
 GT = r"(?:greater|larger|more|higher|bigger)\s+than|above|over|exceeds?|exceeding|surpass(?:es|ing)?|north of"
-GE = r"(?:greater|larger|more|higher|bigger)\s+than\s+or\s+equal\s+to|no\s+less\s+than|at\s+least|not\s+less\s+than"
+GE = (r"(?:greater|larger|more|higher|bigger)\s+than\s+or\s+equal\s+to|(?:greater|larger|more|higher|bigger)\s+or\s+equal\s+"
+      r"(?:than|to)|no\s+less\s+than|at\s+least(?:\s+or\s+equal\s+to)?|not\s+less\s+than")
 LT = r"(?:smaller|less|lower|fewer)\s+than|below|under|south of"
-LE = r"(?:smaller|less|lower|fewer)\s+than\s+or\s+equal\s+to|no\s+more\s+than|at\s+most|up\s+to|not\s+more\s+than"
-N = r"(?:-?\$?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|b|bn|mm|million|billion|thousand))?%?)"
+LE = (r"(?:smaller|less|lower|fewer)\s+than\s+or\s+equal\s+to|(?:smaller|less|lower|fewer)\s+or\s+equal\s+(?:than|to)|"
+      r"no\s+more\s+than|at\s+most|up\s+to|not\s+more\s+than")
+N = (r"(?:-?\$?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|b|bn|mm|million|billion|thousand))?%?|"
+     rf"(?:(?:negative|minus)\s+)?(?:a\s+)?{WORD}(?:(?:\s*-\s*|\s+|\s+and\s+){WORD})*)")
 RANGE_PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(rf"\bbetween\s+(?P<a>{N})\s+and\s+(?P<b>{N})", re.I), "[a,b)"),
     (re.compile(rf"\bfrom\s+(?P<a>{N})\s+(?:to|through|until)\s+(?P<b>{N})", re.I), "[a,b)"),
