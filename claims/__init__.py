@@ -39,7 +39,6 @@ def extract(text: str, reference_date: date | str | None = None,
     the pipeline's sentencizer and ``line_breaks``), so text without claims is never
     tokenized. ``nlp.add_pipe("market_claims")`` gives the same claims on a spaCy Doc.
     """
-    from .extractor import Extractor
     from .sentences import split
 
     if isinstance(reference_date, str):

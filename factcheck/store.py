@@ -10,7 +10,7 @@ import hashlib
 import io
 import json
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 
@@ -66,7 +66,9 @@ class SeriesData:
 class Store:
     """Snapshot + user CSVs (+ cache, when the data layer grows one) behind one lookup."""
 
-    def __init__(self, catalog: Catalog, snapshot_dir: Path | None = None, cache: "Cache | None | bool" = True):
+    def __init__(self, catalog: Catalog, snapshot_dir: Path | None = None, cache: "object | None | bool" = True):
+        """``cache``: True for the user cache dir, a :class:`factcheck.cache.Cache`, or
+        False/None for the snapshot alone."""
         from .cache import Cache
 
         self.catalog = catalog

@@ -9,7 +9,6 @@ tolerance and one sentence a reader can check.
 from __future__ import annotations
 
 import calendar
-import math
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
@@ -541,7 +540,6 @@ class Verifier:
         return 0.0
 
     def _change(self, c: Claim, s: Series, data: SeriesData, start: date, end: date, ref: date | None) -> Verdict:
-        values = data.values
         if c.time.precision == "month" and c.since is None:
             return self._change_in_month(c, s, data, start, end)
         end_obs = data.on_or_before(end)
@@ -785,6 +783,3 @@ class Verifier:
         return Verdict("inaccurate", text + f"; {abs(diff):.1f} bp from the stated {c.text.strip()}.", "spread", obs,
                        diff, c.precision + tol)
 
-
-def is_finite(x: float | None) -> bool:
-    return x is not None and math.isfinite(x)

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from factcheck.cli import app
 from factcheck import check_text
 
-from conftest import ROOT, by_text, require_shared
+from conftest import by_text, require_shared
 
 runner = CliRunner()
 

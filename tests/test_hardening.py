@@ -3,7 +3,6 @@ matrix for every source, secrets that never leak, and input limits."""
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest

@@ -70,14 +70,11 @@ def test_html_structure(report, store):
     assert page.count("<mark>") == len(report.results)
     assert page.count('<svg class="chart"') >= 3
     assert 'id="fv-inaccurate"' in page or 'id="fv-accurate"' in page
-    order = [page.index(f'id="c{i}"') for i in range(1, len(report.results) + 1)]
-    first_card = min(order)
     labels = [r.verdict.label for r in report.results]
     if "inaccurate" in labels and "accurate" in labels:
         i_bad = labels.index("inaccurate") + 1
         i_good = labels.index("accurate") + 1
         assert page.index(f'id="c{i_bad}"') < page.index(f'id="c{i_good}"')  # mismatches first
-    assert "http" not in page.split("<body>", 1)[1].split("<a href=\"https://fred", 1)[0].replace("https://fred", "") or True
 
 
 def test_review_loop_suppresses_and_overrides(tmp_path):

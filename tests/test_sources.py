@@ -2,7 +2,6 @@
 HTTP mocked at the transport (responses), including the failure modes of SOURCES.md."""
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 

@@ -1,5 +1,4 @@
 """The offline snapshot: integrity checks, step series, resource access."""
-import shutil
 
 import pytest
 

@@ -94,8 +94,8 @@ def test_no_data_after_snapshot_is_unverifiable_with_reason(check):
 
 
 def test_every_verdict_explains_itself(check):
-    text = (require_text := "The Nikkei 225 rose 0.7% to a record 69,902.25. The 10-year JGB yield eased to 2.61%.")
-    for c in check(require_text, "2026-06-17"):
+    text = "The Nikkei 225 rose 0.7% to a record 69,902.25. The 10-year JGB yield eased to 2.61%."
+    for c in check(text, "2026-06-17"):
         v = c["verdict"]
         assert v["label"] and v["explanation"] and v["observed"] and v["tolerance"] is not None
 
