@@ -20,6 +20,8 @@ _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUMW = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("iso_date", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
+    ("day_month_year", re.compile(rf"\b(?P<d>\d{{1,2}}) (?P<mon>{_MON})\.?,? (?P<y>(?:19|20)\d\d)\b")),
     ("month_day_year", re.compile(rf"\b(?P<mon>{_MON})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>(?:19|20)\d\d)\b")),
     ("end_of_month", re.compile(rf"\b(?:at |by )?the end of (?P<mon>{_MON})(?: (?P<y>(?:19|20)\d\d))?\b")),
     ("end_of_year", re.compile(r"\b(?:by |at )?(?:the )?(?:end of (?:the year|(?P<y>(?:19|20)\d\d))|year-end|year end)\b", re.I)),
@@ -151,7 +153,12 @@ def _resolve(text: str, s: int, e: int, name: str, m: re.Match, ref: date | None
         return TimeRef(phrase, s, e, value, precision, kw.pop("role", role), relative, **kw)
 
     mon = MONTHS.get(gd["mon"].lower().rstrip(".")) if gd.get("mon") else None
-    if name == "month_day_year":
+    if name == "iso_date":
+        try:
+            return tr(date(int(gd["y"]), int(gd["m"]), int(gd["d"])).isoformat(), "day", False)
+        except ValueError:
+            return None
+    if name in ("month_day_year", "day_month_year"):
         try:
             return tr(date(int(gd["y"]), mon, int(gd["d"])).isoformat(), "day", False)
         except ValueError:
@@ -275,6 +282,8 @@ def _resolve(text: str, s: int, e: int, name: str, m: re.Match, ref: date | None
 
 DATELINE = re.compile(
     rf"^(?:[^\n]{{0,80}}?(?:{_DAY},? )?)(?P<mon>{_MON})\.? (?P<d>\d{{1,2}}),? (?P<y>(?:19|20)\d\d)\b"
+    rf"|^(?:[^\n]{{0,80}}?(?:{_DAY},? )?)(?P<d3>\d{{1,2}}) (?P<mon3>{_MON})\.?,? (?P<y3>(?:19|20)\d\d)\b"
+    r"|^(?:[^\n]{0,80}?)(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d)\b"
     r"|^[A-Z][A-Z ]+, (?P<mon2>" + _MON + r")\.? (?P<d2>\d{1,2}) \(")
 
 
@@ -283,18 +292,25 @@ def find_dateline(text: str) -> tuple[date | None, tuple[int, int] | None]:
     "Morning Note - Wednesday, January 21, 2026"), with its span. A wire dateline without a
     year ("TOKYO, Aug 5 (Wire)") gives its span but no date."""
     head = text[:400]
-    for line_match in re.finditer(r"[^\n]+", head):
+    for n, line_match in enumerate(re.finditer(r"[^\n]+", head)):
         line = line_match.group(0)
+        if n >= 4:
+            break
         m = DATELINE.search(line)
         if not m:
             continue
+        if not m.group("mon2") and len(line.strip()) > 100:
+            continue  # a date inside a body sentence is not the dateline
         span = (line_match.start() + m.start(), line_match.start() + m.end())
-        if m.group("mon"):
-            mon = MONTHS[m.group("mon").lower().rstrip(".")]
-            try:
-                return date(int(m.group("y")), mon, int(m.group("d"))), span
-            except ValueError:
-                return None, span
+        try:
+            if m.group("mon"):
+                return date(int(m.group("y")), MONTHS[m.group("mon").lower().rstrip(".")], int(m.group("d"))), span
+            if m.group("mon3"):
+                return date(int(m.group("y3")), MONTHS[m.group("mon3").lower().rstrip(".")], int(m.group("d3"))), span
+            if m.group("iy"):
+                return date(int(m.group("iy")), int(m.group("im")), int(m.group("id"))), span
+        except ValueError:
+            return None, span
         return None, span
     return None, None
 

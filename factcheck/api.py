@@ -98,7 +98,8 @@ class Checker:
                         self.store.vintage)
         report.text = text
         report.warnings += warnings + self.store.warnings
-        if ref.basis == "none":
+        needs_ref = any(c.checkable and c.date_basis not in ("explicit",) for c in found)
+        if ref.basis == "none" and needs_ref:
             why = ref.detail.get("reason", "")
             report.warnings.append(f"no reference date ({why}): give --date YYYY-MM-DD; undated claims are checked "
                                    "at their own best date (date_basis own_best_date)")

@@ -430,6 +430,9 @@ class Verifier:
         before_run = prior[prior.index < run_start]
         first = data.first
         label = f"'{q}'"
+        if s.asset_class == "fx" and c.subject_quote and not name.startswith(("weakest", "strongest")):
+            # "the yen's 34-year low" is dollar-yen's 34-year high
+            name = name.replace("high", "\0").replace("low", "high").replace("\0", "low")
         if name.startswith(("weakest", "strongest")):
             # a weak currency is a low price, except for the quote currency of a pair
             # ("the yen's weakest since February" = dollar-yen's highest)
