@@ -181,6 +181,8 @@ class Extractor:
         body = sent.text.strip()
         if not body or body[-1] in ".!?:;\"')”’" or len(body) > 80:
             return False
+        if body[0] in "-*•–—" or ":" in body:
+            return False  # a bullet or a "label: value" line carries data, not a title
         line_start = text.rfind("\n", 0, sent.start) + 1
         line_end = text.find("\n", sent.start)
         line_end = len(text) if line_end < 0 else line_end

@@ -177,3 +177,8 @@ def test_a_date_inside_a_long_first_sentence_is_not_a_dateline():
 
     text = "On 2024-07-03 the yen slid to 161.48 per dollar, a 37-year low, as traders bet the Bank of Japan would wait."
     assert find_dateline(text)[0] is None
+
+
+def test_bullets_and_label_lines_are_not_headlines(ex):
+    text = "Rates at the close\n\n- 10-year JGB: 2.33%\n- 30-year JGB: 3.77%\n\nUSD/JPY: 158.1\n"
+    assert [c.text for c in ex(text, "2026-01-20")] == ["2.33%", "3.77%", "158.1"]
