@@ -543,7 +543,7 @@ class Verifier:
         return 0.0
 
     def _change(self, c: Claim, s: Series, data: SeriesData, start: date, end: date, ref: date | None) -> Verdict:
-        if c.time.precision == "month" and c.since is None:
+        if c.time.precision in ("month", "year") and c.since is None:
             return self._change_in_month(c, s, data, start, end)
         end_obs = data.on_or_before(end)
         if end_obs is None or end_obs[0].date() < start - timedelta(days=self.policy.lag_days):
@@ -653,6 +653,21 @@ class Verifier:
         return v - v.shift(1)
 
     def _change_in_month(self, c: Claim, s: Series, data: SeriesData, start: date, end: date) -> Verdict:
+        """A move dated by a month or year: the change over that whole period ("gained 5% in
+        September", "rose 20% in 2025") or one day's move in it ("the 12.4% crash in
+        September"), whichever the data bear out."""
+        base = data.before(start)
+        last = data.on_or_before(end)
+        if base is not None and last is not None and last[0].date() >= start:
+            whole = self._change_value(c.unit, base[1], last[1])
+            tol = self._change_tolerance(c, s, base[1])
+            if abs(c.value - whole) <= c.precision + tol + EPS:
+                label = "accurate" if abs(c.value - whole) <= c.precision + EPS else "approximately_accurate"
+                return Verdict(label, f"{source_name(data.source_at(last[0]))} {s.name} {fmt(base[1], s.unit)} on "
+                                      f"{base[0].date()} -> {fmt(last[1], s.unit)} on {last[0].date()}: "
+                                      f"{self._fmt_change(whole, c.unit)} over {c.time.value}, against the stated "
+                                      f"{self._fmt_change(c.value, c.unit)}.", "change_over_period",
+                               [self._obs(data, base[0]), self._obs(data, last[0])], c.value - whole, c.precision + tol)
         changes = self._daily_changes(data, c.unit).dropna()
         in_month = changes.loc[pd.Timestamp(start):pd.Timestamp(end)]
         if in_month.empty:

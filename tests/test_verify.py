@@ -239,3 +239,12 @@ def test_since_a_months_record(check):
 def test_qualifier_inside_sentence_does_not_block_the_date(check):
     c = check("The yen at 161.7 hit its weakest since December 1986 on Wednesday.", "2024-07-12")[0]
     assert c["date"] == "2024-07-10" and c["verdict"]["label"] == "accurate"
+
+
+def test_changes_over_a_month_or_year(check):
+    month = check("The Nikkei gained 16.6% in October 2025.", "2026-01-10")[0]
+    assert month["verdict"]["label"] == "accurate" and month["verdict"]["rule"] == "change_over_period"
+    year = check("The Nikkei 225 gained 26.2% in 2025.", "2026-01-10")[0]
+    assert year["verdict"]["label"] == "accurate"
+    day = check("Remember the 12.4% Nikkei crash in September?", "2024-10-28")[0]
+    assert day["verdict"]["label"] == "misdated"  # one day's move, in August
