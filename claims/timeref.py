@@ -38,6 +38,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("this_month", re.compile(r"\b(?:the|this) month\b", re.I)),
     ("year_start", re.compile(rf"\b(?:in|over|during) the first (?:{_NUMW}|few) (?:days|weeks|sessions|trading days|months) of "
                               r"(?:the year|(?P<y>(?:19|20)\d\d))\b", re.I)),
+    ("last_week", re.compile(r"\b(?:last|the previous|the prior) week\b", re.I)),
     ("this_week", re.compile(r"\b(?:so far )?this week\b|\bweek to date\b|\bweek-to-date\b", re.I)),
     ("ytd", re.compile(r"\b(?:so far )?this year\b|\byear to date\b|\byear-to-date\b|\bytd\b", re.I)),
     ("new_year", re.compile(r"\bNew Year's(?: Day)?\b")),
@@ -229,6 +230,11 @@ def _resolve(text: str, s: int, e: int, name: str, m: re.Match, ref: date | None
         if year is None:
             return TimeRef(phrase, s, e, None, "day", "since", True)
         return TimeRef(phrase, s, e, date(year - 1, 12, 31).isoformat(), "day", "since", True)
+    if name == "last_week":
+        if ref is None:
+            return tr(None, "day")
+        friday = ref - timedelta(days=ref.weekday() + 3)  # the Friday before this week's Monday
+        return tr(friday.isoformat(), "day", days=7)
     if name == "this_week":
         if ref is None:
             return TimeRef(phrase, s, e, None, "day", "since", True)

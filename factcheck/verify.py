@@ -194,6 +194,8 @@ class Verifier:
                 s = c.since.value
                 start = date.fromisoformat(s) if len(s) == 10 else _month_bounds(s)[0]
                 return start, d
+            if c.date_basis == "explicit" and t.days and t.role == "point":
+                return d - timedelta(days=t.days - 3), d  # "last week": Monday to Friday
             if c.date_basis == "explicit" and (ref is None or d != ref):
                 return d, d
             return d - timedelta(days=lag), d
@@ -619,6 +621,10 @@ class Verifier:
                 return peak
             return Verdict("unverifiable", f"Could not place the start of the period ('{c.since_text}').",
                            "unresolved_period")
+        if c.time is not None and c.time.days and c.time.role == "point":  # "fell 10 bp last week"
+            found = data.on_or_before(end_ts.date() - timedelta(days=c.time.days))
+            if found is not None:
+                return found
         if c.time is not None and c.time.sessions and c.time.sessions > 1:
             idx = values.index.get_loc(end_ts) - c.time.sessions
             return values.index[idx], float(values.iloc[idx])

@@ -248,3 +248,11 @@ def test_changes_over_a_month_or_year(check):
     assert year["verdict"]["label"] == "accurate"
     day = check("Remember the 12.4% Nikkei crash in September?", "2024-10-28")[0]
     assert day["verdict"]["label"] == "misdated"  # one day's move, in August
+
+
+def test_last_week(check):
+    change = check("The 10-year JGB yield rose 8.6 basis points last week.", "2026-01-21")[0]
+    assert change["date"] == "2026-01-16" and change["verdict"]["label"] == "accurate"
+    assert "2026-01-09 ->" in change["verdict"]["explanation"]
+    level = check("The 10-year JGB yield traded near 2.17% last week.", "2026-01-21")[0]
+    assert level["verdict"]["label"] == "accurate"
