@@ -255,4 +255,5 @@ def test_last_week(check):
     assert change["date"] == "2026-01-16" and change["verdict"]["label"] == "accurate"
     assert "2026-01-09 ->" in change["verdict"]["explanation"]
     level = check("The 10-year JGB yield traded near 2.17% last week.", "2026-01-21")[0]
-    assert level["verdict"]["label"] == "accurate"
+    assert level["verdict"]["label"] == "approximately_accurate"  # 2.164% on 2026-01-15, inside the hedge
+    assert level["verdict"]["observed"][-1]["date"] <= "2026-01-16"
