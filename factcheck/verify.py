@@ -196,7 +196,7 @@ class Verifier:
                 return start, d
             if c.date_basis == "explicit" and t.days and t.role == "point":
                 return d - timedelta(days=t.days - 3), d  # "last week": Monday to Friday
-            if c.date_basis == "explicit" and (ref is None or d != ref):
+            if c.date_basis in ("explicit", "carried") and (ref is None or d != ref):
                 return d, d
             return d - timedelta(days=lag), d
         if t.precision == "month":

@@ -257,3 +257,10 @@ def test_last_week(check):
     level = check("The 10-year JGB yield traded near 2.17% last week.", "2026-01-21")[0]
     assert level["verdict"]["label"] == "approximately_accurate"  # 2.164% on 2026-01-15, inside the hedge
     assert level["verdict"]["observed"][-1]["date"] <= "2026-01-16"
+
+
+def test_a_carried_date_is_checked_on_that_day(check):
+    # DGS10: 4.24% on 2026-01-16 (Friday), 4.30% on 2026-01-20; "yesterday" carries to the second sentence
+    text = "Treasuries sold off yesterday. The U.S. 10-year yield ended at 4.24%."
+    c = check(text, "2026-01-21")[0]
+    assert c["date_basis"] == "carried" and c["verdict"]["label"] == "inaccurate"
