@@ -35,6 +35,7 @@ bench: $(BIN)/factcheck
 	$(BIN)/python bench/adversarial.py
 	$(BIN)/python bench/batch.py 2400
 	$(BIN)/python bench/coldstart.py
+	$(BIN)/python bench/probe.py 60
 
 snapshot: $(BIN)/factcheck  ## rebuild data/snapshot from ../shared/market-data/raw
 	$(BIN)/python scripts/build_snapshot.py

@@ -1,0 +1,68 @@
+"""False alarms and misses on generated notes: morning notes written from true snapshot
+values for random trading days (every claim should be supported), and the same notes with
+levels moved beyond their allowances and some changes' signs flipped (every level should
+be refuted). Prints the counts; it reads only the offline snapshot.
+
+Usage: python bench/probe.py [DAYS] [SEED]
+"""
+from __future__ import annotations
+
+import random
+import sys
+
+import pandas as pd
+
+from factcheck.api import Checker
+from factcheck.resources_access import resource
+
+SUPPORTED = ("accurate", "approximately_accurate")
+
+
+def load(sid: str) -> pd.Series:
+    with resource("snapshot", f"{sid}.csv").open("rb") as fh:
+        return pd.read_csv(fh, parse_dates=["date"], index_col="date")["value"]
+
+
+def note(d: pd.Timestamp, s: dict, perturb: bool) -> str:
+    prev = {k: v[v.index < d].iloc[-1] for k, v in s.items()}
+    pct = lambda k: (s[k][d] / prev[k] - 1) * 100  # noqa: E731
+    bp = lambda k: (s[k][d] - prev[k]) * 100  # noqa: E731
+    verb = lambda x, up, down: up if x >= 0 else down  # noqa: E731
+    nk, sp, j, u = pct("nikkei225"), pct("sp500"), bp("jgb_10y"), bp("ust_10y")
+    if perturb and abs(sp) > 0.5:
+        sp = -sp
+    shift = {"nikkei225": s["nikkei225"][d] * 0.04, "jgb_10y": 0.15, "jgb_30y": -0.30, "ust_10y": 0.12,
+             "usdjpy": 3.5} if perturb else {k: 0 for k in s}
+    v = {k: s[k][d] + shift.get(k, 0) for k in s}
+    pub = d + pd.Timedelta(days=1)
+    return (f"Morning Briefing - {pub.strftime('%A, %B')} {pub.day}, {pub.year}\n\n"
+            f"The Nikkei 225 {verb(nk, 'rose', 'fell')} {abs(nk):.1f}% on {d.strftime('%A')} to {v['nikkei225']:,.2f}. "
+            f"Wall Street followed: the S&P 500 {verb(sp, 'gained', 'lost')} {abs(sp):.1f}%.\n\n"
+            f"The 10-year JGB yield {verb(j, 'rose', 'fell')} {abs(round(j))} basis points to {v['jgb_10y']:.2f}% "
+            f"yesterday, and the 30-year ended at {v['jgb_30y']:.2f}%. The U.S. 10-year Treasury yield "
+            f"{verb(u, 'climbed', 'slipped')} {abs(round(u))} basis points to {v['ust_10y']:.2f}%.\n\n"
+            f"The yen traded at {v['usdjpy']:.1f} per dollar.\n")
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 40
+    random.seed(int(sys.argv[2]) if len(sys.argv) > 2 else 7)
+    s = {k: load(k) for k in ("nikkei225", "sp500", "jgb_10y", "jgb_30y", "ust_10y", "usdjpy")}
+    days = [d for d in s["sp500"].index if pd.Timestamp("2021-06-01") <= d <= pd.Timestamp("2026-06-20")
+            and all(d in v.index for v in s.values())]
+    checker = Checker.default()
+    true_claims = false_alarms = levels = missed = 0
+    for d in random.sample(days, n):
+        for c in checker.check(note(d, s, False)).to_dict()["claims"]:
+            true_claims += 1
+            false_alarms += c["verdict"]["label"] not in SUPPORTED
+        for c in checker.check(note(d, s, True)).to_dict()["claims"]:
+            if c["kind"] == "level":
+                levels += 1
+                missed += c["verdict"]["label"] in SUPPORTED
+    print(f"true claims: {true_claims}, not supported: {false_alarms} ({false_alarms / max(true_claims, 1):.1%})")
+    print(f"perturbed levels: {levels}, still supported: {missed} ({missed / max(levels, 1):.1%})")
+
+
+if __name__ == "__main__":
+    main()
