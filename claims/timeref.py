@@ -293,6 +293,12 @@ DATELINE = re.compile(
     r"|^[A-Z][A-Z ]+, (?P<mon2>" + _MON + r")\.? (?P<d2>\d{1,2}) \(")
 
 
+def _strip_date(s: str) -> str:
+    """``s`` without its date parts, to see whether other numbers remain."""
+    return re.sub(rf"(?:{_MON})\.? \d{{1,2}},? (?:19|20)\d\d|\d{{1,2}} (?:{_MON})\.?,? (?:19|20)\d\d|"
+                  r"(?:19|20)\d\d-\d\d-\d\d|" + rf"(?:{_MON})\.? \d{{1,2}}", "", s)
+
+
 def find_dateline(text: str) -> tuple[date | None, tuple[int, int] | None]:
     """The publication date written at the top of a piece ("Posted May 19, 2026",
     "Morning Note - Wednesday, January 21, 2026"), with its span. A wire dateline without a
@@ -307,7 +313,11 @@ def find_dateline(text: str) -> tuple[date | None, tuple[int, int] | None]:
             continue
         if not m.group("mon2") and len(line.strip()) > 100:
             continue  # a date inside a body sentence is not the dateline
-        span = (line_match.start() + m.start(), line_match.start() + m.end())
+        rest = line[:m.start()] + line[m.end():] if not m.group("mon2") else ""
+        if re.search(r"\d", _strip_date(line[:m.end()])) or re.search(r"\d|%", rest):
+            continue  # a line with other numbers is a sentence with a date, not a dateline
+        date_start = min((m.start(g) for g in ("mon", "d3", "iy", "mon2") if m.group(g)), default=m.start())
+        span = (line_match.start() + date_start, line_match.start() + m.end())
         try:
             if m.group("mon"):
                 return date(int(m.group("y")), MONTHS[m.group("mon").lower().rstrip(".")], int(m.group("d"))), span

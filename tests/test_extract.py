@@ -182,3 +182,9 @@ def test_a_date_inside_a_long_first_sentence_is_not_a_dateline():
 def test_bullets_and_label_lines_are_not_headlines(ex):
     text = "Rates at the close\n\n- 10-year JGB: 2.33%\n- 30-year JGB: 3.77%\n\nUSD/JPY: 158.1\n"
     assert [c.text for c in ex(text, "2026-01-20")] == ["2.33%", "3.77%", "158.1"]
+
+
+def test_a_one_line_document_with_a_date_keeps_its_claim(ex):
+    text = "The 10-year JGB yield closed at 2.783% on May 19, 2026, its highest since 1997."
+    cs = ex(text, None)
+    assert [(c.text, c.date, c.qualifiers) for c in cs] == [("2.783%", "2026-05-19", ["highest_since:1997"])]
