@@ -44,6 +44,28 @@ def note(d: pd.Timestamp, s: dict, perturb: bool) -> str:
             f"The yen traded at {v['usdjpy']:.1f} per dollar.\n")
 
 
+def qualifier_probe(checker: Checker, per_series: int = 30) -> tuple[int, int]:
+    """"... closed at X on DATE, its highest/lowest since YEAR" written from the data for
+    days that were multi-year extremes: every one should be accurate."""
+    leads = {"jgb_10y": "The 10-year JGB yield", "ust_10y": "The U.S. 10-year Treasury yield", "nikkei225": "The Nikkei 225"}
+    n = bad = 0
+    for sid, lead in leads.items():
+        s = load(sid)
+        top, bottom = s.rolling("1500D").max(), s.rolling("1500D").min()
+        cand = [d for d in s.index if d >= pd.Timestamp("2015-01-01") and (s[d] >= top[d] or s[d] <= bottom[d])]
+        for d in random.sample(cand, min(per_series, len(cand))):
+            x, prior = s[d], s[s.index < d]
+            for word, sub in (("highest", prior[prior >= x]), ("lowest", prior[prior <= x])):
+                if sub.empty or (d - sub.index[-1]).days < 366:
+                    continue
+                val = f"{x:,.2f}" if sid == "nikkei225" else f"{x:.3f}%"
+                text = f"{lead} closed at {val} on {d.strftime('%B')} {d.day}, {d.year}, its {word} since {sub.index[-1].year}."
+                for c in checker.check(text, (d + pd.Timedelta(days=1)).date().isoformat()).to_dict()["claims"]:
+                    n += 1
+                    bad += c["verdict"]["label"] != "accurate"
+    return n, bad
+
+
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 40
     random.seed(int(sys.argv[2]) if len(sys.argv) > 2 else 7)
@@ -62,6 +84,8 @@ def main() -> None:
                 missed += c["verdict"]["label"] in SUPPORTED
     print(f"true claims: {true_claims}, not supported: {false_alarms} ({false_alarms / max(true_claims, 1):.1%})")
     print(f"perturbed levels: {levels}, still supported: {missed} ({missed / max(levels, 1):.1%})")
+    q, qbad = qualifier_probe(checker)
+    print(f"'highest/lowest since YEAR' statements from the data: {q}, not accurate: {qbad}")
 
 
 if __name__ == "__main__":
