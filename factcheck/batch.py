@@ -19,7 +19,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .errors import FactcheckError, InputError
+from .errors import FactcheckError
+from .inputs import decode, main_text, read_bytes
 
 EXTENSIONS = (".txt", ".md", ".html", ".htm")
 BAD = ("inaccurate", "misdated")
@@ -74,23 +75,6 @@ def discover(root: Path, patterns: Iterable[str] | None = None, follow_symlinks:
             yield p, None
 
 
-def read_input(path: Path, max_bytes: int) -> tuple[str, str | None]:
-    """The document's text (HTML: its main text, extracted) and a note on how it was read."""
-    from .cli import read_document
-
-    text = read_document(str(path), max_bytes)
-    if not text.strip():
-        raise InputError(f"{path.name}: empty document")
-    if path.suffix.lower() in (".html", ".htm"):
-        import trafilatura
-
-        extracted = trafilatura.extract(text, include_comments=False, include_tables=False)
-        if not extracted or not extracted.strip():
-            raise InputError(f"{path.name}: no main text found in the HTML")
-        return extracted, "main text extracted from HTML (trafilatura); offsets refer to it"
-    return text, None
-
-
 # -- the worker side ----------------------------------------------------------------------
 _CHECKER = None
 
@@ -133,10 +117,10 @@ def check_one(rel: str, config: BatchConfig) -> DocResult:
     path = root / rel
     checker = _checker()
     try:
-        raw = path.read_bytes() if path.stat().st_size <= config.max_bytes else None
-        digest = hashlib.sha256(raw).hexdigest() if raw is not None else None
+        raw, name = read_bytes(str(path), config.max_bytes)  # read once: hashed, then decoded
+        digest = hashlib.sha256(raw).hexdigest()
         json_path = report_path(out, rel, "json")
-        if digest and not config.force and json_path.exists():
+        if not config.force and json_path.exists():
             try:
                 old = json.loads(json_path.read_text(encoding="utf-8"))
                 doc = old.get("document", {})
@@ -144,7 +128,7 @@ def check_one(rel: str, config: BatchConfig) -> DocResult:
                     return _row(rel, "skipped", old)
             except (OSError, ValueError):
                 pass  # an unreadable old report is simply redone
-        text, note = read_input(path, config.max_bytes)
+        text, note = main_text(decode(raw, name), path)
         report = checker.check(text, config.published, rel)
         report.text_note = note
         d = report.to_dict()

@@ -186,7 +186,7 @@ _CONTEXT_ENTRIES: list[tuple[tuple[str, ...], str, str, bool]] = [
     (("Germany", "German", "Germany's"), "country", "DE", False),
     (("Britain", "British", "UK", "U.K.", "Britain's"), "country", "GB", True),
     (("euro zone", "euro area", "eurozone"), "country", "EU", False),
-    (("Japan", "Japanese", "Japan's", "Tokyo", "Takaichi", "Ueda"), "country", "JP", False),
+    (("Japan", "Japanese", "Japan's", "Tokyo"), "country", "JP", False),
     (("U.S.", "US", "United States", "American", "America", "Washington", "New York", "Wall Street", "Stateside"),
      "country", "US", True),
     (("policy rate", "policy rates", "short-term policy rate", "benchmark policy rate", "key policy rate",

@@ -6,7 +6,6 @@ results go to stdout, errors to stderr with distinct exit codes:
 """
 from __future__ import annotations
 
-import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -14,7 +13,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .errors import FactcheckError, InputError
+from .errors import FactcheckError
+from .inputs import MAX_BYTES, main_text, read_document
 
 app = typer.Typer(
     name="factcheck",
@@ -28,7 +28,6 @@ app = typer.Typer(
            "Works offline on the shipped snapshot; `factcheck data update` fetches newer data.",
 )
 
-MAX_BYTES = 10 * 1024 * 1024
 
 
 @app.callback()
@@ -52,35 +51,6 @@ class Label(str, Enum):
     inaccurate = "inaccurate"
     unverifiable = "unverifiable"
     not_checkable = "not_checkable"
-
-
-def read_document(path: str, limit: int = MAX_BYTES) -> str:
-    """The text of PATH (or stdin for ``-``), refusing what is not UTF-8 text or too large."""
-    if path == "-":
-        data = sys.stdin.buffer.read(limit + 1)
-        name = "<stdin>"
-    else:
-        p = Path(path)
-        if p.is_dir():
-            raise InputError(f"{path}: is a directory (use `factcheck batch` for folders)")
-        try:
-            size = p.stat().st_size
-            if size > limit:
-                raise InputError(f"{path}: {size} bytes, over the {limit}-byte limit")
-            data = p.read_bytes()
-        except FileNotFoundError:
-            raise InputError(f"{path}: no such file") from None
-        except PermissionError:
-            raise InputError(f"{path}: permission denied") from None
-        name = path
-    if len(data) > limit:
-        raise InputError(f"{name}: over the {limit}-byte limit")
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: looks binary, not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: not valid UTF-8 (byte {exc.start})") from None
 
 
 def _emit(report, fmt: "Format", output: Optional[Path], checker, review_url: Optional[str]) -> None:
@@ -163,12 +133,9 @@ def check(
         typer.echo(f"factcheck: error: --date must be YYYY-MM-DD, got {date_!r}", err=True)
         raise typer.Exit(2)
     try:
+        text, note = read_document(path, max_bytes), None
         if path != "-" and Path(path).suffix.lower() in (".html", ".htm"):
-            from .batch import read_input
-
-            text, note = read_input(Path(path), max_bytes)  # the main text, as `batch` reads it
-        else:
-            text, note = read_document(path, max_bytes), None
+            text, note = main_text(text, Path(path))  # the main text, as `batch` reads it
         checker = Checker.default(str(catalog) if catalog else None, str(policy) if policy else None)
         report = checker.check(text, published, None if path == "-" else path, online=online)
         report.text_note = note
