@@ -20,6 +20,7 @@ from .catalog import Catalog
 from .policy import Policy
 from .resolve import Mapping
 from .store import Store
+from .verify import change_tolerance, daily_changes
 
 INFERENCE_START = pd.Timestamp("1990-01-01")
 AMBIGUOUS_DAYS = 90  # more agreeing days than a quarter's worth: the date is not pinned down
@@ -55,16 +56,8 @@ def _consistent_days(c: Claim, m: Mapping, catalog: Catalog, store: Store, polic
         else:
             ok = (values - c.value).abs() <= tol
     elif c.kind == "change" and c.unit in ("percent", "bp", "points", "fx"):
-        if c.unit == "percent":
-            chg = (values / values.shift(1) - 1) * 100
-            tol = s.change_allowance_pp if s.change_allowance_pp is not None else policy.yield_percent_change_pp
-        elif c.unit == "bp":
-            chg = (values - values.shift(1)) * 100
-            tol = s.change_allowance_bp or 0
-        else:
-            chg = values - values.shift(1)
-            tol = abs(float(values.iloc[-1])) * policy.index_points_pp / 100 if c.unit == "points" else (s.change_allowance or 1.0)
-        tol += c.precision
+        chg = daily_changes(values, c.unit)
+        tol = change_tolerance(c, s, policy, values.shift(1).abs()) + c.precision
         ok = (chg - c.value).abs() <= tol if c.direction != 0 else (chg.abs() - abs(c.value)).abs() <= tol
     else:
         return None

@@ -91,6 +91,36 @@ def _add_months(d: date, months: int) -> date:
     return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
 
 
+def change_value(unit: str, base, end):
+    """The move from ``base`` to ``end`` in the claim's unit (scalars or whole series)."""
+    if unit == "percent":
+        return (end / base - 1) * 100
+    if unit == "bp":
+        return (end - base) * 100
+    return end - base
+
+
+def daily_changes(values: pd.Series, unit: str) -> pd.Series:
+    """Each close's move over the previous close, in ``unit``."""
+    return change_value(unit, values.shift(1), values)
+
+
+def change_tolerance(c: Claim, s: Series, policy: Policy, base):
+    """The allowance for a move (VERDICTS.md rule 2), from the level it started at
+    (a scalar, or a series of previous closes when every day is tested at once)."""
+    if c.unit == "bp":
+        return s.change_allowance_bp or 0.0
+    if c.unit == "percent":
+        return s.change_allowance_pp if s.change_allowance_pp is not None else policy.yield_percent_change_pp
+    if c.unit == "points":
+        return abs(base) * policy.index_points_pp / 100
+    if c.unit == "fx":
+        return s.change_allowance or s.level_allowance(base)
+    if c.unit == "pp":
+        return (s.change_allowance_bp or 0.0) / 100
+    return 0.0
+
+
 class Verifier:
     def __init__(self, catalog: Catalog, store: Store, policy: Policy):
         self.catalog, self.store, self.policy = catalog, store, policy
@@ -524,26 +554,6 @@ class Verifier:
         return ts.date()
 
     # -- changes -----------------------------------------------------------------------
-    def _change_value(self, unit: str, base: float, end: float) -> float:
-        if unit == "percent":
-            return (end / base - 1) * 100
-        if unit == "bp":
-            return (end - base) * 100
-        return end - base
-
-    def _change_tolerance(self, c: Claim, s: Series, base: float) -> float:
-        if c.unit == "bp":
-            return s.change_allowance_bp or 0.0
-        if c.unit == "percent":
-            return s.change_allowance_pp if s.change_allowance_pp is not None else self.policy.yield_percent_change_pp
-        if c.unit == "points":
-            return abs(base) * self.policy.index_points_pp / 100
-        if c.unit == "fx":
-            return s.change_allowance or s.level_allowance(base)
-        if c.unit == "pp":
-            return (s.change_allowance_bp or 0.0) / 100
-        return 0.0
-
     def _change(self, c: Claim, s: Series, data: SeriesData, start: date, end: date, ref: date | None) -> Verdict:
         if c.time.precision in ("month", "year") and c.since is None:
             return self._change_in_month(c, s, data, start, end)
@@ -555,8 +565,8 @@ class Verifier:
         if isinstance(base, Verdict):
             return base
         base_ts, base_v = base
-        actual = self._change_value(c.unit, base_v, end_v)
-        tol = self._change_tolerance(c, s, base_v)
+        actual = change_value(c.unit, base_v, end_v)
+        tol = change_tolerance(c, s, self.policy, base_v)
         obs = [self._obs(data, base_ts), self._obs(data, end_ts)]
         move = (f"{source_name(data.source_at(end_ts))} {s.name} {fmt(base_v, s.unit)} on {base_ts.date()} -> "
                 f"{fmt(end_v, s.unit)} on {end_ts.date()}: {self._fmt_change(actual, c.unit)}")
@@ -650,14 +660,6 @@ class Verifier:
         ts = window.idxmin() if m.group("what").lower() in ("low", "trough") else window.idxmax()
         return ts, float(window[ts])
 
-    def _daily_changes(self, data: SeriesData, unit: str) -> pd.Series:
-        v = data.values
-        if unit == "percent":
-            return (v / v.shift(1) - 1) * 100
-        if unit == "bp":
-            return (v - v.shift(1)) * 100
-        return v - v.shift(1)
-
     def _change_in_month(self, c: Claim, s: Series, data: SeriesData, start: date, end: date) -> Verdict:
         """A move dated by a month or year: the change over that whole period ("gained 5% in
         September", "rose 20% in 2025") or one day's move in it ("the 12.4% crash in
@@ -665,8 +667,8 @@ class Verifier:
         base = data.before(start)
         last = data.on_or_before(end)
         if base is not None and last is not None and last[0].date() >= start:
-            whole = self._change_value(c.unit, base[1], last[1])
-            tol = self._change_tolerance(c, s, base[1])
+            whole = change_value(c.unit, base[1], last[1])
+            tol = change_tolerance(c, s, self.policy, base[1])
             if abs(c.value - whole) <= c.precision + tol + EPS:
                 label = "accurate" if abs(c.value - whole) <= c.precision + EPS else "approximately_accurate"
                 return Verdict(label, f"{source_name(data.source_at(last[0]))} {s.name} {fmt(base[1], s.unit)} on "
@@ -674,13 +676,13 @@ class Verifier:
                                       f"{self._fmt_change(whole, c.unit)} over {c.time.value}, against the stated "
                                       f"{self._fmt_change(c.value, c.unit)}.", "change_over_period",
                                [self._obs(data, base[0]), self._obs(data, last[0])], c.value - whole, c.precision + tol)
-        changes = self._daily_changes(data, c.unit).dropna()
+        changes = daily_changes(data.values, c.unit).dropna()
         in_month = changes.loc[pd.Timestamp(start):pd.Timestamp(end)]
         if in_month.empty:
             return Verdict("unverifiable", f"No {s.id} data in {c.time.value}.", "no_data_for_date")
         best_ts = (in_month - c.value).abs().idxmin()
         best = float(in_month[best_ts])
-        tol = self._change_tolerance(c, s, float(data.values[best_ts]))
+        tol = change_tolerance(c, s, self.policy, float(data.values[best_ts]))
         diff = c.value - best
         obs = [self._obs(data, best_ts, best, "daily change")]
         if abs(diff) <= c.precision + tol + EPS:
@@ -702,7 +704,7 @@ class Verifier:
         months = self.policy.misdated_window_months
         lo, hi = (start - timedelta(days=10), end + timedelta(days=10)) if c.time.precision == "day" else \
             (_add_months(start, -months), _add_months(end, months))
-        changes = self._daily_changes(data, c.unit).loc[pd.Timestamp(lo):pd.Timestamp(hi)].dropna()
+        changes = daily_changes(data.values, c.unit).loc[pd.Timestamp(lo):pd.Timestamp(hi)].dropna()
         changes = changes[(changes.index < pd.Timestamp(start)) | (changes.index > pd.Timestamp(end))]
         hits = changes[(changes - claimed).abs() <= c.precision + EPS]
         if hits.empty:
