@@ -46,14 +46,10 @@ def extract(text: str, reference_date: date | str | None = None,
     return _extractor(vocabulary).run(text, split(text), reference_date)
 
 
-_EXTRACTORS: dict[int, object] = {}
-
-
+@lru_cache(maxsize=8)
 def _extractor(vocabulary: Vocabulary | None):
+    """One extractor per vocabulary (vocabularies hash by identity): its compiled cue
+    index is built once and reused."""
     from .extractor import Extractor
 
-    key = id(vocabulary)
-    if key not in _EXTRACTORS:
-        _EXTRACTORS.clear() if len(_EXTRACTORS) > 8 else None
-        _EXTRACTORS[key] = (Extractor(vocabulary), vocabulary)
-    return _EXTRACTORS[key][0]
+    return Extractor(vocabulary)

@@ -66,7 +66,7 @@ class VocabularyEntry:
     case_sensitive: bool = False
 
 
-@dataclass
+@dataclass(eq=False)  # compared and hashed by identity: it carries its own compiled index
 class Vocabulary:
     """Instrument vocabulary handed in by the caller (``factcheck`` builds it from its catalog)."""
 

@@ -578,8 +578,9 @@ class Verifier:
                                "change_threshold", obs, c.value - actual, c.precision)
             return Verdict("inaccurate", f"{move}; {c.threshold.replace('_', ' ')} {c.text.strip()} fails.",
                            "change_threshold", obs, c.value - actual, c.precision)
-        claimed = c.value if c.direction != 0 or c.value < 0 else (abs(c.value) if actual >= 0 else c.value)
+        claimed = c.value
         if c.direction == 0 and c.unit in ("fx", "points", "bp", "percent") and actual < 0 and c.value > 0:
+            # no direction word ("That's 10 yen in four weeks"): the sign nearer the data
             claimed = c.value if abs(actual - c.value) < abs(actual + c.value) else -c.value
         diff = claimed - actual
         if abs(diff) <= c.precision + EPS:

@@ -71,7 +71,7 @@ def chart(r: ClaimResult, store: Store | None, width: int = 300, height: int = 1
     if len(frame) < 2:
         return ""
     ys = [float(v) for v in frame.values]
-    levels = r.claim.kind != "change" and r.claim.unit in ("percent", "fx", "points") and r.claim.unit == _level_unit(data)
+    levels = r.claim.kind != "change" and r.claim.unit == data.series.unit  # the claimed level can be drawn
     claimed = [r.claim.value] if levels else []
     if levels and r.claim.range_low is not None:
         claimed = [r.claim.range_low, r.claim.range_high]
@@ -109,10 +109,6 @@ def chart(r: ClaimResult, store: Store | None, width: int = 300, height: int = 1
     parts.append(f'<text x="{width - 70}" y="{height - 4}" font-size="9">{t1}</text>')
     parts.append("</svg>")
     return "".join(parts)
-
-
-def _level_unit(data) -> str:
-    return data.series.unit
 
 
 def _short(v: float) -> str:
