@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from . import lexicon as L
+from .casefold import lowered
 from .model import Claim, Cue, TimeRef, Vocabulary
 from .numbers import Quantity, find_quantities
 from .timeref import find_dateline, find_time_phrases
@@ -42,6 +43,8 @@ MARKET_PUT = re.compile(
 CONDITIONAL = re.compile(r"\b(?:if|unless|should)\b", re.I)
 SINCE_BEFORE_QUALIFIER = re.compile(r"\bsince\b[^,.;]*$|\b(?:below|under|off|short of|from)\s+(?:its|the|their)\s+$", re.I)
 AFTER_EVENT = re.compile(r"\b(?:after|before|following|ahead of|until)\b", re.I)
+MONTH_BEFORE = re.compile(r"\b(?:" + "|".join(L.MONTHS) + r")\.?\s*$", re.I)
+INTRADAY = re.compile(r"\bintraday\b", re.I)
 MAGNITUDE_WORDS = {"more than", "less than", "at least", "at most", "in excess of", "upwards of"}
 
 QUALIFIER_PATTERNS: list[tuple[re.Pattern, str]] = [
@@ -63,14 +66,18 @@ QUALIFIER_PATTERNS: list[tuple[re.Pattern, str]] = [
 ]
 
 
+def _longest_first(phrases) -> tuple[str, ...]:
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
 # Words between a verb and its number, and what each does to the claim (first match wins).
 WORDS_BEFORE_NUMBER: list[tuple[tuple[str, ...], str]] = [
-    (L.HEDGES, "hedge"),
-    (L.EXTREME_WORDS, "extreme"),
-    (L.AT_LEAST, "at_least"),
-    (L.AT_MOST, "at_most"),
-    (L.DIRECTIONAL_THRESHOLDS, "directional"),
-    (tuple(L.COMPARATIVES), "comparative"),
+    (_longest_first(L.HEDGES), "hedge"),
+    (_longest_first(L.EXTREME_WORDS), "extreme"),
+    (_longest_first(L.AT_LEAST), "at_least"),
+    (_longest_first(L.AT_MOST), "at_most"),
+    (_longest_first(L.DIRECTIONAL_THRESHOLDS), "directional"),
+    (_longest_first(L.COMPARATIVES), "comparative"),
 ]
 CLAUSE_BREAK = re.compile(r"[,;:.!?](?=\s)|\n")  # punctuation that ends a clause, not "49,683.19"
 MAX_SENTENCE_CHARS = 3000  # longer "sentences" are tables, logs or noise, not commentary
@@ -99,8 +106,10 @@ def _words(s: str) -> list[str]:
 
 
 def _ends_with(left: str, phrases) -> str | None:
+    """The longest of ``phrases`` (longest first, see ``_longest_first``) that ends ``left``
+    as whole words."""
     low = left.lower().rstrip()
-    for p in sorted(phrases, key=len, reverse=True):
+    for p in phrases:
         if low.endswith(p) and (len(low) == len(p) or not low[-len(p) - 1].isalnum()):
             return p
     return None
@@ -228,11 +237,11 @@ class Extractor:
     @staticmethod
     def _tenor_cues(text: str) -> list[Cue]:
         out = []
-        for m in L.TENOR.finditer(text):
-            n = m.group("n").lower()
+        for m in L.TENOR.finditer(lowered(text)):
+            n = m.group("n")
             years = int(n) if n.isdigit() else L.TENOR_WORDS.get(n)
             if years:
-                out.append(Cue("tenor", str(years), m.group(0), m.start(), m.end()))
+                out.append(Cue("tenor", str(years), text[m.start():m.end()], m.start(), m.end()))
         return out
 
     def _is_non_claim(self, text: str, q: Quantity, cues: list[Cue]) -> bool:
@@ -245,7 +254,7 @@ class Extractor:
                 return True
             if q.hyphen_joined or re.match(r"^[-–]\d", after):
                 return True  # votes ("8-1"), compounds
-            if re.search(r"\b(?:" + "|".join(L.MONTHS) + r")\.?\s*$", before, re.I):
+            if MONTH_BEFORE.search(before):
                 return True  # a day of the month
             if q.decimals == 0 and q.scale == 1 and 1800 <= q.value <= 2100 and "," not in text[q.start:q.end]:
                 return True  # a year
@@ -304,7 +313,7 @@ class Extractor:
                 threshold, comparative = "directional", L.COMPARATIVES[t]
             else:
                 threshold = effect
-        if re.search(r"\bintraday\b", sent.text, re.I):
+        if INTRADAY.search(sent.text):
             intraday = True
         lw = _words(core_left)
         rw = _words(right)[:3]

@@ -120,7 +120,7 @@ WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 
 # Tenors are language, not markets: "10-year", "ten-year", "10yr", "10s", "2y".
 TENOR = re.compile(
     r"\b(?P<n>\d{1,2}|one|two|three|five|seven|ten|fifteen|twenty|twenty-five|thirty|forty)"
-    r"(?:[- ]?(?:year|yr)s?\b(?!-old)(?! (?:high|low|record|peak|trough)s?\b)|(?<=\d)y\b|(?<=\d)s\b)",
-    re.IGNORECASE)
+    r"(?:[- ]?(?:year|yr)s?\b(?!-old)(?! (?:high|low|record|peak|trough)s?\b)|(?<=\d)y\b|(?<=\d)s\b)")
+# TENOR is written in lower case and read over claims.casefold.lowered(text): same offsets, faster
 TENOR_WORDS = {"one": 1, "two": 2, "three": 3, "five": 5, "seven": 7, "ten": 10, "fifteen": 15,
                "twenty": 20, "twenty-five": 25, "thirty": 30, "forty": 40}

@@ -10,6 +10,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+from .casefold import lowered
+
 
 @dataclass(frozen=True)
 class TimeRef:
@@ -86,7 +88,8 @@ class Vocabulary:
                 rx = re.compile(body + r"(?![\w])", 0 if e.case_sensitive else re.IGNORECASE)
                 by_first.setdefault(words[0].lower(), []).append((rx, e))
             words = sorted(by_first, key=len, reverse=True)
-            trigger = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in words) + r")", re.IGNORECASE) \
+            # matched against a lower-cased copy of the text (see claims.casefold)
+            trigger = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in words) + r")") \
                 if words else re.compile(r"(?!x)x")
             self._compiled = (trigger, by_first)
         return self._compiled
@@ -95,11 +98,11 @@ class Vocabulary:
         trigger, by_first = self.compiled()
         cues: list[Cue] = []
         end = -1
-        for m in trigger.finditer(text):
+        for m in trigger.finditer(lowered(text)):
             if m.start() < end:
                 continue
             best = None
-            for rx, e in by_first.get(m.group(0).lower(), ()):
+            for rx, e in by_first.get(m.group(0), ()):
                 hit = rx.match(text, m.start())
                 if hit and (best is None or hit.end() > best[0].end()):
                     best = (hit, e)

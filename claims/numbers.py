@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .casefold import lowered
 from .lexicon import CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, SCALES, WORD_NUMBERS
 
 NUMBER = re.compile(
@@ -23,8 +24,8 @@ HYPHEN_JOINED = re.compile(r"[A-Za-z0-9][-–]$")
 
 WORD_PERCENT = re.compile(
     r"\b(?P<word>" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
-    r"(?P<unit>\s+(?:percent|per cent)\b|\s+(?:percentage points?)\b|\s+basis points?\b)",
-    re.IGNORECASE)
+    r"(?P<unit>\s+(?:percent|per cent)\b|\s+(?:percentage points?)\b|\s+basis points?\b)")
+# WORD_PERCENT is lower case and reads claims.casefold.lowered(text): same offsets, faster
 
 SCALE_RX = re.compile(r"(?P<sp>\s?)(?P<scale>trillion|billion|million|thousand|tn|trn|bn|bln|mn|mln|k|m|b)(?![\w])",
                       re.IGNORECASE)
@@ -112,11 +113,11 @@ def find_quantities(text: str) -> list[Quantity]:
         q = Quantity(start, end, -value * scale if neg else value * scale, decimals, unit, scale, neg,
                      bool(HYPHEN_JOINED.search(text[max(0, start - 2):start])))
         out.append(q)
-    for m in WORD_PERCENT.finditer(text):
-        unit_text = m.group("unit").lower()
+    for m in WORD_PERCENT.finditer(lowered(text)):
+        unit_text = m.group("unit")
         unit = "percent" if "per" in unit_text and "point" not in unit_text else (
             "pp" if "percentage" in unit_text else "bp")
-        out.append(Quantity(m.start(), m.end(), float(WORD_NUMBERS[m.group("word").lower()]), 0,
+        out.append(Quantity(m.start(), m.end(), float(WORD_NUMBERS[m.group("word")]), 0,
                             unit, spelled=True))
     out.sort(key=lambda q: q.start)
     return out

@@ -1,0 +1,75 @@
+"""The fast scans give the same answers as the plain ones they replace.
+
+Time patterns run only around their key words, case-insensitive patterns run over a
+lower-cased copy: these tests compare that against running every pattern over the whole
+text, so a pattern whose key words are incomplete fails here."""
+from datetime import date
+
+import pytest
+
+from claims import timeref
+from claims.casefold import lowered
+from conftest import ROOT, SHARED
+
+PHRASES = """Morning note, Wednesday, January 21, 2026. On Tuesday the 10-year yield rose; yesterday
+it fell, and today it is flat. Since Jan. 5 it is up, and in the first five trading days of the year
+it rose. Last week it slid, this week it is up, so far this year it gained, year-to-date 3%, YTD 2%.
+At the end of March 2026 and by the end of 2026, by year-end, at the end of the year. In mid-March,
+late June 2025, December last year, in March, on the session, that day, the same day, this month.
+New Year's Day, Christmas, by next spring, last year, this year, in 2024, since 1998.
+Over the last five sessions, in the past three weeks, in two days, a month ago, three years ago, from a week
+earlier, on the month, year-on-year, over the past year, over Monday and Tuesday, 2026-01-20,
+21 January 2026, Jan 20, tonight, this morning, overnight, now. IN THE PAST TWO WEEKS, LAST WEEK. Stocks rallied strongly on the news, and then,
+after a long and quiet stretch of trading, they slid in the fall."""
+
+
+def brute_force(text: str, ref):
+    """Every pattern over the whole text: the slow reference."""
+    low = lowered(text)
+    raw = []
+    for name, rx in timeref.PATTERNS:
+        source = low if name in timeref._FOLDED else text
+        raw += [(m.start(), m.end(), name, m) for m in rx.finditer(source)]
+    raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
+    chosen = []
+    for r in raw:
+        if not chosen or r[0] >= chosen[-1][1]:
+            chosen.append(r)
+    return [t for t in (timeref._resolve(text, s, e, n, m, ref) for s, e, n, m in chosen) if t]
+
+
+def texts():
+    out = [PHRASES, (ROOT / "examples/sample_note.txt").read_text(encoding="utf-8")]
+    if SHARED.exists():
+        out += [p.read_text(encoding="utf-8") for p in sorted((SHARED / "eval/dev").glob("*.txt"))]
+        out.append((SHARED / "seed/article.txt").read_text(encoding="utf-8"))
+    return out
+
+
+@pytest.mark.parametrize("ref", [date(2026, 1, 21), None])
+def test_keyed_time_scan_equals_scanning_everything(ref):
+    for text in texts():
+        assert timeref.find_time_phrases(text, ref) == brute_force(text, ref)
+
+
+def test_every_time_pattern_is_exercised_by_the_phrase_text():
+    low = lowered(PHRASES)
+    unmatched = [name for name, rx in timeref.PATTERNS
+                 if not rx.search(low if name in timeref._FOLDED else PHRASES)]
+    assert unmatched == []
+
+
+def test_lowered_keeps_offsets():
+    assert lowered("The NIKKEI Rose") == "the nikkei rose"
+    text = "İstanbul: the Nikkei rose 2%"  # "İ".lower() is two characters
+    low = lowered(text)
+    assert len(low) == len(text) and low.index("nikkei") == text.index("Nikkei")
+
+
+def test_vocabulary_and_tenor_cues_ignore_case(vocabulary):
+    from claims import extract
+
+    for text in ["The NIKKEI 225 rose 2% to 40,000.", "the nikkei 225 rose 2% to 40,000."]:
+        assert {c.value for c in extract(text, "2026-01-21", vocabulary)[0].cues if c.kind == "instrument"}
+    c = extract("The 10-YEAR JGB yield rose to 2.3%.", "2026-01-21", vocabulary)[0]
+    assert any(cue.kind == "tenor" and cue.value == "10" and cue.text == "10-YEAR" for cue in c.cues)
