@@ -43,6 +43,8 @@ MARKET_PUT = re.compile(
 CONDITIONAL = re.compile(r"\b(?:if|unless|should)\b", re.I)
 SINCE_BEFORE_QUALIFIER = re.compile(r"\bsince\b[^,.;]*$|\b(?:below|under|off|short of|from)\s+(?:its|the|their)\s+$", re.I)
 AFTER_EVENT = re.compile(r"\b(?:after|before|following|ahead of|until)\b", re.I)
+# a figure later in the same clause that restates a spelled move ("... cut to 4%")
+RESTATED_AS_FIGURE = re.compile(r"[^,.;:\n]{0,40}?\b(?:to|at)\s+(?:a\s+range\s+of\s+)?[-−]?[$¥€£]?\d")
 MONTH_BEFORE = re.compile(r"\b(?:" + "|".join(L.MONTHS) + r")\.?\s*$", re.I)
 INTRADAY = re.compile(r"\bintraday\b", re.I)
 MAGNITUDE_WORDS = {"more than", "less than", "at least", "at most", "in excess of", "upwards of"}
@@ -55,10 +57,11 @@ QUALIFIER_PATTERNS: list[tuple[re.Pattern, str]] = [
                 r" (?P<rel>since|in) (?:the )?(?:(?P<mid>early|mid|late)[- ])?"
                 r"(?:(?P<mon>January|February|March|April|May|June|July|August|September|October|"
                 r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*)?"
-                r"(?P<year>(?:19|20)\d\d)?(?P<n>\d+|thirty|twenty|forty|fifty|ten|fifteen|"
-                r"two|three|four|five|six|seven|eight|nine)?(?: (?:years|decades))?", re.I), "since"),
-    (re.compile(r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty)"
-                r"-year (?P<hl>high|low)s?\b", re.I), "nyear"),
+                r"(?P<year>(?:19|20)\d\d)?(?P<n>\d+|a|thirty|twenty|forty|fifty|ten|fifteen|eighteen|"
+                r"two|three|four|five|six|seven|eight|nine|eleven|twelve)?"
+                r"(?: (?P<per>years?|decades?|months?|weeks?))?\b", re.I), "since"),
+    (re.compile(r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|"
+                r"twenty|thirty|forty|fifty)[- ](?P<per>year|month|week) (?P<hl>high|low)s?\b", re.I), "nperiod"),
     (re.compile(r"\bmulti-?decade (?P<hl>high|low)s?\b", re.I), "multidecade"),
     (re.compile(r"\bfor the first time since (?P<year>(?:19|20)\d\d)\b", re.I), "first_since"),
     (re.compile(r"\bfor the first time(?: ever)?\b(?! since)|\b(?:only |had )?first (?:crossed|cleared|topped|broke|closed|hit|rose|went)\b", re.I), "first"),
@@ -82,7 +85,7 @@ WORDS_BEFORE_NUMBER: list[tuple[tuple[str, ...], str]] = [
 CLAUSE_BREAK = re.compile(r"[,;:.!?](?=\s)|\n")  # punctuation that ends a clause, not "49,683.19"
 MAX_SENTENCE_CHARS = 3000  # longer "sentences" are tables, logs or noise, not commentary
 MAX_CLAIMS_PER_SENTENCE = 40
-QUALIFIER_TRIGGER = re.compile(r"record|all-time|highest|lowest|weakest|strongest|-year (?:high|low)|decade|first|its (?:high|peak)", re.I)
+QUALIFIER_TRIGGER = re.compile(r"record|all-time|highest|lowest|weakest|strongest|(?:year|month|week) (?:high|low)|decade|first|its (?:high|peak)", re.I)
 
 
 def paragraph_index(text: str) -> list[int]:
@@ -262,6 +265,8 @@ class Extractor:
         if j >= 0 and any(c.kind == "instrument" and c.start <= q.start and q.end <= c.end
                           for c in self._cues[max(0, j - 2):j + 1]):
             return True  # "Nikkei 225", "S&P 500"
+        if q.fraction and RESTATED_AS_FIGURE.match(text, q.end):
+            return True  # "a quarter-point cut to 4%": the clause states the move as a figure
         if q.unit in ("percent", "bp", "pp") and re.match(r"^-(?:year|month)", after):
             return True
         return False
@@ -408,6 +413,8 @@ class Extractor:
             return "change"
         if prev_word in L.CHANGE_VERBS:
             return "change"
+        if unit in ("bp", "pp") and prev_word in ("rate", "rates", "yield", "yields"):
+            return "change"  # "raised its policy rate 25 basis points": a move, basis points are no level
         if prev_word in L.LEVEL_PREPOSITIONS or prev_word in ("a", "the", "its", "record", "fresh", "another",
                                                               "finished", "closed", "ended", "rate", "yield"):
             return "level"
@@ -512,10 +519,10 @@ class Extractor:
             return "record_low" if g.get("low") else "record_high"
         if name == "alltime":
             return f"record_{g['hl'].lower()}"
-        if name == "nyear":
+        if name == "nperiod":  # "15-year high", "six-month low", "10-week high"
             n = g["n"].lower()
-            years = int(n) if n.isdigit() else L.WORD_NUMBERS.get(n)
-            return f"n_year_{g['hl'].lower()}:{years}" if years else None
+            count = int(n) if n.isdigit() else L.WORD_NUMBERS.get(n)
+            return f"n_{g['per'].lower()}_{g['hl'].lower()}:{count}" if count else None
         if name == "multidecade":
             return f"multi_decade_{g['hl'].lower()}"
         if name == "first_since":
@@ -527,11 +534,17 @@ class Extractor:
         if name == "since":
             word = g["word"].lower()
             if g["rel"].lower() == "in":
-                n = (g.get("n") or "").lower()
-                years = int(n) if n.isdigit() else L.WORD_NUMBERS.get(n)
                 if g.get("year"):
                     return f"{word}_since:{g['year']}"
-                return f"{word}_in_years:{years}" if years else None
+                # "highest in 18 months", "weakest in two decades", "lowest in a year"
+                n = (g.get("n") or "").lower()
+                per = (g.get("per") or "").lower().rstrip("s")
+                if n == "a" and not per:
+                    return None
+                count = 1 if n == "a" else int(n) if n.isdigit() else L.WORD_NUMBERS.get(n)
+                if per == "decade":
+                    count, per = count and count * 10, "year"
+                return f"{word}_in_{per or 'year'}s:{count}" if count else None
             if g.get("mon") and g.get("year"):
                 mon = L.MONTHS[g["mon"].lower().rstrip(".")]
                 return f"{word}_since:{g['year']}-{mon:02d}"

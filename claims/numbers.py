@@ -27,6 +27,13 @@ WORD_PERCENT = re.compile(
     r"(?P<unit>\s+(?:percent|per cent)\b|\s+(?:percentage points?)\b|\s+basis points?\b)")
 # WORD_PERCENT is lower case and reads claims.casefold.lowered(text): same offsets, faster
 
+# fractions of a percentage point written out: "a quarter point", "half a percentage point",
+# "three-quarters of a point", "a quarter-point cut" (lower case: reads the lowered text)
+FRACTION_POINT = re.compile(
+    r"\b(?P<frac>(?:a|one) quarter|(?:a|one) half|half|three[- ]quarters|(?:an|one) eighth|(?:a|one) full)"
+    r"(?: of a| a)?[- ](?:percentage[- ])?points?\b")
+FRACTIONS = {"quarter": (0.25, 2), "half": (0.5, 1), "quarters": (0.75, 2), "eighth": (0.125, 3), "full": (1.0, 0)}
+
 SCALE_RX = re.compile(r"(?P<sp>\s?)(?P<scale>trillion|billion|million|thousand|tn|trn|bn|bln|mn|mln|k|m|b)(?![\w])",
                       re.IGNORECASE)
 UNIT_RX: list[tuple[str, re.Pattern]] = [
@@ -53,6 +60,7 @@ class Quantity:
     negative: bool = False
     hyphen_joined: bool = False
     spelled: bool = False
+    fraction: bool = False  # a fraction of a point written out ("a quarter point")
 
     @property
     def precision(self) -> float:
@@ -113,7 +121,11 @@ def find_quantities(text: str) -> list[Quantity]:
         q = Quantity(start, end, -value * scale if neg else value * scale, decimals, unit, scale, neg,
                      bool(HYPHEN_JOINED.search(text[max(0, start - 2):start])))
         out.append(q)
-    for m in WORD_PERCENT.finditer(lowered(text)):
+    low = lowered(text)
+    for m in FRACTION_POINT.finditer(low):
+        value, decimals = FRACTIONS[m.group("frac").split()[-1].split("-")[-1]]
+        out.append(Quantity(m.start(), m.end(), value, decimals, "pp", spelled=True, fraction=True))
+    for m in WORD_PERCENT.finditer(low):
         unit_text = m.group("unit")
         unit = "percent" if "per" in unit_text and "point" not in unit_text else (
             "pp" if "percentage" in unit_text else "bp")

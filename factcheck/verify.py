@@ -516,8 +516,15 @@ class Verifier:
                                    f"{ts.date()}: {fmt(float(earlier.iloc[-1]), s.unit)} on {last_ts.date()}"
                                    f"{'' if state is True else f' ({label} holds only loosely)' if state == 'loosely' else f' ({label} fails)'}."}
         if name in ("n_year_high", "n_year_low", "highest_in_years", "lowest_in_years", "multi_decade_high",
-                    "multi_decade_low"):
-            years = self.policy.multi_decade_years if name.startswith("multi") else int(arg)
+                    "multi_decade_low", "n_month_high", "n_month_low", "n_week_high", "n_week_low",
+                    "highest_in_months", "lowest_in_months", "highest_in_weeks", "lowest_in_weeks"):
+            # "a six-month high" holds when nothing was higher for six months, give or take
+            # half a month (a quarter of a year for years, half a week for weeks); it holds
+            # loosely when the last higher value is one period short
+            per = "month" if "month" in name else "week" if "week" in name else "year"
+            unit_years, slack = {"year": (1.0, 0.25), "month": (1 / 12, 0.5), "week": (7 / 365.25, 0.5)}[per]
+            count = self.policy.multi_decade_years if name.startswith("multi") else int(arg)
+            years = count * unit_years
             earlier = before_run[before_run >= x - EPS] if high else before_run[before_run <= x + EPS]
             span_years = (ts.date() - first).days / 365.25
             if earlier.empty:
@@ -530,10 +537,12 @@ class Verifier:
             if name.startswith("multi"):
                 state = True if back >= years else False
             else:
-                state = True if years <= back + 0.25 else ("loosely" if back >= years - 1 else False)
+                state = True if years <= back + slack * unit_years else (
+                    "loosely" if back >= years - unit_years else False)
+            ago = f"{back:.1f} years" if per == "year" else f"{back / unit_years:.1f} {per}s"
             return {"qualifier": q, "holds": state,
                     "explanation": f"Last {'higher-or-equal' if high else 'lower-or-equal'} value: "
-                                   f"{fmt(float(earlier.iloc[-1]), s.unit)} on {last_ts.date()}, {back:.1f} years earlier."}
+                                   f"{fmt(float(earlier.iloc[-1]), s.unit)} on {last_ts.date()}, {ago} earlier."}
         if name == "first_time":
             if kind is None:
                 return None

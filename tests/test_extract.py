@@ -188,3 +188,35 @@ def test_a_one_line_document_with_a_date_keeps_its_claim(ex):
     text = "The 10-year JGB yield closed at 2.783% on May 19, 2026, its highest since 1997."
     cs = ex(text, None)
     assert [(c.text, c.date, c.qualifiers) for c in cs] == [("2.783%", "2026-05-19", ["highest_since:1997"])]
+
+
+def test_spelled_fractions_of_a_point(ex):
+    got = [(c.text, c.value, c.unit, c.kind) for t in [
+        "The Fed cut rates by a quarter point on Wednesday.",
+        "The BoE raised Bank Rate by half a percentage point.",
+        "The ECB lifted rates three-quarters of a point in September.",
+        "The Fed delivered a half-point cut in September 2024.",
+    ] for c in ex(t)]
+    assert got == [("a quarter point", -0.25, "pp", "change"),
+                   ("half a percentage point", 0.5, "pp", "change"),
+                   ("three-quarters of a point", 0.75, "pp", "change"),
+                   ("a half-point", -0.5, "pp", "change")]
+
+
+def test_a_spelled_move_restated_as_a_figure_is_reported_by_the_figure(ex):
+    cs = ex("The BoJ raised its policy rate a quarter of a percentage point to 0.75% on Dec. 19.")
+    assert [c.text for c in cs] == ["0.75%"]
+    assert [c.text for c in ex("Futures price a quarter-point cut to 4% in March.")] == ["4%"]
+
+
+def test_basis_points_after_rate_are_a_move(ex):
+    c = ex("The BoJ raised its policy rate 25 basis points on Friday.")[0]
+    assert (c.kind, c.value) == ("change", 25.0)
+
+
+def test_month_and_week_superlatives(ex):
+    assert ex("The 10-year yield rose to 2.18%, a six-month high.")[0].qualifiers == ["n_month_high:6"]
+    assert ex("The yen slid to a 10-week low of 159 per dollar.")[0].qualifiers == ["n_week_low:10"]
+    assert ex("The 10-year yield rose to 2.18%, its highest in 18 months.")[0].qualifiers == ["highest_in_months:18"]
+    assert ex("The 10-year yield rose to 2.18%, the highest in two decades.")[0].qualifiers == ["highest_in_years:20"]
+    assert ex("The 10-year yield rose to 2.18%, a 27-year high.")[0].qualifiers == ["n_year_high:27"]

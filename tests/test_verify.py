@@ -264,3 +264,26 @@ def test_a_carried_date_is_checked_on_that_day(check):
     text = "Treasuries sold off yesterday. The U.S. 10-year yield ended at 4.24%."
     c = check(text, "2026-01-21")[0]
     assert c["date_basis"] == "carried" and c["verdict"]["label"] == "inaccurate"
+
+
+def test_spelled_policy_moves_are_checked(check):
+    # BoJ: 0.50% -> 0.75% announced 2025-12-19; Fed: upper bound 5.50% -> 5.00% in September 2024
+    quarter = check("The Bank of Japan raised its policy rate by a quarter point in December 2025.", "2026-01-21")[0]
+    assert quarter["series"]["id"] == "boj_policy_rate" and quarter["verdict"]["label"] == "accurate"
+    half = check("The Bank of Japan raised its policy rate by half a percentage point in December 2025.", "2026-01-21")[0]
+    assert half["verdict"]["label"] == "inaccurate"
+    fed = check("The Fed delivered a half-point cut in September 2024.", "2026-01-21")[0]
+    assert fed["verdict"]["label"] == "accurate"
+
+
+def test_month_and_week_superlatives_are_checked(check):
+    # DEXJPUS 159.06 on 2026-01-13; the last close at or above it: 161.73 on 2024-07-10 (18.1 months)
+    def verdict(text):
+        c = check(text, "2026-01-14")[0]
+        return c["verdict"]["label"], c["verdict"]["qualifiers"][0]["holds"]
+
+    assert verdict("The dollar rose to 159.06 yen on Tuesday, an 18-month high.") == ("accurate", True)
+    assert verdict("The dollar rose to 159.06 yen on Tuesday, a 19-month high.") == ("approximately_accurate", "loosely")
+    assert verdict("The dollar rose to 159.06 yen on Tuesday, a 20-month high.") == ("inaccurate", False)
+    assert verdict("The dollar rose to 159.06 yen on Tuesday, a 90-week high.") == ("inaccurate", False)
+    assert verdict("The yen weakened to 159.06 per dollar on Tuesday, its weakest in 18 months.") == ("accurate", True)
