@@ -10,7 +10,9 @@ import re
 from dataclasses import dataclass
 
 from .casefold import lowered
-from .lexicon import CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, SCALES, WORD_NUMBERS
+from .lexicon import CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, SCALES
+from .spelled import WORD as SPELLED_WORD
+from .spelled import spelled_value
 
 NUMBER = re.compile(
     r"(?<![\w.,/:$¥€£%])"  # never the tail of a larger token ("G7", "1.2.3"); "%-" is a range dash
@@ -22,10 +24,13 @@ NUMBER = re.compile(
 # a hyphen directly between two tokens ("8-1", "2.3-2.4%", "COVID-19") joins them
 HYPHEN_JOINED = re.compile(r"[A-Za-z0-9][-–]$")
 
+# a number written in words before a percent or point unit: "thirty basis points",
+# "twenty-five basis points", "three point five percent", "two and a half percent"
+# (lower case: reads the lowered text; never the tail of a hyphenated word)
 WORD_PERCENT = re.compile(
-    r"\b(?P<word>" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
+    rf"(?<![\w-])(?P<words>(?:a (?=hundred|thousand))?{SPELLED_WORD}(?:(?:\s*-\s*|\s+|\s+and\s+){SPELLED_WORD})*"
+    rf"(?:\s+point(?:\s+{SPELLED_WORD})+)?)(?P<and>\s+and\s+a\s+(?:half|quarter))?"
     r"(?P<unit>\s+(?:percent|per cent)\b|\s+(?:percentage points?)\b|\s+basis points?\b)")
-# WORD_PERCENT is lower case and reads claims.casefold.lowered(text): same offsets, faster
 
 # fractions of a percentage point written out: "a quarter point", "half a percentage point",
 # "three-quarters of a point", "a quarter-point cut" (lower case: reads the lowered text)
@@ -126,10 +131,16 @@ def find_quantities(text: str) -> list[Quantity]:
         value, decimals = FRACTIONS[m.group("frac").split()[-1].split("-")[-1]]
         out.append(Quantity(m.start(), m.end(), value, decimals, "pp", spelled=True, fraction=True))
     for m in WORD_PERCENT.finditer(low):
+        value = spelled_value(m.group("words"))
+        if value is None:
+            continue
+        decimals = len(m.group("words").split(" point ", 1)[1].split()) if " point " in m.group("words") else 0
+        if m.group("and"):
+            value += 0.5 if m.group("and").endswith("half") else 0.25
+            decimals = max(decimals, 1 if m.group("and").endswith("half") else 2)
         unit_text = m.group("unit")
         unit = "percent" if "per" in unit_text and "point" not in unit_text else (
             "pp" if "percentage" in unit_text else "bp")
-        out.append(Quantity(m.start(), m.end(), float(WORD_NUMBERS[m.group("word")]), 0,
-                            unit, spelled=True))
+        out.append(Quantity(m.start(), m.end(), value, decimals, unit, spelled=True))
     out.sort(key=lambda q: q.start)
     return out

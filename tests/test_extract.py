@@ -220,3 +220,14 @@ def test_month_and_week_superlatives(ex):
     assert ex("The 10-year yield rose to 2.18%, its highest in 18 months.")[0].qualifiers == ["highest_in_months:18"]
     assert ex("The 10-year yield rose to 2.18%, the highest in two decades.")[0].qualifiers == ["highest_in_years:20"]
     assert ex("The 10-year yield rose to 2.18%, a 27-year high.")[0].qualifiers == ["n_year_high:27"]
+
+
+def test_numbers_in_words_before_a_unit(ex):
+    got = [(c.text, c.value, c.unit) for t in [
+        "The Fed cut rates by twenty-five basis points.",  # not "five basis points"
+        "The Nikkei rose three point five percent.",  # not "five percent"
+        "Inflation ran at two and a half percent.",
+        "Rates rose a hundred basis points.",
+    ] for c in ex(t)]
+    assert got == [("twenty-five basis points", -25.0, "bp"), ("three point five percent", 3.5, "percent"),
+                   ("two and a half percent", 2.5, "percent"), ("a hundred basis points", 100.0, "bp")]
