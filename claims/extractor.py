@@ -27,6 +27,7 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|(?<=[.!?:\"”])[ \t]*\n\s*")
 SOFT_BREAK = re.compile(r"(?<=[^\s])[ \t]*\n(?![ \t]*\n)(?=[ \t]*[^\s\-*•])")
 RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who|whose|when|where)\b", re.I)
 SHORT_LINK = re.compile(r"^[\s,]*(?:to|at|or|and|up|down|,)?[\s,]*(?:a |an )?(?:record |fresh )?$", re.I)
+FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
 # a policy range is quoted by its bounds and checked by its upper bound: "a range of 0 to
 # 0.1%", "its target range at 4.25% to 4.50%", "a 4.25%-4.50% range"
@@ -222,6 +223,10 @@ class Extractor:
                 is_dash = re.fullmatch(r"\s?[-–]\s?", gap) and b.unit != "number"
                 is_to = re.fullmatch(r"\s+to\s+", gap) and (RANGE_OF_BEFORE.search(before) or BETWEEN_BEFORE.search(before))
                 is_and = re.fullmatch(r"\s+and\s+", gap) and RANGE_OF_BEFORE.search(before)
+                # "at 150 to 155 yen": a bare number, "to", the same kind of number with its
+                # unit; not a move ("from 150 to 155 yen") nor numbers far apart ("8 to 155 yen")
+                is_to = is_to or (re.fullmatch(r"\s+to\s+", gap) and a.unit == "number" and b.unit != "number"
+                                  and not FROM_BEFORE.search(before) and 0.5 * b.value <= a.value <= b.value)
                 if unit and (is_between or is_dash or is_to or is_and):
                     merged = Quantity(a.start, b.end, round((a.value + b.value) / 2, 10),
                                       max(a.decimals, b.decimals), unit, b.scale, a.negative)

@@ -96,6 +96,9 @@ def find_quantities(text: str) -> list[Quantity]:
             if len(word) > 1 or currency or word == "k":
                 scale = SCALES[word]
                 end = sm.end()
+        if start > 0 and text[start - 1] == "(" and text[end:end + 1] == ")" and not neg:
+            # an accounting negative: "(1.2)%", "(¥3.4bn)"
+            neg, start, end = True, start - 1, end + 1
         unit = "number"
         for name, rx in UNIT_RX:
             um = rx.match(text, end)

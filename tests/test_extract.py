@@ -231,3 +231,11 @@ def test_numbers_in_words_before_a_unit(ex):
     ] for c in ex(t)]
     assert got == [("twenty-five basis points", -25.0, "bp"), ("three point five percent", 3.5, "percent"),
                    ("two and a half percent", 2.5, "percent"), ("a hundred basis points", 100.0, "bp")]
+
+
+def test_accounting_negatives_and_bare_to_ranges(ex):
+    assert [(c.text, c.value) for c in ex("The fund lost (0.5)% in the quarter.")] == [("(0.5)%", -0.5)]
+    c = ex("The dollar traded at 150 to 155 yen this week.")
+    assert [(x.text, x.value, x.unit, x.range_low, x.range_high) for x in c] == [("150 to 155 yen", 152.5, "fx", 150, 155)]
+    # a move from one level to another is two levels, not a range
+    assert [x.text for x in ex("The dollar rose from 150 to 155 yen.")] == ["150", "155 yen"]
