@@ -449,18 +449,6 @@ class Verifier:
     def _qualifier(self, q: str, c: Claim, s: Series, data: SeriesData, ts: pd.Timestamp,
                    kind: str | None) -> dict | None:
         name, _, arg = q.partition(":")
-        values = data.values
-        x = float(values[ts])
-        prior = values[values.index < ts]
-        # the current episode (the rate unchanged since the hike, a plateau of equal
-        # closes) is not its own precedent: "highest since" looks before it
-        run_start = ts
-        for prev_ts, prev_v in zip(reversed(prior.index), reversed(prior.values)):
-            if abs(float(prev_v) - x) > EPS:
-                break
-            run_start = prev_ts
-        before_run = prior[prior.index < run_start]
-        first = data.first
         label = f"'{q}'"
         if s.asset_class == "fx" and c.subject_quote and not name.startswith(("weakest", "strongest")):
             # "the yen's 34-year low" is dollar-yen's 34-year high
@@ -472,6 +460,25 @@ class Verifier:
             up = name.startswith("weakest") == inverted
             name = ("highest" if up else "lowest") + "_" + name.split("_", 1)[1]
         high = not (name.startswith("lowest") or name.endswith("_low") or name == "record_low")
+        values = data.values
+        extreme_column = "high" if high else "low"
+        if c.extreme and extreme_column in data.frame.columns:
+            # "rose as high as 159.45 yen, its strongest since July 2024": an intraday peak
+            # is compared with earlier intraday peaks, where the source has them
+            peaks = data.frame[extreme_column].dropna()
+            if ts in peaks.index:
+                values = peaks
+        x = float(values[ts])
+        prior = values[values.index < ts]
+        # the current episode (the rate unchanged since the hike, a plateau of equal
+        # closes) is not its own precedent: "highest since" looks before it
+        run_start = ts
+        for prev_ts, prev_v in zip(reversed(prior.index), reversed(prior.values)):
+            if abs(float(prev_v) - x) > EPS:
+                break
+            run_start = prev_ts
+        before_run = prior[prior.index < run_start]
+        first = values.index[0].date()
         if name in ("record_high", "record_low"):
             if prior.empty:
                 return None

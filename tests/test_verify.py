@@ -287,3 +287,10 @@ def test_month_and_week_superlatives_are_checked(check):
     assert verdict("The dollar rose to 159.06 yen on Tuesday, a 20-month high.") == ("inaccurate", False)
     assert verdict("The dollar rose to 159.06 yen on Tuesday, a 90-week high.") == ("inaccurate", False)
     assert verdict("The yen weakened to 159.06 per dollar on Tuesday, its weakest in 18 months.") == ("accurate", True)
+
+
+def test_an_intraday_peak_is_compared_with_earlier_intraday_peaks(check):
+    # USD/JPY high 159.438 on 2026-01-14 (close 158.13); earlier highs at or above it: July 2024
+    c = check("The dollar rose as high as 159.44 yen on Wednesday, its strongest since July 2024.", "2026-01-14")[0]
+    assert c["verdict"]["label"] == "accurate"
+    assert c["verdict"]["qualifiers"][0]["holds"] is True and "2024-07" in c["verdict"]["qualifiers"][0]["explanation"]
