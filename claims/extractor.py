@@ -27,6 +27,8 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|(?<=[.!?:\"”])[ \t]*\n\s*")
 SOFT_BREAK = re.compile(r"(?<=[^\s])[ \t]*\n(?![ \t]*\n)(?=[ \t]*[^\s\-*•])")
 RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who|whose|when|where)\b", re.I)
 SHORT_LINK = re.compile(r"^[\s,]*(?:to|at|or|and|up|down|,)?[\s,]*(?:a |an )?(?:record |fresh )?$", re.I)
+# where a verb stops governing the number after it: punctuation or a preposition of level
+VERB_OBJECT_CUT = re.compile(r"[,;:(]\s|\s[-—–]\s|\b(?:to|at|from|of|near|around|toward|towards|above|below|under|over|past|through|beyond)\b", re.I)
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
 # a policy range is quoted by its bounds and checked by its upper bound: "a range of 0 to
@@ -423,6 +425,8 @@ class Extractor:
         if prev_word in L.LEVEL_PREPOSITIONS or prev_word in ("a", "the", "its", "record", "fresh", "another",
                                                               "finished", "closed", "ended", "rate", "yield"):
             return "level"
+        if unit == "percent" and any(w in L.CHANGE_VERBS for w in _words(VERB_OBJECT_CUT.split(left)[-1])[-5:]):
+            return "change"  # "a rally that has lifted the index some 8%": the verb's object sits between
         if unit in ("bp", "pp", "points"):
             return "change"
         if unit == "fx" and "per" not in right[:0] and q.value < 30:

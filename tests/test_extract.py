@@ -239,3 +239,11 @@ def test_accounting_negatives_and_bare_to_ranges(ex):
     assert [(x.text, x.value, x.unit, x.range_low, x.range_high) for x in c] == [("150 to 155 yen", 152.5, "fx", 150, 155)]
     # a move from one level to another is two levels, not a range
     assert [x.text for x in ex("The dollar rose from 150 to 155 yen.")] == ["150", "155 yen"]
+
+
+def test_a_verb_with_its_object_before_the_number_is_a_move(ex, vocabulary):
+    text = "The Nikkei jumped 1.5% to 54,341.23, extending a rally that has lifted the index some 8% so far this year."
+    c = claims.extract(text, "2026-01-14", vocabulary)[2]
+    assert (c.text, c.kind, c.value, c.hedge) == ("8%", "change", 8.0, "some")
+    assert [(x.kind, x.value) for x in ex("The selloff sent the Nikkei down 3% on Monday.")] == [("change", -3.0)]
+    assert ex("Markets expect the BOJ to lift the policy rate toward 1.5% next year.")[0].kind == "level"
