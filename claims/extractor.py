@@ -29,6 +29,7 @@ RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who|whose|when|where)\b", re.I)
 SHORT_LINK = re.compile(r"^[\s,]*(?:to|at|or|and|up|down|,)?[\s,]*(?:a |an )?(?:record |fresh )?$", re.I)
 # where a verb stops governing the number after it: punctuation or a preposition of level
 VERB_OBJECT_CUT = re.compile(r"[,;:(]\s|\s[-—–]\s|\b(?:to|at|from|of|near|around|toward|towards|above|below|under|over|past|through|beyond)\b", re.I)
+APPOSITIVE = re.compile(r",\s+(?:its|their|the|a|an)\s", re.I)
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
 # a policy range is quoted by its bounds and checked by its upper bound: "a range of 0 to
@@ -673,6 +674,8 @@ class Extractor:
             if re.search(r",\s*(?:and|but|while|whereas)\b|[;:](?=\s)", between) or \
                     RELATIVE_PRONOUN.search(CLAUSE_BREAK.split(between)[-1] if start >= c.end else ""):
                 return False
+            if start >= c.end and APPOSITIVE.search(between):
+                return False  # "to 4%, its second cut this year": the period belongs to the appositive
             # an appositive of the same move shares its period: "3,597 points, or 7.1%, in ..."
             return not any(lo <= o.start and o.end <= hi and not re.fullmatch(r"\s*,?\s*or\s*", text[c.end:o.start])
                            for o in sent_claims if o is not c)

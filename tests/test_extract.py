@@ -247,3 +247,10 @@ def test_a_verb_with_its_object_before_the_number_is_a_move(ex, vocabulary):
     assert (c.text, c.kind, c.value, c.hedge) == ("8%", "change", 8.0, "some")
     assert [(x.kind, x.value) for x in ex("The selloff sent the Nikkei down 3% on Monday.")] == [("change", -3.0)]
     assert ex("Markets expect the BOJ to lift the policy rate toward 1.5% next year.")[0].kind == "level"
+
+
+def test_a_period_after_an_appositive_belongs_to_the_appositive(ex):
+    text = ("The Federal Reserve cut rates by 25 basis points last week to a range of 3.75 per cent to "
+            "4 per cent, its second cut this year.")
+    level = ex(text, "2025-11-07")[1]
+    assert level.text == "3.75 per cent to 4 per cent" and level.since is None and level.time.text == "last week"
