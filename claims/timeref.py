@@ -40,7 +40,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("year_start", re.compile(rf"\b(?:in|over|during) the first (?:{_NUMW}|few) (?:days|weeks|sessions|trading days|months) of "
                               r"(?:the year|(?P<y>(?:19|20)\d\d))\b", re.I)),
     ("last_week", re.compile(r"\b(?:last|the previous|the prior) week\b", re.I)),
-    ("this_week", re.compile(r"\b(?:so far )?this week\b|\bweek to date\b|\bweek-to-date\b", re.I)),
+    ("this_week", re.compile(r"\b(?:so far )?this week\b|\bweek to date\b|\bweek-to-date\b|\b(?:for|over) the week\b", re.I)),
     ("ytd", re.compile(r"\b(?:so far )?this year\b|\byear to date\b|\byear-to-date\b|\bytd\b", re.I)),
     ("new_year", re.compile(r"\bNew Year's(?: Day)?\b")),
     ("christmas", re.compile(r"\bChristmas\b")),

@@ -294,3 +294,9 @@ def test_an_intraday_peak_is_compared_with_earlier_intraday_peaks(check):
     c = check("The dollar rose as high as 159.44 yen on Wednesday, its strongest since July 2024.", "2026-01-14")[0]
     assert c["verdict"]["label"] == "accurate"
     assert c["verdict"]["qualifiers"][0]["holds"] is True and "2024-07" in c["verdict"]["qualifiers"][0]["explanation"]
+
+
+def test_a_move_over_the_week(check):
+    # FRED SP500: 6,840.20 on 2025-10-31 -> 6,728.80 on 2025-11-07 (-1.63%); that Friday alone +0.13%
+    c = check("On Wall Street, the S&P 500 lost 1.6 per cent over the week.", "2025-11-07")[0]
+    assert c["verdict"]["label"] == "accurate" and "2025-10-31 ->" in c["verdict"]["explanation"]
