@@ -29,6 +29,7 @@ RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who|whose|when|where)\b", re.I)
 SHORT_LINK = re.compile(r"^[\s,]*(?:to|at|or|and|up|down|,)?[\s,]*(?:a |an )?(?:record |fresh )?$", re.I)
 # where a verb stops governing the number after it: punctuation or a preposition of level
 VERB_OBJECT_CUT = re.compile(r"[,;:(]\s|\s[-—–]\s|\b(?:to|at|from|of|near|around|toward|towards|above|below|under|over|past|through|beyond)\b", re.I)
+COMPARED_WITH = re.compile(r"\bthan\b|\bcompared (?:with|to)\b", re.I)
 APPOSITIVE = re.compile(r",\s+(?:its|their|the|a|an)\s", re.I)
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
@@ -676,10 +677,15 @@ class Extractor:
                 return False
             if start >= c.end and APPOSITIVE.search(between):
                 return False  # "to 4%, its second cut this year": the period belongs to the appositive
+            if start < c.start and c.kind == "level" and any(
+                    o is not c and o.kind == "change" and o.end <= start and start - o.end <= 3 for o in sent_claims):
+                closes_earlier_move.append(start)
+                return False  # "up 18% this year at about 59,000": the period closes the move; the level is its end
             # an appositive of the same move shares its period: "3,597 points, or 7.1%, in ..."
             return not any(lo <= o.start and o.end <= hi and not re.fullmatch(r"\s*,?\s*or\s*", text[c.end:o.start])
                            for o in sent_claims if o is not c)
 
+        closes_earlier_move: list[int] = []
         all_since = [p for p in own if p.role == "since"]
         clause_since = [p for p in all_since if adjacent(p.start, p.end)]
         by = [p for p in own if p.role == "by"]
@@ -729,7 +735,8 @@ class Extractor:
                 prev = date.fromisoformat(p.value) - timedelta(days=1)
                 c.time = replace(p, value=prev.isoformat())
             return
-        if ((c.since is not None and c.since.role != "duration") or c.since_text) and ref is not None:
+        if ((c.since is not None and c.since.role != "duration") or c.since_text or closes_earlier_move) \
+                and ref is not None:
             c.time = TimeRef("", c.start, c.start, ref.isoformat(), "day", "point")
             c.date_basis = "reference"
             return
@@ -754,6 +761,8 @@ class Extractor:
                 return False  # a new clause with its own subject and time
             if AFTER_EVENT.search(between):
                 return False  # "after a brief dip on Friday": the phrase dates the other event
+            if COMPARED_WITH.search(between):
+                return False  # "at 145, weaker than it was a year ago": the phrase dates the comparison
             for other in sent_claims:
                 if c.end <= other.start and other.end <= p.start:
                     if not SHORT_LINK.match(text[c.end:other.start]):

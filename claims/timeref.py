@@ -46,7 +46,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("christmas", re.compile(r"\bChristmas\b")),
     ("season", re.compile(r"\b(?:by |in |this |next )(?:the )?(?:next )?(?:spring|summer|autumn|fall|winter)\b", re.I)),
     ("year_rel", re.compile(r"\b(?P<rel>last|this|next) year\b", re.I)),
-    ("in_year", re.compile(r"\b(?:in|during|by|since|of) (?P<y>(?:19|20)\d\d)\b")),
+    ("in_year", re.compile(r"\b(?:in|during|by|since|of|as recently as|as late as|as early as) (?P<y>(?:19|20)\d\d)\b")),
     ("sessions", re.compile(rf"\b(?:over|in) the (?:last|past) (?P<n>{_NUMW}) (?:sessions|trading days)\b", re.I)),
     ("duration", re.compile(rf"\bin (?:the (?:last|past) )?(?P<n>{_NUMW}|a) (?P<u>days?|weeks?|months?)\b", re.I)),
     ("period_ago", re.compile(r"\b(?:from|than|versus|vs\.?) a (?P<u>week|month|year) (?:earlier|ago|before)\b|"

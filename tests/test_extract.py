@@ -254,3 +254,15 @@ def test_a_period_after_an_appositive_belongs_to_the_appositive(ex):
             "4 per cent, its second cut this year.")
     level = ex(text, "2025-11-07")[1]
     assert level.text == "3.75 per cent to 4 per cent" and level.since is None and level.time.text == "last week"
+
+
+def test_periods_that_belong_to_something_else(ex):
+    # the period closes the earlier move; the level is where the move ended, on the reference date
+    move, level = ex("The Nikkei 225 is up roughly 18% this year at about 59,000.", "2026-06-03")
+    assert move.since.text == "this year" and level.since is None and level.date == "2026-06-03"
+    # the comparison has its own date
+    now, then = ex("At around 145 per dollar, the yen is weaker than it was a year ago, when it traded at 143.",
+                   "2026-06-03")
+    assert (now.date, then.date) == ("2026-06-03", "2025-06-03")
+    old = ex("The 30-year JGB yield, which stood below 1% as recently as 2021, now trades near 3.9%.", "2026-06-03")
+    assert [(c.text, c.date) for c in old] == [("1%", "2021"), ("3.9%", "2026-06-03")]
