@@ -29,6 +29,11 @@ RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who|whose|when|where)\b", re.I)
 SHORT_LINK = re.compile(r"^[\s,]*(?:to|at|or|and|up|down|,)?[\s,]*(?:a |an )?(?:record |fresh )?$", re.I)
 # where a verb stops governing the number after it: punctuation or a preposition of level
 VERB_OBJECT_CUT = re.compile(r"[,;:(]\s|\s[-—–]\s|\b(?:to|at|from|of|near|around|toward|towards|above|below|under|over|past|through|beyond)\b", re.I)
+# a basis-point figure "over" another maturity or market is a spread between the two
+SPREAD_AFTER = re.compile(
+    r"\s*(?:over|above|below|under)\s+(?:the\s+)?(?:U\.?S\.?\s+|US\s+|Japanese\s+|German\s+|British\s+)?"
+    r"(?:\d{1,2}(?:s|y|yr)\b|(?:\d{1,2}|two|five|ten|thirty)-year\b|Treasur|Bunds?\b|JGBs?\b|[Gg]ilts?\b|[Tt]-notes?\b)")
+SIGNED_ASIDE = re.compile(r"\d[^\s(]*\s*\($")  # "158.10 (" before a signed move
 COMPARED_WITH = re.compile(r"\bthan\b|\bcompared (?:with|to)\b", re.I)
 APPOSITIVE = re.compile(r",\s+(?:its|their|the|a|an)\s", re.I)
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
@@ -341,6 +346,11 @@ class Extractor:
         else:
             kind = self._kind(unit, prev_word, lw, rw, right, left, previous, q, sent)
         direction = comparative or self._direction(lw, rw)
+        if unit in ("percent", "bp", "pp", "points", "fx") and not stripped and (
+                q.plus or (q.negative and SIGNED_ASIDE.search(left) and previous
+                           and previous[-1].sentence_start == sent.start)):
+            # "+0.3%", "158.10 (-0.3%)", "2.30% (+4bp)": a signed figure is the day's move
+            kind, direction = "change", 1 if q.plus else -1
         from_record = bool(FROM_RECORD_AFTER.match(right))
         if from_record:
             kind, direction = "change", -1
@@ -403,6 +413,8 @@ class Extractor:
               previous: list[Claim], q: Quantity, sent: _Sentence) -> str:
         if unit not in ("percent", "bp", "pp", "points", "fx"):
             return "level"
+        if unit in ("bp", "pp") and SPREAD_AFTER.match(right):
+            return "spread"  # "30s trade 155bp over 10s", "190 bp above JGBs"
         if unit in ("bp", "pp", "percent"):
             window = left[-70:]
             if (L.SPREAD_WORDS.search(window) and unit != "percent" and prev_word != "by"

@@ -16,7 +16,7 @@ from .spelled import spelled_value
 
 NUMBER = re.compile(
     r"(?<![\w.,/:$¥€£%])"  # never the tail of a larger token ("G7", "1.2.3"); "%-" is a range dash
-    r"(?P<neg>minus\s+|negative\s+|[-−](?=[$¥€£\d.]))?"
+    r"(?:(?P<neg>minus\s+|negative\s+|[-−](?=[$¥€£\d.]))|(?P<plus>\+(?=[$¥€£\d.])))?"
     r"(?P<cur>US\$|\$|¥|€|£|(?:USD|JPY|EUR|GBP)\s?)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     r"(?![\d])(?!:\d)"  # not a clock time ("12:35")
@@ -66,6 +66,7 @@ class Quantity:
     hyphen_joined: bool = False
     spelled: bool = False
     fraction: bool = False  # a fraction of a point written out ("a quarter point")
+    plus: bool = False  # written with an explicit "+": a move up ("(+4bp)", "+0.3%")
 
     @property
     def precision(self) -> float:
@@ -127,7 +128,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if glued and unit == "number" and scale == 1.0:
             continue  # "10s", "3rd", "10yr", "2Y": not a quantity
         q = Quantity(start, end, -value * scale if neg else value * scale, decimals, unit, scale, neg,
-                     bool(HYPHEN_JOINED.search(text[max(0, start - 2):start])))
+                     bool(HYPHEN_JOINED.search(text[max(0, start - 2):start])), plus=bool(m.group("plus")))
         out.append(q)
     low = lowered(text)
     for m in FRACTION_POINT.finditer(low):

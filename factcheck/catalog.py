@@ -179,6 +179,7 @@ _CONTEXT_ENTRIES: list[tuple[tuple[str, ...], str, str, bool]] = [
       "Japanese government bond yields", "Japanese yields", "super-long", "super-longs"), "family", "JP", False),
     (("Treasury", "Treasuries", "T-note", "T-notes", "T-bond", "T-bonds", "note yield", "note yields"),
      "family", "US", False),
+    (("UST", "USTs"), "family", "US", True),
     (("Bank of Japan", "BoJ", "BOJ"), "bank", "JP", True),
     (("Federal Reserve", "Fed", "FOMC"), "bank", "US", True),
     (("European Central Bank", "ECB"), "bank", "EU", True),

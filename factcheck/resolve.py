@@ -105,7 +105,8 @@ class Resolver:
         earlier = [cue for cue in c.cues if cue.start < c.sentence_start]
         if c.kind == "spread":
             return self._spread(c, in_sent, earlier)
-        prenominal = bool(after) and after[0].start - c.end <= 2
+        # "a 2.37% 10-year yield": the name right after the number, with nothing between
+        prenominal = bool(after) and after[0].start - c.end <= 2 and not text[c.end:after[0].start].strip()
         ordered = (after[:3] + before) if prenominal else (before + after)
         for cue in ordered:
             m = self._from_cue(c, cue, in_sent, earlier, first_bank, prenominal)
@@ -254,6 +255,15 @@ class Resolver:
     def _spread(self, c: Claim, in_sent: list[Cue], earlier: list[Cue]) -> Mapping:
         """A gap between two markets: the tenor and the two issuers named in the sentence,
         or, when it names fewer ("The gap is still 200 bp"), in the sentence just before."""
+        sent_tenors = [cue for cue in in_sent if cue.kind == "tenor"]
+        sent_countries = list(dict.fromkeys(k for k in map(self._country_of, in_sent) if k))
+        if len({cue.value for cue in sent_tenors}) >= 2 and len(sent_countries) <= 1:
+            # "30s now 155bp over 10s": two maturities of one market, the market named here or last
+            country = sent_countries[0] if sent_countries else next(
+                (k for k in map(self._country_of, sorted(earlier, key=lambda cue: -cue.start)) if k), None)
+            curve = self._curve(c, country, sent_tenors) if country else None
+            if curve is not None:
+                return curve
         pool = in_sent
         if sum(1 for cue in in_sent if self._country_of(cue)) < 2 or not any(cue.kind == "tenor" for cue in in_sent):
             nearby = [cue for cue in earlier if c.sentence_start - cue.start <= 300]
@@ -282,7 +292,7 @@ class Resolver:
         return Mapping(sid, f"{a.name} minus {b.name}", 0.9,
                        f"gap between {countries[0]} and {countries[1]} {tenor}-year yields", spread=(a.id, b.id))
 
-    CURVE = re.compile(r"\b(\d{1,2})s?\s*[-/]?\s*(\d{1,2})s\b|\b(\d{1,2})-?\s*(?:and|to)\s+(\d{1,2})-year\b", re.I)
+    CURVE = re.compile(r"\b(\d{1,2})(?:s\s*[-/]?\s*|\s*[-/]\s*)(\d{1,2})s\b|\b(\d{1,2})-?\s*(?:and|to)\s+(\d{1,2})-year\b", re.I)
 
     def _curve(self, c: Claim, country: str, tenors: list[Cue]) -> Mapping | None:
         """One market, two maturities: the curve spread, long minus short ("2s10s",

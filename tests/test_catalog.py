@@ -139,3 +139,19 @@ def test_company_shares_and_macro_rates_are_not_index_or_yield_claims(check):
 def test_value_outside_the_series_range_is_a_misread(check):
     c = check("The 10-year JGB yield jumped to 240% on Tuesday.", "2026-01-21")[0]
     assert c["series"] is None and "plausible range" in c["verdict"]["explanation"]
+
+
+def test_desk_note_shorthand_maps(check):
+    text = ("Asia rates desk, 21 Jan 2026\n\n- UST 10y: 4.29%, 2y 3.60%\n- JGB 10y: 2.28%, 30y 3.65%\n\n"
+            "Comment: 30s now 137bp over 10s.")
+    got = [(c["text"], c["series"]["id"] if c["series"] else None) for c in check(text)]
+    assert got == [("4.29%", "ust_10y"), ("3.60%", "ust_2y"), ("2.28%", "jgb_10y"), ("3.65%", "jgb_30y"),
+                   ("137bp", "spread:jgb_30y:jgb_10y")]
+
+
+def test_curve_names():
+    from factcheck.resolve import Resolver
+
+    assert [Resolver.CURVE.search(t).groups()[:2] for t in ("2s10s", "2s/10s", "2-10s", "5s30s")] == [
+        ("2", "10"), ("2", "10"), ("2", "10"), ("5", "30")]
+    assert Resolver.CURVE.search("155bp over 10s") is None  # "10s" alone is one maturity, not "1" and "0"

@@ -266,3 +266,15 @@ def test_periods_that_belong_to_something_else(ex):
     assert (now.date, then.date) == ("2026-06-03", "2025-06-03")
     old = ex("The 30-year JGB yield, which stood below 1% as recently as 2021, now trades near 3.9%.", "2026-06-03")
     assert [(c.text, c.date) for c in old] == [("1%", "2021"), ("3.9%", "2026-06-03")]
+
+
+def test_signed_figures_in_desk_notes(ex):
+    got = [(c.text, c.kind, c.value, c.direction) for c in ex("- JGB 10y: 2.30% (+4bp); USD/JPY: 158.10 (-0.3%)")]
+    assert got == [("2.30%", "level", 2.3, 0), ("+4bp", "change", 4.0, 1),
+                   ("158.10", "level", 158.1, 0), ("-0.3%", "change", -0.3, -1)]
+    assert ex("The 10-year JGB yield fell to -0.1% in 2019.")[0].kind == "level"  # a negative level
+
+
+def test_basis_points_over_another_maturity_are_a_spread(ex):
+    assert ex("30s now trade 155bp over 10s.")[0].kind == "spread"
+    assert ex("The 10-year JGB, at 2.28%, is 202 bp below the U.S. 10-year.")[1].kind == "spread"
