@@ -26,7 +26,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*%?|[;:—–]")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|(?<=[.!?:\"”])[ \t]*\n\s*")
 SOFT_BREAK = re.compile(r"(?<=[^\s])[ \t]*\n(?![ \t]*\n)(?=[ \t]*[^\s\-*•])")
 RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who|whose|when|where)\b", re.I)
-SHORT_LINK = re.compile(r"^[\s,]*(?:to|at|or|and|up|down|,)?[\s,]*(?:a |an )?(?:record |fresh )?$", re.I)
+SHORT_LINK = re.compile(r"^[\s,]*(?:to|at|or|and|up|down|,)?[\s,]*(?:a |an )?(?:record |fresh |range of |band of )?$", re.I)
 # where a verb stops governing the number after it: punctuation or a preposition of level
 VERB_OBJECT_CUT = re.compile(r"[,;:(]\s|\s[-—–]\s|\b(?:to|at|from|of|near|around|toward|towards|above|below|under|over|past|through|beyond)\b", re.I)
 # a basis-point figure "over" another maturity or market is a spread between the two
@@ -51,7 +51,8 @@ MARKET_PUT = re.compile(
     r"\b(?:markets?|futures|swaps|traders|investors|dealers|ois)\s+(?:now\s+)?puts?\s+[^.;]{0,40}?"
     r"\b(?:rates?|yields?|odds|probability|chances?)\b", re.I)
 CONDITIONAL = re.compile(r"\b(?:if|unless|should)\b", re.I)
-SINCE_BEFORE_QUALIFIER = re.compile(r"\bsince\b[^,.;]*$|\b(?:below|under|off|short of|from)\s+(?:its|the|their)\s+$", re.I)
+SINCE_BEFORE_QUALIFIER = re.compile(r"\bsince\b[^,.;]*$|\b(?:below|under|off|short of|from|near|close to|approaching)"
+                                    r"\s+(?:its|the|their)\s+$", re.I)
 AFTER_EVENT = re.compile(r"\b(?:after|before|following|ahead of|until)\b", re.I)
 # a figure later in the same clause that restates a spelled move ("... cut to 4%")
 RESTATED_AS_FIGURE = re.compile(r"[^,.;:\n]{0,40}?\b(?:to|at)\s+(?:a\s+range\s+of\s+)?[-−]?[$¥€£]?\d")
@@ -255,6 +256,8 @@ class Extractor:
     def _tenor_cues(text: str) -> list[Cue]:
         out = []
         for m in L.TENOR.finditer(lowered(text)):
+            if m.group(0).endswith(" years"):
+                continue  # "the highest in 30 years": a duration; a maturity is "30-year", "30 year", "30s"
             n = m.group("n")
             years = int(n) if n.isdigit() else L.TENOR_WORDS.get(n)
             if years:
@@ -596,7 +599,7 @@ class Extractor:
                 if previous_day is None:
                     continue
                 p = replace(p, value=previous_day.value, role="point")
-            elif (p.role == "point" and p.precision == "day" and p.value and not p.text.lower().endswith("ago")
+            elif (p.role == "point" and p.precision == "day" and p.value and not p.text.lower().endswith(("ago", "earlier"))
                   and not self._in_relative_clause(text, p.start)):
                 previous_day = p  # "that day" / "on the day" refer back to a session, not an offset
             resolved.append(p)
@@ -622,7 +625,7 @@ class Extractor:
                     votes[c.time.value] += 1
             for p in own:
                 if (p.role == "point" and p.precision == "day" and p.value and not p.text.endswith("'s")
-                        and not p.text.lower().endswith("ago")):
+                        and not p.text.lower().endswith(("ago", "earlier"))):
                     last_day[sent.paragraph] = p  # offsets ("a month ago") and possessives do not carry
         # The document's session: the day its deictic phrases point at most (ties: latest).
         # A note written the morning after reports yesterday's session; this finds that day.
@@ -690,9 +693,10 @@ class Extractor:
             if start >= c.end and APPOSITIVE.search(between):
                 return False  # "to 4%, its second cut this year": the period belongs to the appositive
             if start < c.start and c.kind == "level" and any(
-                    o is not c and o.kind == "change" and o.end <= start and start - o.end <= 3 for o in sent_claims):
+                    o is not c and o.end <= start and start - o.end <= 3 and not text[o.end:start].strip()
+                    for o in sent_claims):
                 closes_earlier_move.append(start)
-                return False  # "up 18% this year at about 59,000": the period closes the move; the level is its end
+                return False  # "up 18% this year at about 59,000": the period closes the earlier figure
             # an appositive of the same move shares its period: "3,597 points, or 7.1%, in ..."
             return not any(lo <= o.start and o.end <= hi and not re.fullmatch(r"\s*,?\s*or\s*", text[c.end:o.start])
                            for o in sent_claims if o is not c)

@@ -24,13 +24,13 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso_date", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
     ("day_month_year", re.compile(rf"\b(?P<d>\d{{1,2}}) (?P<mon>{_MON})\.?,? (?P<y>(?:19|20)\d\d)\b")),
     ("month_day_year", re.compile(rf"\b(?P<mon>{_MON})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>(?:19|20)\d\d)\b")),
-    ("end_of_month", re.compile(rf"\b(?:at |by )?the end of (?P<mon>{_MON})(?: (?P<y>(?:19|20)\d\d))?\b")),
+    ("end_of_month", re.compile(rf"\b(?i:at |by )?(?i:the) end of (?P<mon>{_MON})(?: (?P<y>(?:19|20)\d\d))?\b")),
     ("end_of_year", re.compile(r"\b(?:by |at )?(?:the )?(?:end of (?:the year|(?P<y>(?:19|20)\d\d))|year-end|year end)\b", re.I)),
     ("month_day", re.compile(rf"\b(?P<mon>{_MON})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? (?:19|20)\d\d)(?![\d%])(?![.,]\d)")),
     ("month_year", re.compile(rf"\b(?:(?P<mid>early|mid|late)[- ])?(?P<mon>{_MON})\.?,? (?P<y>(?:19|20)\d\d)\b")),
-    ("month_last_year", re.compile(rf"\b(?:(?:in|of|since|during|by) )?(?P<mon>{_MON}) (?P<rel>last|this|next) year\b")),
+    ("month_last_year", re.compile(rf"\b(?:(?i:in|of|since|during|by) )?(?P<mon>{_MON}) (?P<rel>last|this|next) year\b")),
     ("mid_month", re.compile(rf"\b(?P<mid>early|mid|late)[- ](?P<mon>{_MON})\b")),
-    ("month", re.compile(r"\b(?:in|of|since|during|through|until|by|from) (?:the )?(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec))\b(?!\.? \d)")),
+    ("month", re.compile(r"\b(?i:in|of|since|during|through|until|by|from) (?:the )?(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec))\b(?!\.? \d)")),
     ("weekday", re.compile(rf"\b(?:(?P<rel>on|last|this|next|since|until|by) )?(?P<wd>{_DAY})(?P<poss>'s)?\b")),
     ("yesterday", re.compile(r"\byesterday(?:'s)?\b", re.I)),
     ("today", re.compile(r"\b(?:today(?:'s)?|this (?:morning|afternoon|evening)(?:'s)?|tonight|overnight)\b", re.I)),
@@ -46,14 +46,14 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("christmas", re.compile(r"\bChristmas\b")),
     ("season", re.compile(r"\b(?:by |in |this |next )(?:the )?(?:next )?(?:spring|summer|autumn|fall|winter)\b", re.I)),
     ("year_rel", re.compile(r"\b(?P<rel>last|this|next) year\b", re.I)),
-    ("in_year", re.compile(r"\b(?:in|during|by|since|of|as recently as|as late as|as early as) (?P<y>(?:19|20)\d\d)\b")),
+    ("in_year", re.compile(r"\b(?i:in|during|by|since|of|as recently as|as late as|as early as) (?P<y>(?:19|20)\d\d)\b")),
     ("sessions", re.compile(rf"\b(?:over|in) the (?:last|past) (?P<n>{_NUMW}) (?:sessions|trading days)\b", re.I)),
     ("duration", re.compile(rf"\bin (?:the (?:last|past) )?(?P<n>{_NUMW}|a) (?P<u>days?|weeks?|months?)\b", re.I)),
     ("period_ago", re.compile(r"\b(?:from|than|versus|vs\.?) a (?P<u>week|month|year) (?:earlier|ago|before)\b|"
                               r"\bon the (?P<u2>week|month|year)\b|\b(?P<u3>week|month|year)-on-(?:week|month|year)\b|"
                               r"\bover the (?:past|last) (?P<u4>week|month|year)\b", re.I)),
     ("days_span", re.compile(rf"\bover {_DAY} and (?P<wd>{_DAY})\b")),
-    ("ago", re.compile(rf"\b(?P<n>{_NUMW}|a|an) (?P<u>days?|weeks?|months?|years?) ago\b", re.I)),
+    ("ago", re.compile(rf"\b(?P<n>{_NUMW}|a|an) (?P<u>days?|weeks?|months?|years?) (?:ago|earlier)\b", re.I)),
 ]
 
 SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?(?:last\s+)?$", re.I)
@@ -110,7 +110,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "year_rel": ("year",), "in_year": ("YEAR",), "sessions": ("sessions", "days"),
     "duration": ("day", "days", "week", "weeks", "month", "months"),
     "period_ago": ("week", "month", "year"), "days_span": ("DAY",),
-    "ago": ("ago",),
+    "ago": ("ago", "earlier"),
 }
 _BY_KEY: dict[str, list[str]] = {}
 for _name, _keys in KEYS.items():

@@ -275,8 +275,9 @@ class Verifier:
             sentence = f"{where}; the stated {c.text.strip()} matches within its precision (±{c.precision:g})."
         elif abs(diff) <= tol + EPS:
             label = "approximately_accurate"
+            precision = "" if abs(diff) <= allowance + EPS else f" and the stated precision (±{c.precision:g})"
             sentence = (f"{where}, {self._gap(diff, s)} the stated {c.text.strip()}; within the "
-                        f"{self._allow_text(allowance, s, c)} allowance.")
+                        f"{self._allow_text(allowance, s, c)} allowance{precision}.")
         else:
             moved = self._misdated_level(c, s, data, start, end, lambda v: abs(c.value - v) <= c.precision + EPS)
             if moved is not None:

@@ -278,3 +278,29 @@ def test_signed_figures_in_desk_notes(ex):
 def test_basis_points_over_another_maturity_are_a_spread(ex):
     assert ex("30s now trade 155bp over 10s.")[0].kind == "spread"
     assert ex("The 10-year JGB, at 2.28%, is 202 bp below the U.S. 10-year.")[1].kind == "spread"
+
+
+def test_sentence_initial_prepositions_and_durations(ex):
+    c = ex("In December the bank raised the rate by 25 basis points to 0.75%, the highest in 30 years.", "2026-03-10")
+    assert [(x.text, x.date) for x in c] == [("25 basis points", "2025-12"), ("0.75%", "2025-12")]
+    assert not any(cue.kind == "tenor" for cue in c[1].cues)  # "in 30 years" is a duration, not a 30-year bond
+    assert ex("In 2024, the 10-year JGB yield peaked at 1.1%.", "2026-03-10")[0].date == "2024"
+    assert ex("At the end of March 2026 the 10-year JGB stood at 2.3%.", "2026-05-10")[0].date == "2026-03-31"
+
+
+def test_a_year_earlier_dates_its_own_figure_only(ex):
+    text = ("Ten-year JGB yields are at 2.1% this week, against 1.05% a year earlier. "
+            "The yen, at 157 per dollar, is little changed.")
+    now, then, yen = ex(text, "2026-03-10")
+    assert (now.since.text, then.date, yen.date) == ("this week", "2025-03-10", "2026-03-10")
+
+
+def test_near_a_superlative_is_not_the_superlative(ex):
+    c = ex("At 2.1%, the 10-year JGB yield stands near its highest since 1999.", "2026-03-10")[0]
+    assert c.qualifiers == []
+
+
+def test_the_level_before_a_policy_move_is_dated_by_the_move(ex, vocabulary):
+    text = "The BoJ lifted its policy rate from -0.1% to a range of 0 to 0.1% in March 2024."
+    got = [(c.text, c.date, c.from_level) for c in claims.extract(text, "2026-03-10", vocabulary)]
+    assert got == [("-0.1%", "2024-03", True), ("0 to 0.1%", "2024-03", False)]
