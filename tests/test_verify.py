@@ -1,4 +1,6 @@
 """One test per VERDICTS.md rule, on the shipped snapshot with real dates."""
+import pytest
+
 from conftest import by_text
 
 
@@ -266,14 +268,15 @@ def test_a_carried_date_is_checked_on_that_day(check):
     assert c["date_basis"] == "carried" and c["verdict"]["label"] == "inaccurate"
 
 
-def test_spelled_policy_moves_are_checked(check):
+@pytest.mark.parametrize("text, label", [
     # BoJ: 0.50% -> 0.75% announced 2025-12-19; Fed: upper bound 5.50% -> 5.00% in September 2024
-    quarter = check("The Bank of Japan raised its policy rate by a quarter point in December 2025.", "2026-01-21")[0]
-    assert quarter["series"]["id"] == "boj_policy_rate" and quarter["verdict"]["label"] == "accurate"
-    half = check("The Bank of Japan raised its policy rate by half a percentage point in December 2025.", "2026-01-21")[0]
-    assert half["verdict"]["label"] == "inaccurate"
-    fed = check("The Fed delivered a half-point cut in September 2024.", "2026-01-21")[0]
-    assert fed["verdict"]["label"] == "accurate"
+    ("The Bank of Japan raised its policy rate by a quarter point in December 2025.", "accurate"),
+    ("The Bank of Japan raised its policy rate by half a percentage point in December 2025.", "inaccurate"),
+    ("The Fed delivered a half-point cut in September 2024.", "accurate"),
+])
+def test_spelled_policy_moves_are_checked(check, text, label):
+    c = check(text, "2026-01-21")[0]
+    assert c["series"]["id"] in ("boj_policy_rate", "fed_funds_upper") and c["verdict"]["label"] == label
 
 
 def test_month_and_week_superlatives_are_checked(check):
