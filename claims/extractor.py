@@ -75,6 +75,8 @@ QUALIFIER_PATTERNS: list[tuple[re.Pattern, str]] = [
                 r"twenty|thirty|forty|fifty)[- ](?P<per>year|month|week) (?P<hl>high|low)s?\b", re.I), "nperiod"),
     (re.compile(r"\bmulti-?decade (?P<hl>high|low)s?\b", re.I), "multidecade"),
     (re.compile(r"\bfor the first time since (?P<year>(?:19|20)\d\d)\b", re.I), "first_since"),
+    (re.compile(r"\b(?:last seen|not seen since|unseen since|not seen in)\s+(?:in\s+)?(?P<year>(?:19|20)\d\d)\b", re.I),
+     "last_seen"),
     (re.compile(r"\bfor the first time(?: ever)?\b(?! since)|\b(?:only |had )?first (?:crossed|cleared|topped|broke|closed|hit|rose|went)\b", re.I), "first"),
     (re.compile(r"\bits (?:high|peak) for the year\b", re.I), "year_high"),
 ]
@@ -96,7 +98,7 @@ WORDS_BEFORE_NUMBER: list[tuple[tuple[str, ...], str]] = [
 CLAUSE_BREAK = re.compile(r"[,;:.!?](?=\s)|\n")  # punctuation that ends a clause, not "49,683.19"
 MAX_SENTENCE_CHARS = 3000  # longer "sentences" are tables, logs or noise, not commentary
 MAX_CLAIMS_PER_SENTENCE = 40
-QUALIFIER_TRIGGER = re.compile(r"record|all-time|highest|lowest|weakest|strongest|(?:year|month|week) (?:high|low)|decade|first|its (?:high|peak)", re.I)
+QUALIFIER_TRIGGER = re.compile(r"record|all-time|seen|highest|lowest|weakest|strongest|(?:year|month|week) (?:high|low)|decade|first|its (?:high|peak)", re.I)
 
 
 def paragraph_index(text: str) -> list[int]:
@@ -534,7 +536,10 @@ class Extractor:
                 else:
                     later = [c for c in claims if c.start >= qe and c.start - qe <= 60]
                     target = later[0] if later else None
-                if target is not None and target.unit in ("percent", "bp", "pp", "points", "fx") \
+                if target is not None and label.startswith("last_seen:"):
+                    side = {1: "highest", -1: "lowest"}.get(target.direction)
+                    label = f"{side}_since:{label.split(':')[1]}" if side else None
+                if target is not None and label and target.unit in ("percent", "bp", "pp", "points", "fx") \
                         and label not in target.qualifiers:
                     target.qualifiers.append(label)
 
@@ -551,6 +556,8 @@ class Extractor:
             return f"n_{g['per'].lower()}_{g['hl'].lower()}:{count}" if count else None
         if name == "multidecade":
             return f"multi_decade_{g['hl'].lower()}"
+        if name == "last_seen":  # "a level last seen in 1999": highest or lowest, by the move's direction
+            return f"last_seen:{g['year']}"
         if name == "first_since":
             return f"first_time_since:{g['year']}"
         if name == "first":

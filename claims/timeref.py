@@ -60,7 +60,8 @@ SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?(?:last\s+)?$", re.I)
 BY_BEFORE = re.compile(r"\b(?:by|until|till|before|toward|towards)\s+(?:the\s+)?$", re.I)
 QUALIFIER_SINCE = re.compile(
     r"\b(?:highest|lowest|weakest|strongest|biggest|largest|smallest|steepest|worst|best|"
-    r"heaviest|first time|narrowest|widest|most|least)\b[^.;]{0,40}\bsince\s+(?:the\s+)?$", re.I)
+    r"heaviest|first time|narrowest|widest|most|least|seen)\b[^.;]{0,40}\bsince\s+(?:the\s+)?$", re.I)
+SEEN_BEFORE = re.compile(r"\b(?:last|not|un)\s*seen\s+$", re.I)  # "a level last seen in 1999": a qualifier
 
 
 def _num(word: str) -> int:
@@ -181,6 +182,8 @@ def find_time_phrases(text: str, ref: date | None) -> list[TimeRef]:
 def _role(text: str, start: int, phrase: str) -> str:
     before = text[max(0, start - 60):start]
     low = phrase.lower()
+    if SEEN_BEFORE.search(before):
+        return "qualifier"
     if low.startswith("since") or SINCE_BEFORE.search(before):
         probe = before + "since " if low.startswith("since") else before
         return "qualifier" if QUALIFIER_SINCE.search(probe) else "since"

@@ -304,3 +304,10 @@ def test_the_level_before_a_policy_move_is_dated_by_the_move(ex, vocabulary):
     text = "The BoJ lifted its policy rate from -0.1% to a range of 0 to 0.1% in March 2024."
     got = [(c.text, c.date, c.from_level) for c in claims.extract(text, "2026-03-10", vocabulary)]
     assert got == [("-0.1%", "2024-03", True), ("0 to 0.1%", "2024-03", False)]
+
+
+def test_a_level_last_seen_in_a_year_is_a_superlative_by_direction(ex):
+    up = ex("The 10-year JGB yield climbed to 2.1%, a level last seen in 1999.", "2026-03-10")[0]
+    assert (up.qualifiers, up.date) == (["highest_since:1999"], "2026-03-10")  # "in 1999" dates nothing
+    down = ex("The 10-year JGB yield fell to 0.1%, a level not seen since 2016.", "2026-03-10")[0]
+    assert down.qualifiers == ["lowest_since:2016"]
