@@ -232,7 +232,9 @@ class Extractor:
                 unit = b.unit if a.unit in ("number", b.unit) else None
                 before = text[max(0, a.start - 30):a.start]
                 is_between = BETWEEN_BEFORE.search(before) and re.fullmatch(r"\s+and\s+", gap)
-                is_dash = re.fullmatch(r"\s?[-–]\s?", gap) and b.unit != "number"
+                # "2.3-2.4%"; two bare figures only when named a range ("a 155.20-156.80 range")
+                is_dash = re.fullmatch(r"\s?[-–]\s?", gap) and (b.unit != "number" or RANGE_NOUN_AFTER.match(
+                    text[b.end:b.end + 20]) or RANGE_OF_BEFORE.search(before))
                 is_to = re.fullmatch(r"\s+to\s+", gap) and (RANGE_OF_BEFORE.search(before) or BETWEEN_BEFORE.search(before))
                 is_and = re.fullmatch(r"\s+and\s+", gap) and RANGE_OF_BEFORE.search(before)
                 # "at 150 to 155 yen": a bare number, "to", the same kind of number with its

@@ -41,7 +41,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                               r"(?:the year|(?P<y>(?:19|20)\d\d))\b", re.I)),
     ("last_week", re.compile(r"\b(?:last|the previous|the prior) week\b", re.I)),
     ("this_week", re.compile(r"\b(?:so far )?this week\b|\bweek to date\b|\bweek-to-date\b|\b(?:for|over) the week\b", re.I)),
-    ("ytd", re.compile(r"\b(?:so far )?this year\b|\byear to date\b|\byear-to-date\b|\bytd\b", re.I)),
+    ("ytd", re.compile(r"\b(?:so far )?this year\b|\byear to date\b|\byear-to-date\b|\bytd\b|"
+                       r"\bsince the (?:start|beginning) of (?:the|this) year\b", re.I)),
     ("new_year", re.compile(r"\bNew Year's(?: Day)?\b")),
     ("christmas", re.compile(r"\bChristmas\b")),
     ("season", re.compile(r"\b(?:by |in |this |next )(?:the )?(?:next )?(?:spring|summer|autumn|fall|winter)\b", re.I)),

@@ -30,7 +30,11 @@ NON_MARKET_LEFT = re.compile(  # searched in the noun phrase before the number o
     r"unemployment|jobless|payrolls?|stake|market share|positions?|holdings?|inflows?|outflows?|"
     r"spending|package|sales|earnings|profits?|revenue|population|turnout|approval|poll|survey|"
     r"probability|odds|chance|vote|growth|output|exports?|imports?|economy|mortgages?|savings|"
-    r"participation|vacancy|defaults?|tax|wage|margin|dividend|earnings per share|eps)\b[^.;]{0,40}$", re.I)
+    r"participation|vacancy|defaults?|tax|wage|margin|dividend|earnings per share|eps)\b(?:[^.;]|\.(?=\d)){0,40}$", re.I)
+# "JGB 10-year futures fell 0.5 yen to 140.2": a futures contract's price, not the yield or
+# index it tracks (market pricing, "futures price a cut", is a forecast and reads on)
+FUTURES_CONTRACT = re.compile(r"\b(?P<noun>(?:bond|jgb|treasury|t-note|bund|gilt|nikkei|topix|index|stock|equity|yen|"
+                              r"\d{1,2}-year)\s+futures)\b(?:[^.;]|\.(?=\d)){0,40}$", re.I)
 # "70% of economists", "230% of GDP": a proportion, not a market level
 NON_MARKET_RIGHT = re.compile(r"^\s*(?P<noun>of (?!the (?:index|benchmark|yield)\b)[a-z]+|tariffs?|stake|"
                               r"(?:probability|chance|odds|likelihood|risk|majority|share|stake|turnout)\b)", re.I)
@@ -168,7 +172,8 @@ class Resolver:
         if left.endswith(","):
             left = left[:-1]
         segment = re.split(r"[,;:(]|\s[-—–]\s", left)[-1]
-        m = NON_MARKET_LEFT.search(segment) or NON_MARKET_RIGHT.search(text[c.end:c.end + 25])
+        m = NON_MARKET_LEFT.search(segment) or FUTURES_CONTRACT.search(segment) or \
+            NON_MARKET_RIGHT.search(text[c.end:c.end + 25])
         return m.group("noun") if m else None
 
     def _fx_from_context(self, c: Claim, earlier: list[Cue]) -> Mapping | None:

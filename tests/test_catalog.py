@@ -155,3 +155,11 @@ def test_curve_names():
     assert [Resolver.CURVE.search(t).groups()[:2] for t in ("2s10s", "2s/10s", "2-10s", "5s30s")] == [
         ("2", "10"), ("2", "10"), ("2", "10"), ("5", "30")]
     assert Resolver.CURVE.search("155bp over 10s") is None  # "10s" alone is one maturity, not "1" and "0"
+
+
+def test_a_futures_contract_is_not_its_underlying(check):
+    got = [(c["text"], c["series"]) for c in check("JGB 10-year futures fell 0.5 yen to 140.2.", "2024-07-30")]
+    assert got == [("0.5 yen", None), ("140.2", None)]
+    # market pricing is not a contract: the Fed's rate is still the subject
+    c = check("Futures price another cut to 4% at Wednesday's meeting of the Fed.", "2025-10-27")[0]
+    assert c["checkable"] is False

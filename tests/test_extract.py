@@ -311,3 +311,10 @@ def test_a_level_last_seen_in_a_year_is_a_superlative_by_direction(ex):
     assert (up.qualifiers, up.date) == (["highest_since:1999"], "2026-03-10")  # "in 1999" dates nothing
     down = ex("The 10-year JGB yield fell to 0.1%, a level not seen since 2016.", "2026-03-10")[0]
     assert down.qualifiers == ["lowest_since:2016"]
+
+
+def test_more_period_and_range_forms(ex):
+    c = ex("The Nikkei has gained 20% since the start of the year.", "2024-07-30")[0]
+    assert c.since is not None and c.since.value == "2023-12-31"
+    r = ex("USD/JPY traded in a 155.20-156.80 range.", "2024-07-30")
+    assert [(x.text, x.range_low, x.range_high) for x in r] == [("155.20-156.80", 155.2, 156.8)]
