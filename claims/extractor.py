@@ -26,7 +26,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*%?|[;:—–]")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|(?<=[.!?:\"”])[ \t]*\n\s*")
 SOFT_BREAK = re.compile(r"(?<=[^\s])[ \t]*\n(?![ \t]*\n)(?=[ \t]*[^\s\-*•])")
 RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who|whose|when|where)\b", re.I)
-SHORT_LINK = re.compile(r"^[\s,]*(?:to|at|or|and|up|down|,)?[\s,]*(?:a |an )?(?:record |fresh |range of |band of )?$", re.I)
+SHORT_LINK = re.compile(r"^[\s,]*(?:to|at|or|and|up|down|from|,)?[\s,]*(?:a |an )?(?:record |fresh |range of |band of )?$", re.I)
 # where a verb stops governing the number after it: punctuation or a preposition of level
 VERB_OBJECT_CUT = re.compile(r"[,;:(]\s|\s[-—–]\s|\b(?:to|at|from|of|near|around|toward|towards|above|below|under|over|past|through|beyond)\b", re.I)
 # a basis-point figure "over" another maturity or market is a spread between the two

@@ -25,7 +25,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("day_month_year", re.compile(rf"\b(?P<d>\d{{1,2}}) (?P<mon>{_MON})\.?,? (?P<y>(?:19|20)\d\d)\b")),
     ("month_day_year", re.compile(rf"\b(?P<mon>{_MON})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>(?:19|20)\d\d)\b")),
     ("end_of_month", re.compile(rf"\b(?i:at |by )?(?i:the) end of (?P<mon>{_MON})(?: (?P<y>(?:19|20)\d\d))?\b")),
-    ("end_of_year", re.compile(r"\b(?:by |at )?(?:the )?(?:end of (?:the year|(?P<y>(?:19|20)\d\d))|year-end|year end)\b", re.I)),
+    ("end_of_year", re.compile(r"\b(?:by |at )?(?:the )?(?:end of (?:the year|(?P<last>last) year|(?P<y>(?:19|20)\d\d))|"
+                               r"year-end|year end)\b", re.I)),
+    ("year_close", re.compile(r"\b(?:ended|closed|finished|ending|closing|finishing) (?P<y>(?:19|20)\d\d)\b", re.I)),
     ("month_day", re.compile(rf"\b(?P<mon>{_MON})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? (?:19|20)\d\d)(?![\d%])(?![.,]\d)")),
     ("month_year", re.compile(rf"\b(?:(?P<mid>early|mid|late)[- ])?(?P<mon>{_MON})\.?,? (?P<y>(?:19|20)\d\d)\b")),
     ("month_last_year", re.compile(rf"\b(?:(?i:in|of|since|during|by) )?(?P<mon>{_MON}) (?P<rel>last|this|next) year\b")),
@@ -102,7 +104,7 @@ def _weekday(ref: date, wd: int, rel: str | None, forward: bool) -> date:
 # Without this, thirty patterns would each scan most of every document.
 KEYS: dict[str, tuple[str, ...]] = {
     "iso_date": ("YEAR",), "day_month_year": ("MON",), "month_day_year": ("MON",),
-    "end_of_month": ("MON",), "end_of_year": ("year", "YEAR"), "month_day": ("MON",),
+    "end_of_month": ("MON",), "end_of_year": ("year", "YEAR"), "year_close": ("YEAR",), "month_day": ("MON",),
     "month_year": ("MON",), "month_last_year": ("MON",), "mid_month": ("MON",), "month": ("MON",),
     "weekday": ("DAY",), "yesterday": ("yesterday",),
     "today": ("today", "tonight", "overnight", "morning", "afternoon", "evening"), "now": ("now",),
@@ -232,10 +234,15 @@ def _resolve(text: str, s: int, e: int, name: str, m: re.Match, ref: date | None
         else:
             year, _ = _past_month(ref, mon, forward)
         return tr(last_business_day(year, mon).isoformat(), "day", not gd.get("y"))
-    if name == "end_of_year":
-        if gd.get("y"):
-            return tr(f"{int(gd['y'])}-12", "month", False, role="by" if role != "since" else role)
-        return tr(f"{ref.year}-12" if ref else None, "month", role="by" if role != "since" else role)
+    if name in ("end_of_year", "year_close"):
+        year = int(gd["y"]) if gd.get("y") else (ref.year - 1 if gd.get("last") else ref.year) if ref else None
+        if role != "since" and year is not None and ref is not None and year < ref.year and \
+                not phrase.lower().startswith("by"):
+            # "at the end of 2024", "ended 2024 at 157.2": a past year's last session
+            return tr(last_business_day(year, 12).isoformat(), "day", not gd.get("y"))
+        if name == "year_close":
+            return None
+        return tr(f"{year}-12" if year else None, "month", not gd.get("y"), role="by" if role != "since" else role)
     if name == "month_year":
         return tr(f"{int(gd['y'])}-{mon:02d}", "month", False)
     if name == "month_last_year":

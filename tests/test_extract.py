@@ -318,3 +318,13 @@ def test_more_period_and_range_forms(ex):
     assert c.since is not None and c.since.value == "2023-12-31"
     r = ex("USD/JPY traded in a 155.20-156.80 range.", "2024-07-30")
     assert [(x.text, x.range_low, x.range_high) for x in r] == [("155.20-156.80", 155.2, 156.8)]
+
+
+def test_year_end_levels_and_from_levels(ex):
+    assert ex("The yen ended 2024 at 157.2 per dollar.", "2026-01-21")[0].date == "2024-12-31"
+    assert ex("The 10-year JGB yield stood at 1.1% at the end of last year.", "2026-01-21")[0].date == "2025-12-31"
+    # a horizon still ahead stays a horizon
+    f = ex("Strategists see the 10-year JGB yield at 2.5% by the end of the year.", "2026-01-21")[0]
+    assert (f.checkable, f.date) == (False, "2026-12")
+    got = [(c.text, c.date) for c in ex("The BoJ raised its benchmark rate to 0.5% from 0.25% in January 2025.")]
+    assert got == [("0.5%", "2025-01"), ("0.25%", "2025-01")]
