@@ -33,6 +33,8 @@ VERB_OBJECT_CUT = re.compile(r"[,;:(]\s|\s[-—–]\s|\b(?:to|at|from|of|near|ar
 SPREAD_AFTER = re.compile(
     r"\s*(?:over|above|below|under)\s+(?:the\s+)?(?:U\.?S\.?\s+|US\s+|Japanese\s+|German\s+|British\s+)?"
     r"(?:\d{1,2}(?:s|y|yr)\b|(?:\d{1,2}|two|five|ten|thirty)-year\b|Treasur|Bunds?\b|JGBs?\b|[Gg]ilts?\b|[Tt]-notes?\b)")
+LEVEL_NOUN_AFTER = re.compile(r"\s*(?:-point\s+)?(?:mark|level|line|threshold|barrier|handle|milestone)\b", re.I)
+ARTICLE_AT_END = re.compile(r"\b(?:the|a)\s+$", re.I)
 SIGNED_ASIDE = re.compile(r"\d[^\s(]*\s*\($")  # "158.10 (" before a signed move
 COMPARED_WITH = re.compile(r"\bthan\b|\bcompared (?:with|to)\b", re.I)
 APPOSITIVE = re.compile(r",\s+(?:its|their|the|a|an)\s", re.I)
@@ -286,8 +288,8 @@ class Extractor:
         if j >= 0 and any(c.kind == "instrument" and c.start <= q.start and q.end <= c.end
                           for c in self._cues[max(0, j - 2):j + 1]):
             return True  # "Nikkei 225", "S&P 500"
-        if q.fraction and RESTATED_AS_FIGURE.match(text, q.end):
-            return True  # "a quarter-point cut to 4%": the clause states the move as a figure
+        if q.fraction and re.search(r"-points?$", text[q.start:q.end]) and RESTATED_AS_FIGURE.match(text, q.end):
+            return True  # "a quarter-point cut to 4%": a compound naming the event, whose figure follows
         if q.unit in ("percent", "bp", "pp") and re.match(r"^-(?:year|month)", after):
             return True
         return False
@@ -317,6 +319,8 @@ class Extractor:
             return None
         # hedges and thresholds sit between the verb and the number
         core_left = left
+        if LEVEL_NOUN_AFTER.match(right):
+            core_left = ARTICLE_AT_END.sub("", core_left)  # "closed above the 50,000 mark": the line itself
         hedge = threshold = None
         extreme = intraday = False
         stripped: list[str] = []

@@ -36,7 +36,7 @@ WORD_PERCENT = re.compile(
 # "three-quarters of a point", "a quarter-point cut" (lower case: reads the lowered text)
 FRACTION_POINT = re.compile(
     r"\b(?P<frac>(?:a|one) quarter|(?:a|one) half|half|three[- ]quarters|(?:an|one) eighth|(?:a|one) full)"
-    r"(?: of a| a)?[- ](?:percentage[- ])?points?\b")
+    r"(?: of a| a)?[- ](?:(?P<kind>percentage|basis)[- ])?points?\b")
 FRACTIONS = {"quarter": (0.25, 2), "half": (0.5, 1), "quarters": (0.75, 2), "eighth": (0.125, 3), "full": (1.0, 0)}
 
 SCALE_RX = re.compile(r"(?P<sp>\s?)(?P<scale>trillion|billion|million|thousand|tn|trn|bn|bln|mn|mln|k|m|b)(?![\w])",
@@ -133,7 +133,8 @@ def find_quantities(text: str) -> list[Quantity]:
     low = lowered(text)
     for m in FRACTION_POINT.finditer(low):
         value, decimals = FRACTIONS[m.group("frac").split()[-1].split("-")[-1]]
-        out.append(Quantity(m.start(), m.end(), value, decimals, "pp", spelled=True, fraction=True))
+        unit = "bp" if m.group("kind") == "basis" else "pp"  # "half a basis point" is 0.5 bp
+        out.append(Quantity(m.start(), m.end(), value, decimals, unit, spelled=True, fraction=True))
     for m in WORD_PERCENT.finditer(low):
         value = spelled_value(m.group("words"))
         if value is None:

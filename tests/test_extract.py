@@ -203,10 +203,19 @@ def test_spelled_fractions_of_a_point(ex):
                    ("a half-point", -0.5, "pp", "change")]
 
 
-def test_a_spelled_move_restated_as_a_figure_is_reported_by_the_figure(ex):
-    cs = ex("The BoJ raised its policy rate a quarter of a percentage point to 0.75% on Dec. 19.")
-    assert [c.text for c in cs] == ["0.75%"]
+def test_a_spelled_compound_naming_an_event_is_reported_by_its_figure(ex):
+    # "a quarter-point cut to 4%" names the event; its figure is the claim
     assert [c.text for c in ex("Futures price a quarter-point cut to 4% in March.")] == ["4%"]
+    # a spelled move and the level it reached are two claims, like "up 4.5 bp to 2.135%"
+    cs = ex("The BoJ raised its policy rate a quarter of a percentage point to 0.75% on Dec. 19.")
+    assert [(c.text, c.kind) for c in cs] == [("a quarter of a percentage point", "change"), ("0.75%", "level")]
+    cs = ex("The 10-year JGB yield rose half a basis point to 1.655%.")
+    assert [(c.text, c.value, c.unit) for c in cs] == [("half a basis point", 0.5, "bp"), ("1.655%", 1.655, "percent")]
+
+
+def test_a_line_named_with_an_article_is_a_threshold(ex):
+    c = ex("The Nikkei 225 closed above the 50,000 mark for the first time on Monday.", "2025-10-28")[0]
+    assert (c.text, c.threshold, c.kind) == ("50,000", "at_least", "level")
 
 
 def test_basis_points_after_rate_are_a_move(ex):
