@@ -14,6 +14,7 @@ CASES = {
     "percent signs": "%" * 1_000_000,
     "1%1%1%...": "1%" * 500_000,
     "no spaces": ("rose2.5%to40,003.60yen" * 50_000)[:1_000_000],
+    "number words": ("one hundred and twenty three point five " * 30_000)[:1_000_000],
     "one endless sentence": ("The 10-year JGB yield rose 6 bp to 2.33% " * 30_000)[:1_000_000],
     "prose": ("The 10-year JGB yield rose 6 basis points to 2.33%. The yen traded at 157.2 per dollar. " * 12_000)[:1_000_000],
 }

@@ -26,10 +26,11 @@ HYPHEN_JOINED = re.compile(r"[A-Za-z0-9][-–]$")
 
 # a number written in words before a percent or point unit: "thirty basis points",
 # "twenty-five basis points", "three point five percent", "two and a half percent"
-# (lower case: reads the lowered text; never the tail of a hyphenated word)
+# (lower case: reads the lowered text; never the tail of a hyphenated word; bounded
+# repetition keeps a long run of number words linear)
 WORD_PERCENT = re.compile(
-    rf"(?<![\w-])(?P<words>(?:a (?=hundred|thousand))?{SPELLED_WORD}(?:(?:\s*-\s*|\s+|\s+and\s+){SPELLED_WORD})*"
-    rf"(?:\s+point(?:\s+{SPELLED_WORD})+)?)(?P<and>\s+and\s+a\s+(?:half|quarter))?"
+    rf"(?<![\w-])(?P<words>(?:a (?=hundred|thousand))?{SPELLED_WORD}(?:(?:\s*-\s*|\s+|\s+and\s+){SPELLED_WORD}){{0,9}}"
+    rf"(?:\s+point(?:\s+{SPELLED_WORD}){{1,6}})?)(?P<and>\s+and\s+a\s+(?:half|quarter))?"
     r"(?P<unit>\s+(?:percent|per cent)\b|\s+(?:percentage points?)\b|\s+basis points?\b)")
 
 # fractions of a percentage point written out: "a quarter point", "half a percentage point",

@@ -22,7 +22,7 @@ SUFFIX_SCALES = {"g": 1e9, "k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mil"
                  "tn": 1e12, "tln": 1e12, "trn": 1e12, "trillion": 1e12}
 WORD = r"(?:" + "|".join(sorted(list(UNITS) + list(TENS) + ["hundred"] + list(MULTIPLIERS), key=len, reverse=True)) + r")"
 SPELLED = re.compile(rf"\b(?P<neg>minus |negative )?(?:a (?=hundred|thousand|million|billion))?{WORD}"
-                     rf"(?:(?:\s*-\s*|\s+|\s+and\s+){WORD})*(?:\s+point(?:\s+{WORD})+)?\b", re.I)
+                     rf"(?:(?:\s*-\s*|\s+|\s+and\s+){WORD}){{0,12}}(?:\s+point(?:\s+{WORD}){{1,8}})?\b", re.I)
 FIGURE = re.compile(
     r"(?<![\w.,])(?P<neg>(?:minus|negative)\s+|-\s*|−)?(?:US\$\s?|\$|¥|€|£)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?![\d])"
@@ -145,7 +145,7 @@ LT = r"(?:smaller|less|lower|fewer)\s+than|below|under|south of"
 LE = (r"(?:smaller|less|lower|fewer)\s+than\s+or\s+equal\s+to|(?:smaller|less|lower|fewer)\s+or\s+equal\s+(?:than|to)|"
       r"no\s+more\s+than|at\s+most|up\s+to|not\s+more\s+than")
 N = (r"(?:-?\$?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|b|bn|mm|million|billion|thousand))?%?|"
-     rf"(?:(?:negative|minus)\s+)?(?:a\s+)?{WORD}(?:(?:\s*-\s*|\s+|\s+and\s+){WORD})*)")
+     rf"(?:(?:negative|minus)\s+)?(?:a\s+)?{WORD}(?:(?:\s*-\s*|\s+|\s+and\s+){WORD}){{0,12}})")
 RANGE_PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(rf"\bbetween\s+(?P<a>{N})\s+and\s+(?P<b>{N})", re.I), "[a,b)"),
     (re.compile(rf"\bfrom\s+(?P<a>{N})\s+(?:to|through|until)\s+(?P<b>{N})", re.I), "[a,b)"),
