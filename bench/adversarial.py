@@ -12,6 +12,7 @@ from factcheck.catalog import load_catalog
 CASES = {
     "digit run": "9" * 1_000_000,
     "percent signs": "%" * 1_000_000,
+    "full stops": "." * 1_000_000,
     "1%1%1%...": "1%" * 500_000,
     "no spaces": ("rose2.5%to40,003.60yen" * 50_000)[:1_000_000],
     "number words": ("one hundred and twenty three point five " * 30_000)[:1_000_000],

@@ -12,7 +12,9 @@ ABBREVIATIONS = {
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "no", "vs", "etc",
     "e.g", "i.e", "gov", "sen", "rep", "jr", "sr", "a.m", "p.m", "approx", "est", "dept", "fig",
 }
-END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n\s*|\n")
+# a run of end punctuation is tried once, from its start and without backtracking: a long
+# run of "." or "!?" would otherwise be rescanned from every position (quadratic)
+END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s)|\n[ \t]*\n\s*|\n")
 TITLE_MAX = 60
 LINE_END_PUNCT = tuple('.!?:;"\')”’')
 BULLET = ("-", "*", "•", "–", "—")

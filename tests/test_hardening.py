@@ -88,6 +88,7 @@ def test_ten_thousand_examples_check_text(checker, text):
     "x" * 1_000_000, "1" * 1_000_000, "%" * 300_000, "\u200b9%" * 100_000, ("2.5% " * 200_000),
     "\n".join(["The yen at 158 per dollar."] * 20_000),
     "one two three four five six seven eight nine ten " * 8_000,  # was quadratic: 98 KB took 42 s
+    "." * 1_000_000, "!?" * 500_000,  # a run of end punctuation was rescanned from every position
 ])
 def test_large_adversarial_documents(checker, text):
     report = checker.check(text, "2026-01-21").to_dict()
