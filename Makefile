@@ -33,6 +33,7 @@ test-slow: $(BIN)/factcheck  ## the 10,000-example property runs
 bench: $(BIN)/factcheck
 	$(BIN)/python bench/extract.py 5
 	$(BIN)/python bench/adversarial.py
+	$(BIN)/python bench/linearity.py
 	$(BIN)/python bench/batch.py 2400
 	$(BIN)/python bench/coldstart.py
 	$(BIN)/python bench/probe.py 60
