@@ -74,6 +74,7 @@ def main() -> None:
             and all(d in v.index for v in s.values())]
     checker = Checker.default()
     true_claims = false_alarms = levels = missed = 0
+    passed: list[str] = []
     for d in random.sample(days, n):
         for c in checker.check(note(d, s, False)).to_dict()["claims"]:
             true_claims += 1
@@ -81,9 +82,12 @@ def main() -> None:
         for c in checker.check(note(d, s, True)).to_dict()["claims"]:
             if c["kind"] == "level":
                 levels += 1
-                missed += c["verdict"]["label"] in SUPPORTED
+                if c["verdict"]["label"] in SUPPORTED:
+                    missed += 1
+                    passed.append(f"  {d.date()} {c['text']}: {c['verdict']['explanation']}")
     print(f"true claims: {true_claims}, not supported: {false_alarms} ({false_alarms / max(true_claims, 1):.1%})")
     print(f"perturbed levels: {levels}, still supported: {missed} ({missed / max(levels, 1):.1%})")
+    print("\n".join(passed))
     q, qbad = qualifier_probe(checker)
     print(f"'highest/lowest since YEAR' statements from the data: {q}, not accurate: {qbad}")
 
