@@ -705,17 +705,20 @@ class Extractor:
                 return False
             if start >= c.end and APPOSITIVE.search(between):
                 return False  # "to 4%, its second cut this year": the period belongs to the appositive
-            if start < c.start and c.kind == "level" and any(
-                    o is not c and o.end <= start and start - o.end <= 3 and not text[o.end:start].strip()
-                    for o in sent_claims):
-                closes_earlier_move.append(start)
+            if closes_earlier_figure(start):
                 return False  # "up 18% this year at about 59,000": the period closes the earlier figure
             # an appositive of the same move shares its period: "3,597 points, or 7.1%, in ..."
             return not any(lo <= o.start and o.end <= hi and not re.fullmatch(r"\s*,?\s*or\s*", text[c.end:o.start])
                            for o in sent_claims if o is not c)
 
-        closes_earlier_move: list[int] = []
+        def closes_earlier_figure(start: int) -> bool:
+            """A period right after another figure of the sentence, before this level."""
+            return start < c.start and c.kind == "level" and any(
+                o is not c and o.end <= start and start - o.end <= 3 and not text[o.end:start].strip()
+                for o in sent_claims)
+
         all_since = [p for p in own if p.role == "since"]
+        period_starts = [p.start for p in own if p.role in ("since", "duration")]
         clause_since = [p for p in all_since if adjacent(p.start, p.end)]
         by = [p for p in own if p.role == "by"]
         durations = [p for p in own if p.role == "duration" and adjacent(p.start, p.end)]
@@ -727,6 +730,8 @@ class Extractor:
         elif not all_since:
             m = re.search(r"\bsince (?:the |last |its )?(?P<what>[a-z][a-z' -]{2,40}?)(?=[,.;]|$| to )",
                           c.sentence, re.I)
+            if m:
+                period_starts.append(c.sentence_start + m.start())
             if m and not adjacent(c.sentence_start + m.start(), c.sentence_start + m.end()):
                 m = None
             if m and not re.match(r"(?:highest|lowest)", m.group("what")):
@@ -764,8 +769,8 @@ class Extractor:
                 prev = date.fromisoformat(p.value) - timedelta(days=1)
                 c.time = replace(p, value=prev.isoformat())
             return
-        if ((c.since is not None and c.since.role != "duration") or c.since_text or closes_earlier_move) \
-                and ref is not None:
+        ends_a_period = any(map(closes_earlier_figure, period_starts))  # the level is where it ended
+        if ((c.since is not None and c.since.role != "duration") or c.since_text or ends_a_period) and ref is not None:
             c.time = TimeRef("", c.start, c.start, ref.isoformat(), "day", "point")
             c.date_basis = "reference"
             return

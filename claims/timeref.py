@@ -235,7 +235,12 @@ def _resolve(text: str, s: int, e: int, name: str, m: re.Match, ref: date | None
             year, _ = _past_month(ref, mon, forward)
         return tr(last_business_day(year, mon).isoformat(), "day", not gd.get("y"))
     if name in ("end_of_year", "year_close"):
-        year = int(gd["y"]) if gd.get("y") else (ref.year - 1 if gd.get("last") else ref.year) if ref else None
+        if gd.get("y"):
+            year = int(gd["y"])
+        elif ref is not None:
+            year = ref.year - 1 if gd.get("last") else ref.year
+        else:
+            year = None
         if role != "since" and year is not None and ref is not None and year < ref.year and \
                 not phrase.lower().startswith("by"):
             # "at the end of 2024", "ended 2024 at 157.2": a past year's last session
