@@ -81,7 +81,18 @@ QUALIFIER_PATTERNS: list[tuple[re.Pattern, str]] = [
      "last_seen"),
     (re.compile(r"\bfor the first time(?: ever)?\b(?! since)|\b(?:only |had )?first (?:crossed|cleared|topped|broke|closed|hit|rose|went)\b", re.I), "first"),
     (re.compile(r"\bits (?:high|peak) for the year\b", re.I), "year_high"),
+    # superlatives of a move: "its biggest point decline on record", "the worst day since 1987",
+    # "the sharpest one-day rise in 15 years"
+    (re.compile(r"\b(?P<adj>biggest|largest|steepest|sharpest|heaviest|deepest|worst|best)\s+"
+                r"(?:one-day\s+|single-day\s+|daily\s+|one-session\s+)?(?P<basis>point\s+|percentage\s+)?"
+                r"(?P<noun>drop|decline|fall|loss|slide|selloff|sell-off|plunge|gain|rise|rally|jump|advance|"
+                r"increase|surge|session|day)s?\s+(?:(?P<record>on record|ever)|since\s+(?:(?:January|February|"
+                r"March|April|May|June|July|August|September|October|November|December)\s+)?(?P<year>(?:19|20)\d\d)|"
+                r"in\s+(?P<n>\d+|two|three|four|five|ten|fifteen|twenty|thirty|forty|fifty)\s+years)\b", re.I),
+     "move"),
 ]
+MOVE_DOWN = {"drop", "decline", "fall", "loss", "slide", "selloff", "sell-off", "plunge"}
+MOVE_UP = {"gain", "rise", "rally", "jump", "advance", "increase", "surge"}
 
 
 def _longest_first(phrases) -> tuple[str, ...]:
@@ -100,7 +111,7 @@ WORDS_BEFORE_NUMBER: list[tuple[tuple[str, ...], str]] = [
 CLAUSE_BREAK = re.compile(r"[,;:.!?](?=\s)|\n")  # punctuation that ends a clause, not "49,683.19"
 MAX_SENTENCE_CHARS = 3000  # longer "sentences" are tables, logs or noise, not commentary
 MAX_CLAIMS_PER_SENTENCE = 40
-QUALIFIER_TRIGGER = re.compile(r"record|all-time|seen|highest|lowest|weakest|strongest|(?:year|month|week) (?:high|low)|decade|first|its (?:high|peak)", re.I)
+QUALIFIER_TRIGGER = re.compile(r"record|all-time|seen|biggest|largest|steepest|sharpest|heaviest|deepest|worst|best|highest|lowest|weakest|strongest|(?:year|month|week) (?:high|low)|decade|first|its (?:high|peak)", re.I)
 
 
 def paragraph_index(text: str) -> list[int]:
@@ -532,6 +543,9 @@ class Extractor:
                 qs, qe = sent.start + m.start(), sent.start + m.end()
                 if SINCE_BEFORE_QUALIFIER.search(sent.text[:m.start()]):
                     continue  # "since last Wednesday's record close", "below its record"
+                if name == "move":
+                    self._attach_move(label, qs, claims)
+                    continue
                 target = None
                 following = [c for c in claims if c.start >= qe and c.start - qe <= 4]
                 preceding = [c for c in claims if c.end <= qs and qs - c.end <= 90]
@@ -550,6 +564,23 @@ class Extractor:
                     target.qualifiers.append(label)
 
     @staticmethod
+    def _attach_move(label: str, start: int, claims: list[Claim]) -> None:
+        """A move superlative belongs to the nearest one-day move before it in the sentence,
+        in the unit it names ("its biggest point decline" is the points figure)."""
+        label, basis = label.split("|")
+        moves = [c for c in claims if c.end <= start and c.kind == "change" and c.since is None
+                 and c.unit in ("percent", "bp", "points", "fx") and (not basis or c.unit == basis)]
+        if not moves:
+            return
+        target = moves[-1]
+        if "_?_" in label:  # "the biggest day since 2020": the move's own direction
+            if not target.direction and not target.value:
+                return
+            label = label.replace("_?_", "_up_" if (target.direction or target.value) > 0 else "_down_")
+        if label not in target.qualifiers:
+            target.qualifiers.append(label)
+
+    @staticmethod
     def _qualifier_label(name: str, m: re.Match, ref: date | None) -> str | None:
         g = m.groupdict()
         if name == "record":
@@ -562,6 +593,19 @@ class Extractor:
             return f"n_{g['per'].lower()}_{g['hl'].lower()}:{count}" if count else None
         if name == "multidecade":
             return f"multi_decade_{g['hl'].lower()}"
+        if name == "move":  # the direction may come from the claim: "the biggest day since 2020"
+            noun, adj = g["noun"].lower(), g["adj"].lower()
+            side = "down" if noun in MOVE_DOWN or (noun in ("session", "day") and adj == "worst") else \
+                "up" if noun in MOVE_UP or (noun in ("session", "day") and adj == "best") else "?"
+            basis = {"point": "points", "percentage": "percent"}.get((g.get("basis") or "").strip().lower(), "")
+            if g.get("record"):
+                span = "record"
+            elif g.get("year"):
+                span = f"since:{g['year']}"
+            else:
+                n = g["n"].lower()
+                span = f"in_years:{int(n) if n.isdigit() else L.WORD_NUMBERS.get(n)}"
+            return f"move_{side}_{span}|{basis}"
         if name == "last_seen":  # "a level last seen in 1999": highest or lowest, by the move's direction
             return f"last_seen:{g['year']}"
         if name == "first_since":

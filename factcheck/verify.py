@@ -451,6 +451,8 @@ class Verifier:
                    kind: str | None) -> dict | None:
         name, _, arg = q.partition(":")
         label = f"'{q}'"
+        if name.startswith("move_"):
+            return self._move_superlative(q, name, arg, c, s, data, ts)
         if s.asset_class == "fx" and c.subject_quote and not name.startswith(("weakest", "strongest")):
             # "the yen's 34-year low" is dollar-yen's 34-year high
             name = name.replace("high", "\0").replace("low", "high").replace("\0", "low")
@@ -563,6 +565,43 @@ class Verifier:
                     "explanation": f"Not the first time: {fmt(float(earlier.iloc[-1]), s.unit)} on "
                                    f"{earlier.index[-1].date()}."}
         return None
+
+    def _move_superlative(self, q: str, name: str, arg: str, c: Claim, s: Series, data: SeriesData,
+                          ts: pd.Timestamp) -> dict | None:
+        """"its biggest point decline on record", "the worst day since 1987", "the sharpest
+        rise in 15 years": the day's move against every earlier day's move, in the claim's unit."""
+        if c.kind != "change" or c.since is not None or c.unit not in ("percent", "bp", "points", "fx"):
+            return None
+        changes = daily_changes(data.values, c.unit).dropna()
+        if ts not in changes.index:
+            return None
+        down = "_down_" in name
+        if s.asset_class == "fx" and c.subject_quote:
+            down = not down  # "the yen's biggest gain since 1998" is dollar-yen's biggest fall
+        x = float(changes[ts])
+        if (x < 0) != down:
+            return {"qualifier": q, "holds": False,
+                    "explanation": f"The day's move was {self._fmt_change(x, c.unit)}, not a {'fall' if down else 'rise'}."}
+        prior = changes[changes.index < ts]
+        beyond = prior[prior <= x + EPS] if down else prior[prior >= x - EPS]
+        first = changes.index[0].date()
+        word = "fall" if down else "rise"
+        if beyond.empty:
+            return {"qualifier": q, "holds": True,
+                    "explanation": f"No bigger one-day {word} in the data (from {first})."}
+        last_ts = beyond.index[-1]
+        last = f"{self._fmt_change(float(beyond.iloc[-1]), c.unit)} on {last_ts.date()}"
+        if name.endswith("_record"):
+            state = False
+        elif name.endswith("_since"):
+            gap = last_ts.year - int(arg[:4])
+            state = True if gap == 0 else ("loosely" if abs(gap) <= self.policy.loose_years else False)
+        else:  # in_years
+            back = (ts - last_ts).days / 365.25
+            state = True if int(arg) <= back + 0.25 else ("loosely" if back >= int(arg) - 1 else False)
+        verdict = "" if state is True else " ('" + q + "' holds only loosely)" if state == "loosely" else f" ('{q}' fails)"
+        return {"qualifier": q, "holds": state,
+                "explanation": f"Last one-day {word} at least as big: {last}{verdict}."}
 
     @staticmethod
     def _window_start(c: Claim, ts: pd.Timestamp) -> date:

@@ -337,3 +337,12 @@ def test_year_end_levels_and_from_levels(ex):
     assert (f.checkable, f.date) == (False, "2026-12")
     got = [(c.text, c.date) for c in ex("The BoJ raised its benchmark rate to 0.5% from 0.25% in January 2025.")]
     assert got == [("0.5%", "2025-01"), ("0.25%", "2025-01")]
+
+
+def test_superlatives_of_a_move(ex):
+    cs = ex("The Nikkei 225 plunged 12.4%, or 4,451 points, to 31,458.42, its biggest point decline on record.")
+    assert [(c.text, c.qualifiers) for c in cs] == [("12.4%", []), ("4,451 points", ["move_down_record"]),
+                                                    ("31,458.42", [])]
+    assert ex("The Nikkei jumped 10.2% on Tuesday, its biggest one-day gain since 2008.")[0].qualifiers == [
+        "move_up_since:2008"]
+    assert ex("The Nikkei rose 1% on Tuesday, its biggest day in two years.")[0].qualifiers == ["move_up_in_years:2"]

@@ -303,3 +303,17 @@ def test_a_move_over_the_week(check):
     # FRED SP500: 6,840.20 on 2025-10-31 -> 6,728.80 on 2025-11-07 (-1.63%); that Friday alone +0.13%
     c = check("On Wall Street, the S&P 500 lost 1.6 per cent over the week.", "2025-11-07")[0]
     assert c["verdict"]["label"] == "accurate" and "2025-10-31 ->" in c["verdict"]["explanation"]
+
+
+@pytest.mark.parametrize("text, label", [
+    # Nikkei 2024-08-05: -12.40% (-4,451.28 points); the last bigger fall: -14.90% on 1987-10-20.
+    # 2024-08-06: +10.23%; the last bigger rise: +14.15% on 2008-10-14
+    ("The Nikkei 225 plunged 4,451 points on Monday, its biggest point decline on record.", "accurate"),
+    ("The Nikkei 225 plunged 12.4% on Monday, the worst day since 1987.", "accurate"),
+    ("The Nikkei 225 plunged 12.4% on Monday, the worst day since 2020.", "inaccurate"),
+    ("The Nikkei jumped 10.2% on Tuesday, its biggest one-day gain since 2008.", "accurate"),
+    ("The Nikkei jumped 10.2% on Tuesday, its biggest one-day gain on record.", "inaccurate"),
+])
+def test_superlatives_of_a_move_are_checked_against_every_earlier_day(check, text, label):
+    c = check(text, "2024-08-06")[0]
+    assert c["verdict"]["label"] == label and c["verdict"]["qualifiers"]
