@@ -7,7 +7,10 @@ the few characters whose lower case is longer ("İ") are kept as they are.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 
+
+@lru_cache(maxsize=1)  # four scans of one document ask for the same copy in a row
 def lowered(text: str) -> str:
     low = text.lower()
     if len(low) == len(text):

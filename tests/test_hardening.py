@@ -98,32 +98,12 @@ def test_large_adversarial_documents(checker, text):
 
 
 # -- fault injection at the transport, one table for every source -------------------------------
-CATALOG = parse_catalog("""
-[[series]]
-id = "t_fred"
-name = "t"
-asset_class = "yield"
-unit = "percent"
-sources = [{ source = "fred", code = "DGS10" }]
-[[series]]
-id = "t_mof"
-name = "t"
-asset_class = "yield"
-unit = "percent"
-sources = [{ source = "mof", code = "10Y" }]
-[[series]]
-id = "t_ust"
-name = "t"
-asset_class = "yield"
-unit = "percent"
-sources = [{ source = "ustreasury", code = "10 Yr" }]
-[[series]]
-id = "t_boj"
-name = "t"
-asset_class = "rate"
-unit = "percent"
-sources = [{ source = "boj", code = "FM01/STRDCLUCON" }]
-""", "test")
+SOURCES = {"t_fred": ("yield", "fred", "DGS10"), "t_mof": ("yield", "mof", "10Y"),
+           "t_ust": ("yield", "ustreasury", "10 Yr"), "t_boj": ("rate", "boj", "FM01/STRDCLUCON")}
+CATALOG = parse_catalog("".join(
+    f'[[series]]\nid = "{sid}"\nname = "t"\nasset_class = "{asset}"\nunit = "percent"\n'
+    f'sources = [{{ source = "{source}", code = "{code}" }}]\n'
+    for sid, (asset, source, code) in SOURCES.items()), "test")
 
 GOOD = {"t_fred": (fred_module.CSV_URL, "fred_dgs10.csv"), "t_mof": (mof_module.HISTORICAL_URL, "mof_historical.csv"),
         "t_ust": (None, "ustreasury_2023.csv"), "t_boj": (boj_module.URL, "boj_call_rate.json")}
