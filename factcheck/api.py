@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import claims
 
+from . import charts
 from .catalog import Catalog, load_catalog
 from .policy import Policy, load_policy
 from .refdate import ReferenceDate, infer, own_best_date
@@ -93,6 +94,7 @@ class Checker:
             self._own_windows(found, mappings)
         verifier = Verifier(self.catalog, self.store, self.policy)
         results = [ClaimResult(c, m, verifier.verify(c, m, ref.date)) for c, m in zip(found, mappings)]
+        charts.attach(results, self.catalog, self.store)  # renderers draw from the report, not the store
         report = Report(path, ref.published.isoformat() if ref.published else None,
                         ref.date.isoformat() if ref.date else None, ref.basis, results, ref.detail,
                         self.store.vintage)

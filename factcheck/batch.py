@@ -3,27 +3,30 @@
 It adds no checking logic: each worker loads the catalog, snapshot and policy once and
 calls :meth:`Checker.check` per document, writing that document's reports itself (so the
 parent only ever holds one small row per document and memory stays flat). A document
-that cannot be read becomes an error row; every other document is still checked. A
-document whose JSON report carries the same content hash and data vintage is skipped
-unless ``force``.
+that cannot be read becomes an error row; every other document is still checked.
+
+A re-run skips a document only when its JSON report was made from the same content
+(SHA-256), with the same formats, the same ``--date`` and the same data vintage, and every
+report file is still there; anything else is checked again. Which files are read is
+:mod:`factcheck.discover`'s business (inside the folder only); every report is written
+inside the output folder. The batch-wide files (``index.html``, ``summary.csv``,
+``claims.csv``) are :mod:`factcheck.batch_reports`.
 """
 from __future__ import annotations
 
-import csv
 import hashlib
-import html
-import io
 import json
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterator
 
-from .errors import FactcheckError
+from .discover import EXTENSIONS, discover, inside  # noqa: F401  (re-exported for callers)
+from .errors import FactcheckError, InputError
 from .inputs import decode, main_text, read_bytes
 
-EXTENSIONS = (".txt", ".md", ".html", ".htm")
 BAD = ("inaccurate", "misdated")
+ALWAYS = ("json", "html")  # every document gets its JSON report and its HTML review page
 
 
 @dataclass
@@ -45,34 +48,14 @@ class DocResult:
 class BatchConfig:
     root: str
     out: str
-    formats: tuple[str, ...] = ("json",)
+    formats: tuple[str, ...] = ALWAYS
     force: bool = False
     max_bytes: int = 10 * 1024 * 1024
     published: str | None = None
     follow_symlinks: bool = False
 
-
-def discover(root: Path, patterns: Iterable[str] | None = None, follow_symlinks: bool = False) -> Iterator[tuple[Path, str | None]]:
-    """Candidate documents under ``root`` in a stable order, with a reason when one must
-    become an error row rather than be read (a directory named like a file, a link that
-    leaves the folder)."""
-    root = root.resolve()
-    seen: set[Path] = set()
-    globs = list(patterns) if patterns else [f"**/*{ext}" for ext in EXTENSIONS]
-    for pattern in globs:
-        for p in sorted(root.glob(pattern)):
-            if p in seen:
-                continue
-            seen.add(p)
-            if p.is_symlink() and not follow_symlinks:
-                target = p.resolve()
-                if root not in target.parents and target != root:
-                    yield p, "symbolic link leaves the folder (use --follow-symlinks to allow)"
-                    continue
-            if p.is_dir():
-                yield p, "is a directory, not a document"
-                continue
-            yield p, None
+    def __post_init__(self):
+        self.formats = tuple(dict.fromkeys(ALWAYS + tuple(self.formats)))
 
 
 # -- the worker side ----------------------------------------------------------------------
@@ -99,16 +82,43 @@ def init_worker() -> None:
 
 
 def report_path(out: Path, rel: str, fmt: str) -> Path:
-    suffix = {"json": ".json", "html": ".html", "md": ".md", "csv": ".csv", "claimreview": ".claimreview.json",
-              "table": ".txt"}[fmt]
-    return out / (rel + suffix)
+    from .render import RENDERERS
+
+    return out / (rel + RENDERERS[fmt].suffix)
 
 
-def _atomic_write(path: Path, body: str) -> None:
+def _atomic_write(path: Path, body: str, out: Path | None = None) -> None:
+    """Write ``body`` to ``path`` through a temporary file; with ``out``, refuse a path
+    that would land outside it (a linked directory inside the output folder)."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    if out is not None and not inside(path.parent.resolve(), out.resolve()):
+        raise InputError(f"{path.name}: its report would be written outside the output folder")
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_text(body, encoding="utf-8")
     tmp.replace(path)
+
+
+def run_key(digest: str, config: BatchConfig, vintage: str | None) -> dict:
+    """What a report was made from; a re-run skips a document only when all of it is equal."""
+    return {"content_sha256": digest, "formats": sorted(config.formats), "published": config.published,
+            "data_vintage": vintage}
+
+
+def _current(rel: str, key: dict, config: BatchConfig) -> dict | None:
+    """The document's earlier JSON report when it is current for ``key``, else None."""
+    out = Path(config.out)
+    json_path = report_path(out, rel, "json")
+    if config.force or not json_path.exists():
+        return None
+    try:
+        old = json.loads(json_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None  # an unreadable old report is simply redone
+    if not isinstance(old, dict) or old.get("document", {}).get("batch") != key:
+        return None
+    if not all(report_path(out, rel, fmt).exists() for fmt in config.formats):
+        return None
+    return old
 
 
 def check_one(rel: str, config: BatchConfig) -> DocResult:
@@ -118,25 +128,20 @@ def check_one(rel: str, config: BatchConfig) -> DocResult:
     checker = _checker()
     try:
         raw, name = read_bytes(str(path), config.max_bytes)  # read once: hashed, then decoded
-        digest = hashlib.sha256(raw).hexdigest()
-        json_path = report_path(out, rel, "json")
-        if not config.force and json_path.exists():
-            try:
-                old = json.loads(json_path.read_text(encoding="utf-8"))
-                doc = old.get("document", {})
-                if doc.get("content_sha256") == digest and doc.get("data_vintage") == checker.store.vintage:
-                    return _row(rel, "skipped", old)
-            except (OSError, ValueError):
-                pass  # an unreadable old report is simply redone
+        key = run_key(hashlib.sha256(raw).hexdigest(), config, checker.store.vintage)
+        old = _current(rel, key, config)
+        if old is not None:
+            return _row(rel, "skipped", old)
         text, note = main_text(decode(raw, name), path)
         report = checker.check(text, config.published, rel)
         report.text_note = note
         d = report.to_dict()
-        d["document"]["content_sha256"] = digest
-        _atomic_write(json_path, json.dumps(d, indent=1, ensure_ascii=False) + "\n")
+        d["document"]["content_sha256"] = key["content_sha256"]
+        d["document"]["batch"] = key
         for fmt in config.formats:
             if fmt != "json":
-                _atomic_write(report_path(out, rel, fmt), _render(report, fmt, checker))
+                _atomic_write(report_path(out, rel, fmt), render_for_batch(report, fmt, rel), out)
+        _atomic_write(report_path(out, rel, "json"), json.dumps(d, indent=1, ensure_ascii=False) + "\n", out)
         return _row(rel, "ok", d)
     except FactcheckError as exc:
         message = str(exc).replace(str(path), rel).replace(path.name + ": ", "", 1) if str(exc) else "unreadable"
@@ -147,22 +152,12 @@ def check_one(rel: str, config: BatchConfig) -> DocResult:
         return DocResult(rel, "error", f"{rel}: internal error {type(exc).__name__}: {exc}")
 
 
-def _render(report, fmt: str, checker) -> str:
-    from .render import render_claimreview, render_csv, render_html, render_markdown
+def render_for_batch(report, fmt: str, rel: str) -> str:
+    """A document's report in ``fmt``; its HTML page links back to the batch index."""
+    from .render import RenderOptions, render
 
-    if fmt == "html":
-        return render_html(report, checker.store)
-    if fmt == "md":
-        return render_markdown(report)
-    if fmt == "csv":
-        return render_csv(report)
-    if fmt == "claimreview":
-        return render_claimreview(report)
-    from rich.console import Console
-
-    buf = io.StringIO()
-    Console(file=buf, width=120).print(report)
-    return buf.getvalue()
+    home = "../" * rel.count("/") + "index.html"
+    return render(report, fmt, RenderOptions(home_url=home if home.startswith("../") else "./" + home))
 
 
 def _row(rel: str, status: str, d: dict) -> DocResult:
@@ -214,67 +209,15 @@ def run_dask(rels: list[str], config: BatchConfig, scheduler: str | None, client
             client.close()
 
 
-# -- summaries -----------------------------------------------------------------------------
-def summarize(rows: list[DocResult]) -> dict:
-    totals: dict[str, int] = {}
-    series: dict[str, int] = {}
-    for r in rows:
-        for k, v in r.summary.items():
-            totals[k] = totals.get(k, 0) + v
-        for s in r.wrong_series:
-            series[s] = series.get(s, 0) + 1
-    return {"documents": len(rows), "ok": sum(r.status == "ok" for r in rows),
-            "skipped": sum(r.status == "skipped" for r in rows), "errors": sum(r.status == "error" for r in rows),
-            "verdicts": totals, "most_wrong_series": sorted(series.items(), key=lambda kv: (-kv[1], kv[0]))[:10]}
-
-
-def ordered(rows: list[DocResult]) -> list[DocResult]:
-    """Errors first, then the documents with the most wrong claims."""
-    return sorted(rows, key=lambda r: (r.status != "error", -r.wrong, -r.summary.get("unverifiable", 0), r.path))
-
-
-def write_summary_csv(rows: list[DocResult], path: Path) -> None:
-    from .report import LABELS
-
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["document", "status", "error", "claims", *LABELS, "wrong", "wrong_series", "reference_date"])
-    for r in ordered(rows):
-        w.writerow([r.path, r.status, r.error or "", r.summary.get("claims", 0), *[r.summary.get(k, 0) for k in LABELS],
-                    r.wrong, " ".join(sorted(set(r.wrong_series))), r.reference_date or ""])
-    _atomic_write(path, buf.getvalue())
-
-
-def write_index_html(rows: list[DocResult], path: Path, formats: tuple[str, ...], partial: bool = False) -> None:
-    from .report import LABELS
-
-    E = html.escape
-    s = summarize(rows)
-    head = "".join(f"<th>{E(k.replace('_', ' '))}</th>" for k in LABELS)
-    body = []
-    link_fmt = "html" if "html" in formats else "json"
-    for r in ordered(rows):
-        link = E(report_path(Path("."), r.path, link_fmt).as_posix())
-        name = f'<a href="{link}">{E(r.path)}</a>' if r.status != "error" else E(r.path)
-        cells = "".join(f"<td>{r.summary.get(k, 0)}</td>" for k in LABELS)
-        err = f'<td class="err">{E(r.error or "")}</td>'
-        body.append(f"<tr class='{r.status}'><td>{name}</td><td>{r.status}</td><td>{r.wrong}</td>{cells}{err}</tr>")
-    series = "".join(f"<li>{E(k)}: {v}</li>" for k, v in s["most_wrong_series"]) or "<li>none</li>"
-    totals = " · ".join(f"{E(k.replace('_', ' '))} {v}" for k, v in s["verdicts"].items() if v)
-    note = "<p class='err'>Interrupted: this index covers the documents finished so far.</p>" if partial else ""
-    _atomic_write(path, f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>factcheck batch</title><style>body{{font:14px system-ui,sans-serif;margin:20px}}table{{border-collapse:collapse}}
-td,th{{border:1px solid #ddd;padding:2px 8px}}tr.error{{background:#fee}}.err{{color:#b91c1c}}</style></head><body>
-<h1>factcheck batch</h1>{note}<p>{s['documents']} documents: {s['ok']} checked, {s['skipped']} unchanged, {s['errors']} unreadable.
-Claims: {totals}</p><h2>Most frequently wrong series</h2><ul>{series}</ul>
-<h2>Documents (worst first)</h2><table><tr><th>document</th><th>status</th><th>wrong</th>{head}<th>error</th></tr>
-{''.join(body)}</table></body></html>
-""")
-
-
 def rows_to_json(rows: list[DocResult]) -> list[dict]:
     return [asdict(r) for r in rows]
+
+
+def to_dataframe(rows: list[DocResult]):
+    """The batch as a DataFrame, one row per document (:func:`factcheck.frames.documents_frame`)."""
+    from .frames import documents_frame
+
+    return documents_frame(rows)
 
 
 def run(rels_and_errors: list[tuple[str, str | None]], config: BatchConfig, jobs: int = 1,
@@ -296,7 +239,13 @@ def run(rels_and_errors: list[tuple[str, str | None]], config: BatchConfig, jobs
                 on_result(r)
     except KeyboardInterrupt:
         interrupted = True
-    out = Path(config.out)
-    write_summary_csv(rows, out / "summary.csv")
-    write_index_html(rows, out / "index.html", config.formats, interrupted)
+    from .batch_reports import write_batch_files
+
+    write_batch_files(rows, Path(config.out), interrupted)
     return rows, interrupted
+
+
+def summarize(rows: list[DocResult]) -> dict:
+    from .batch_reports import summarize as totals
+
+    return totals(rows)

@@ -35,13 +35,10 @@ def _root() -> None:
     """factcheck: verify the numbers in market commentary against market data."""
 
 
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    html = "html"
-    md = "md"
-    csv = "csv"
-    claimreview = "claimreview"
+# the formats are the renderer registry's (factcheck/render/__init__.py); listed here so
+# that --help stays fast (the registry imports the report and its dependencies)
+FORMAT_NAMES = ("table", "json", "html", "md", "csv", "claimreview")
+Format = Enum("Format", {name: name for name in FORMAT_NAMES}, type=str)
 
 
 class Label(str, Enum):
@@ -53,35 +50,16 @@ class Label(str, Enum):
     not_checkable = "not_checkable"
 
 
-def _emit(report, fmt: "Format", output: Optional[Path], checker, review_url: Optional[str]) -> None:
+def _emit(report, fmt: "Format", output: Optional[Path], options) -> None:
     """Render ``report`` in ``fmt`` to ``output`` (atomically) or standard output."""
-    if fmt is Format.table:
+    from .render import render
+
+    if fmt is Format.table and output is None:
         from rich.console import Console
 
-        if output is None:
-            Console(soft_wrap=False).print(report)
-            return
-        with open(output, "w", encoding="utf-8") as fh:
-            Console(file=fh, width=120, soft_wrap=False).print(report)
+        Console(soft_wrap=False).print(report)
         return
-    if fmt is Format.json:
-        body = report.to_json() + "\n"
-    elif fmt is Format.html:
-        from .render import render_html
-
-        body = render_html(report, checker.store)
-    elif fmt is Format.md:
-        from .render import render_markdown
-
-        body = render_markdown(report)
-    elif fmt is Format.csv:
-        from .render import render_csv
-
-        body = render_csv(report)
-    else:
-        from .render import render_claimreview
-
-        body = render_claimreview(report, review_url)
+    body = render(report, fmt.value, options)
     if output is None:
         typer.echo(body, nl=False)
     else:
@@ -114,6 +92,10 @@ def check(
                                                                         "review`) to suppress or override.")] = None,
     review_url: Annotated[Optional[str], typer.Option("--review-url", help="URL of the published review, for "
                                                                            "--format claimreview.")] = None,
+    article_url: Annotated[Optional[str], typer.Option("--article-url", help="URL of the article, the claims' "
+                                                                             "appearance in --format claimreview.")] = None,
+    author: Annotated[str, typer.Option("--author", help="The reviewing organisation named in --format "
+                                                         "claimreview.")] = "factcheck",
     max_bytes: Annotated[int, typer.Option("--max-bytes", envvar="FACTCHECK_MAX_BYTES",
                                            help="Refuse documents larger than this (checked before reading).")] = MAX_BYTES,
     online: Annotated[bool, typer.Option("--online/--offline", envvar="FACTCHECK_ONLINE",
@@ -132,6 +114,14 @@ def check(
     except ValueError:
         typer.echo(f"factcheck: error: --date must be YYYY-MM-DD, got {date_!r}", err=True)
         raise typer.Exit(2)
+    from .render import RenderOptions
+    from .render.claimreview import checked_url
+
+    try:
+        options = RenderOptions(review_url=checked_url(review_url, "--review-url"),
+                                article_url=checked_url(article_url, "--article-url"), author=author)
+    except FactcheckError as exc:
+        _fail(exc)
     try:
         text, note = read_document(path, max_bytes), None
         if path != "-" and Path(path).suffix.lower() in (".html", ".htm"):
@@ -150,7 +140,7 @@ def check(
     if baseline is not None:
         typer.echo(f"factcheck: baseline {baseline}: {len(report.suppressed)} claims suppressed, "
                    f"{sum(1 for r in report.results if r.review)} overridden", err=True)
-    _emit(report, fmt, output, checker, review_url)
+    _emit(report, fmt, output, options)
     if fail_on and any(r.verdict.label in {f.value for f in fail_on} for r in report.results):
         raise typer.Exit(1)
 
@@ -173,8 +163,10 @@ def batch(
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Documents larger than this are refused.")] = MAX_BYTES,
     follow_symlinks: Annotated[bool, typer.Option("--follow-symlinks", help="Follow links that leave the folder.")] = False,
 ) -> None:
-    """Check every document in a folder: one report per document in OUT, plus index.html and
-    summary.csv (worst documents first, most frequently wrong series).
+    """Check every document in a folder: a JSON report and an HTML review page per document
+    in OUT (plus any --format), and index.html, summary.csv and claims.csv for the batch
+    (worst documents first, most frequently wrong series). Only files inside FOLDER are
+    read (linked directories are not followed) and OUT itself is never read.
 
     Exit status: 0 all documents ran; 1 --fail-on matched; 7 some documents could not be
     read (they are error rows; every other document was checked); 130 interrupted (the
@@ -193,10 +185,12 @@ def batch(
     if engine not in ("local", "dask"):
         typer.echo("factcheck: error: --engine must be local or dask", err=True)
         raise typer.Exit(2)
-    formats = tuple(dict.fromkeys(["json"] + [f.value for f in (fmt or []) if f.value != "json"]))
+    formats = tuple(dict.fromkeys(["json", "html"] + [f.value for f in (fmt or [])]))
     root = folder.resolve()
-    found = [(p.relative_to(root).as_posix() if p.is_relative_to(root) else p.name, err)
-             for p, err in discover(root, glob, follow_symlinks)]
+    try:
+        found = [(p.relative_to(root).as_posix(), err) for p, err in discover(root, glob, follow_symlinks, out)]
+    except FactcheckError as exc:
+        _fail(exc)
     if not found:
         typer.echo(f"factcheck: error: no documents in {folder}", err=True)
         raise typer.Exit(4)
@@ -218,7 +212,7 @@ def batch(
     for r in rows:
         if r.status == "error":
             typer.echo(f"error: {r.path}: {r.error}", err=True)
-    typer.echo(f"reports in {out}/ (index.html, summary.csv)")
+    typer.echo(f"reports in {out}/ (index.html, summary.csv, claims.csv)")
     if interrupted:
         typer.echo(f"factcheck: interrupted after {len(rows)} of {len(found)} documents; the reports written are "
                    "complete and a re-run skips them", err=True)

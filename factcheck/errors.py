@@ -8,6 +8,12 @@ class FactcheckError(Exception):
     exit_code = 1
 
 
+class UsageError(FactcheckError):
+    """An option's value is invalid (a malformed URL, an unknown format)."""
+
+    exit_code = 2
+
+
 class InputError(FactcheckError):
     """The document could not be read (missing, not text, wrong encoding, too large)."""
 

@@ -26,6 +26,8 @@ class ClaimResult:
     mapping: Mapping
     verdict: Verdict
     review: dict | None = None  # a reviewer's decision from a baseline file
+    series_unit: str | None = None  # the unit the series publishes (set with the chart)
+    chart: dict | None = None  # the observations a chart draws (factcheck.charts)
 
     @property
     def fingerprint(self) -> str:
@@ -42,7 +44,7 @@ class ClaimResult:
             "value": c.value,
             "unit": c.unit,
             "kind": c.kind,
-            "series": m.to_dict(),
+            "series": self._series(),
             "date": c.date,
             "date_basis": c.date_basis,
             "hedge": c.hedge,
@@ -59,7 +61,15 @@ class ClaimResult:
             out["instrument"] = {"id": m.instrument.id, "name": m.instrument.name, "tracked": m.instrument.tracked}
         if c.range_low is not None:
             out["range"] = [c.range_low, c.range_high]
+        if self.chart:
+            out["chart"] = self.chart
         return out
+
+    def _series(self) -> dict | None:
+        series = self.mapping.to_dict()
+        if series is not None and self.series_unit:
+            series["unit"] = self.series_unit
+        return series
 
 
 @dataclass
@@ -83,25 +93,39 @@ class Report:
             out[label] = sum(1 for r in self.results if r.verdict.label == label)
         if self.suppressed or any(r.review for r in self.results):
             out["suppressed_by_baseline"] = len(self.suppressed)
-            out["overridden_by_baseline"] = sum(1 for r in self.results if r.review)
+            out["overridden_by_baseline"] = sum(1 for r in self.results if r.review and r.review["action"] == "override")
+            out["accepted_by_baseline"] = sum(1 for r in self.results if r.review and r.review["action"] == "accept")
         return out
 
     def apply_baseline(self, decisions: dict) -> None:
-        """Drop suppressed claims from the findings and set overridden verdicts."""
+        """Apply a reviewer's decisions (:mod:`factcheck.baseline`): ``suppress`` drops a
+        claim from the findings, ``override`` sets its verdict, ``accept`` confirms the
+        tool's verdict and ``comment`` only attaches a note; each kept decision is recorded
+        on the claim as ``review``."""
         kept = []
         for r in self.results:
             d = decisions.get(r.fingerprint)
             if d is None:
                 kept.append(r)
-            elif d.action == "suppress":
+                continue
+            if d.action == "suppress":
                 self.suppressed.append(r)
-            else:
-                r.review = {"label": d.label, "was": r.verdict.label, "note": d.note}
-                r.verdict.explanation = f"Reviewer: {d.label} ({d.note or 'no note'}); tool said {r.verdict.label}. " \
+                continue
+            was = r.verdict.label
+            r.review = {"action": d.action, "label": d.label if d.action == "override" else was, "was": was,
+                        "note": d.note}
+            if d.action == "override":
+                r.verdict.explanation = f"Reviewer: {d.label} ({d.note or 'no note'}); tool said {was}. " \
                                         + r.verdict.explanation
                 r.verdict.label = d.label
-                kept.append(r)
+            kept.append(r)
         self.results = kept
+
+    def to_dataframe(self):
+        """One row per claim with typed columns (see :func:`factcheck.frames.claims_frame`)."""
+        from .frames import claims_frame
+
+        return claims_frame(self.to_dict())
 
     def to_dict(self) -> dict:
         document = {"path": self.path, "published": self.published, "reference_date": self.reference_date,
@@ -127,30 +151,7 @@ class Report:
 
 
 def render_table(report: Report):
-    """A rich renderable: one row per claim with its verdict and one line of evidence."""
-    from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
+    """The terminal table (kept here for callers of ``factcheck.report.render_table``)."""
+    from .render.table import render_table as table
 
-    basis = report.reference_date_basis
-    head = Text.assemble(("factcheck ", "bold"), (report.path or "<text>", "cyan"), "  reference date ",
-                         (str(report.reference_date), "bold"), f" ({basis})")
-    if report.reference_inference.get("window"):
-        w = report.reference_inference["window"]
-        head.append(f"  inferred: {report.reference_inference['agreeing']} of "
-                    f"{report.reference_inference['claims']} claims agree {w[0]}..{w[1]}")
-    table = Table(show_lines=True, expand=True, pad_edge=False)
-    table.add_column("#", justify="right", style="dim", no_wrap=True)
-    table.add_column("claim and evidence", ratio=1)
-    table.add_column("verdict", no_wrap=True)
-    for i, r in enumerate(report.results, 1):
-        label = r.verdict.label
-        series = r.mapping.series_id or (f"{r.mapping.instrument.id} (no data source)" if r.mapping.instrument else "no series")
-        cell = Text.assemble((" ".join(r.claim.text.split()), "bold"), ("  " + series, "cyan"), ("  " + (r.claim.date or "no date"), "dim"),
-                             "\n", r.verdict.explanation)
-        table.add_row(str(i), cell, Text(label, style=COLOURS[label]))
-    summary = "  ".join(f"{k}={v}" for k, v in report.summary.items() if v or k == "claims")
-    parts = [head, table, Text(summary, style="bold")]
-    for w in report.warnings:
-        parts.append(Text(f"warning: {w}", style="yellow"))
-    return Group(*parts)
+    return table(report)

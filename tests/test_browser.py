@@ -36,7 +36,7 @@ def seed_page(tmp_path_factory, checker):
     text = (require_shared() / "seed/article.txt").read_text(encoding="utf-8")
     report = checker.check(text, path="seed/article.txt")
     out = tmp_path_factory.mktemp("html") / "seed.html"
-    out.write_text(render_html(report, checker.store), encoding="utf-8")
+    out.write_text(render_html(report), encoding="utf-8")
     return out, report
 
 
@@ -59,7 +59,7 @@ def test_screenshot(seed_page, tmp_path):
 def test_injected_markup_runs_nothing(tmp_path, checker):
     text = f"{PAYLOAD} The 10-year JGB yield rose 6 basis points to 2.33% yesterday. {PAYLOAD}"
     page = tmp_path / "evil.html"
-    page.write_text(render_html(checker.check(text, "2026-01-21"), checker.store), encoding="utf-8")
+    page.write_text(render_html(checker.check(text, "2026-01-21")), encoding="utf-8")
     dom = chromium(tmp_path, "--dump-dom", page.as_uri())
     assert "data-pwned" not in dom.split("<body", 1)[0] and 'data-pwned="' not in dom
     assert "<title>PWNED" not in dom

@@ -40,7 +40,8 @@ def test_csv_golden(report):
 
 def test_claimreview_golden(report):
     golden("note.claimreview.json", render_claimreview(report, "https://example.org/reviews/note",
-                                                       review_date=date(2026, 1, 22)))
+                                                       review_date=date(2026, 1, 22), publisher="Example Desk",
+                                                       article_url="https://example.org/markets/note"))
 
 
 def test_claimreview_has_googles_required_fields(report):
@@ -59,14 +60,14 @@ def test_claimreview_has_googles_required_fields(report):
 def test_html_escapes_the_document(checker, store):
     text = ('<script>alert(1)</script> The 10-year JGB yield rose 6 basis points to 2.33% yesterday. '
             '<img src=x onerror="alert(2)"> "quotes" & ampersands')
-    page = render_html(checker.check(text, "2026-01-21"), store)
+    page = render_html(checker.check(text, "2026-01-21"))
     assert "<script>alert" not in page and "<img src=x" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "onerror=&quot;alert(2)&quot;" in page
     assert "Content-Security-Policy" in page and "<script" not in page.lower().replace("&lt;script", "")
 
 
 def test_html_structure(report, store):
-    page = render_html(report, store)
+    page = render_html(report)
     assert page.count("<mark>") == len(report.results)
     assert page.count('<svg class="chart"') >= 3
     assert 'id="fv-inaccurate"' in page or 'id="fv-accurate"' in page

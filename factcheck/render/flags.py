@@ -1,0 +1,104 @@
+"""How strong each flag is and which readings of a claim were tried: the two optional
+verdict fields the renderers read, named in this one place.
+
+The verifier may give a verdict's dict form (``ClaimResult.to_dict()["verdict"]``) these
+fields; renderers read them from there and nowhere else::
+
+    "strength": 2.4,            # float, larger = stronger flag: how far outside its
+                                # allowance the best reading is (in allowances or units;
+                                # only the order matters to the renderers)
+    "readings": [               # the readings tried, in the order they were tried
+        {"name": "stated day close",        # "intraday range", "previous session",
+                                            # "lag window", "period extremes", ...
+         "observed": [{"date": "2026-01-20", "value": 2.33}],   # value(s) and date(s)
+         "held": false,                     # whether the claim holds on this reading
+         "note": "12 bp from the stated 2.45%"},                # optional, one line
+        ...
+    ]
+
+A reading's ``observed`` may also be a single ``{"date", "value"}`` object, or the reading
+may carry ``date`` and ``value`` itself. When the fields are absent every renderer keeps its
+earlier order and shows no readings section.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+STRENGTH = "strength"
+READINGS = "readings"
+READING_NAME = "name"
+READING_OBSERVED = "observed"
+READING_HELD = "held"
+READING_NOTE = "note"
+
+FLAGS = ("inaccurate", "misdated")  # the verdicts a reviewer must look at
+RANK = ("inaccurate", "misdated", "approximately_accurate", "unverifiable", "not_checkable", "accurate")
+
+
+@dataclass
+class Reading:
+    name: str
+    observed: list[tuple[str | None, float | None]] = field(default_factory=list)
+    held: bool | None = None
+    note: str = ""
+
+
+def strength(verdict: dict) -> float | None:
+    """The flag's strength, or None when the verdict carries none (or a non-number)."""
+    value = verdict.get(STRENGTH)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value) if value == value else None  # NaN is no strength
+
+
+def _points(raw: object) -> list[tuple[str | None, float | None]]:
+    items = raw if isinstance(raw, list) else [raw] if isinstance(raw, dict) else []
+    out = []
+    for item in items:
+        if isinstance(item, dict):
+            value = item.get("value")
+            out.append((str(item["date"]) if item.get("date") is not None else None,
+                        float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None))
+    return out
+
+
+def readings(verdict: dict) -> list[Reading]:
+    """The readings tried, tolerant of missing keys; [] when the verdict has none."""
+    raw = verdict.get(READINGS)
+    if not isinstance(raw, list):
+        return []
+    out = []
+    for item in raw:
+        if not isinstance(item, dict):
+            continue
+        observed = _points(item.get(READING_OBSERVED)) or _points(item)
+        held = item.get(READING_HELD)
+        out.append(Reading(str(item.get(READING_NAME) or "reading"), [p for p in observed if p != (None, None)],
+                           held if isinstance(held, bool) else None, str(item.get(READING_NOTE) or "")))
+    return out
+
+
+def has_strengths(claims: list[dict]) -> bool:
+    return any(strength(c["verdict"]) is not None for c in claims)
+
+
+def review_order(claims: list[dict]) -> list[int]:
+    """Indices of ``claims`` as a review page lists them: the flags first, the strongest
+    first (without strengths: inaccurate before misdated), then the other verdicts in
+    :data:`RANK` order; ties by position in the text."""
+    def key(i: int):
+        v = claims[i]["verdict"]
+        rank = RANK.index(v["label"]) if v["label"] in RANK else len(RANK)
+        flag = v["label"] in FLAGS
+        return (0 if flag else 1), -(strength(v) or 0.0) if flag else 0.0, rank, claims[i]["value_span"][0]
+    return sorted(range(len(claims)), key=key)
+
+
+def list_order(claims: list[dict]) -> list[int]:
+    """Indices as a list report (Markdown, terminal) shows them: document order, unless
+    the verdicts carry strengths; then the flags come first, strongest first."""
+    if not has_strengths(claims):
+        return list(range(len(claims)))
+    flags = [i for i, c in enumerate(claims) if c["verdict"]["label"] in FLAGS]
+    flags.sort(key=lambda i: -(strength(claims[i]["verdict"]) or 0.0))
+    return flags + [i for i in range(len(claims)) if i not in set(flags)]
