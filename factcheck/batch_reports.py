@@ -70,28 +70,29 @@ def claims_csv(rows, out: Path) -> str:
     return buf.getvalue()
 
 
-def _row_html(r) -> str:
-    name = f'<a href="{E(relative_link(r.path))}">{E(r.path)}</a>' if r.status != "error" else E(r.path)
+def _row_html(r, link=relative_link) -> str:
+    name = f'<a href="{E(link(r.path))}">{E(r.path)}</a>' if r.status != "error" else E(r.path)
     cells = "".join(f'<td class="n">{r.summary.get(k, 0) or ""}</td>' for k in LABELS)
     note = E(r.error or "") if r.status == "error" else ("unchanged" if r.status == "skipped" else "")
     return (f"<tr class='{E(r.status)}'><td>{name}</td><td>{E(r.reference_date or '—')}</td>"
             f"<td class='n'>{r.summary.get('claims', 0)}</td>{cells}<td class='err'>{note}</td></tr>")
 
 
-def index_html(rows, partial: bool = False) -> str:
+def index_html(rows, partial: bool = False, link=relative_link, title: str = "factcheck batch") -> str:
+    """The index page; ``link(rel)`` gives each document's review page (relative)."""
     s = summarize(rows)
     head = "".join(f'<th><span class="dot" style="background:{COLOURS[k]}"></span>{E(k.replace("_", " "))}</th>'
                    for k in LABELS)
     series = "".join(f"<li>{E(k)}: {v}</li>" for k, v in s["most_wrong_series"]) or "<li>none</li>"
     totals = " · ".join(f"{E(k.replace('_', ' '))} {v}" for k, v in s["verdicts"].items() if v)
     note = "<p class='err'>Interrupted: this index covers the documents finished so far.</p>" if partial else ""
-    body = "".join(_row_html(r) for r in ordered(rows))
+    body = "".join(_row_html(r, link) for r in ordered(rows))
     return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; form-action 'none'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>factcheck batch</title><style>{BASE}.dot{{display:inline-block;width:9px;height:9px;border-radius:50%;margin-right:4px}}
+<title>{E(title)}</title><style>{BASE}.dot{{display:inline-block;width:9px;height:9px;border-radius:50%;margin-right:4px}}
 td.n{{font-variant-numeric:tabular-nums}}</style></head><body>
-<header><h1>factcheck batch</h1><p>{s['documents']} documents: {s['ok']} checked, {s['skipped']} unchanged,
+<header><h1>{E(title)}</h1><p>{s['documents']} documents: {s['ok']} checked, {s['skipped']} unchanged,
 {s['errors']} unreadable · claims: {totals or 'none'} · <a href="./summary.csv">summary.csv</a> ·
 <a href="./claims.csv">claims.csv</a></p></header>
 <main class="desk">{note}

@@ -253,6 +253,47 @@ def review(
     typer.echo(f"{output}: {n} entries added")
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on (the desk is local unless you say otherwise).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
+    batch_dir: Annotated[Optional[Path], typer.Option("--batch-dir", help="A folder of documents to show as a batch "
+                                                                          "index with every document's review page.")] = None,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Where reviewer decisions go (default: "
+                                                                        "reviewed.toml in the state folder).")] = None,
+    state_dir: Annotated[Optional[Path], typer.Option("--state-dir", help="Where submitted documents are kept "
+                                                                          "(default: the user data folder).")] = None,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse documents and request bodies larger than "
+                                                               "this.")] = MAX_BYTES,
+) -> None:
+    """Run the review desk: paste or upload an article, review each verdict (accept,
+    override, comment; saved to a baseline `check --baseline` reads), browse a folder's
+    batch, or POST /api/check for the JSON report. Needs: pip install 'factcheck\\[serve]'.
+    """
+    try:
+        import uvicorn
+
+        from .serve import DeskConfig, create_app
+    except ImportError:
+        typer.echo("factcheck: error: the desk needs the optional extra: pip install 'factcheck[serve]'", err=True)
+        raise typer.Exit(2)
+    if batch_dir is not None and not batch_dir.is_dir():
+        typer.echo(f"factcheck: error: {batch_dir}: not a folder", err=True)
+        raise typer.Exit(4)
+    if state_dir is None:
+        from platformdirs import user_data_dir
+
+        state_dir = Path(user_data_dir("factcheck")) / "desk"
+    try:
+        application = create_app(DeskConfig(state_dir, baseline, batch_dir, max_bytes), host)
+    except (FactcheckError, OSError) as exc:
+        typer.echo(f"factcheck: error: {exc}", err=True)
+        raise typer.Exit(getattr(exc, "exit_code", 4))
+    typer.echo(f"factcheck desk on http://{host}:{port}/ (decisions: {application.state.desk.config.baseline})",
+               err=True)
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
 series_app = typer.Typer(help="What instruments factcheck knows: list, search, show.", no_args_is_help=True)
 app.add_typer(series_app, name="series")
 

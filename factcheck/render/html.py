@@ -109,7 +109,7 @@ def readings_block(claim: dict) -> str:
             f'<tr><th>reading</th><th>observed</th><th>result</th><th>note</th></tr>{"".join(rows)}</table></details>')
 
 
-def review_block(claim: dict, action: str | None) -> str:
+def review_block(claim: dict, action: str | None, n: int = 0) -> str:
     """The reviewer's recorded decision and, on the desk, the form to make one."""
     review = claim.get("review") or {}
     shown = ""
@@ -125,6 +125,7 @@ def review_block(claim: dict, action: str | None) -> str:
                       for lab in LABELS)
     return (f'{shown}<form class="review" method="post" action="{E(action)}">'
             f'<input type="hidden" name="fingerprint" value="{E(claim["fingerprint"])}">'
+            f'<input type="hidden" name="n" value="{n}">'
             f'<input type="hidden" name="text" value="{E(claim["text"])}">'
             f'<input type="hidden" name="was" value="{E(review.get("was") or claim["verdict"]["label"])}">'
             f'<input type="text" name="note" maxlength="500" placeholder="comment" aria-label="comment" '
@@ -154,7 +155,7 @@ def card(n: int, claim: dict, anchor: int, action: str | None) -> str:
             f'{readings_block(claim)}{chart_svg(claim, colour)}{_observed_table(claim)}'
             f'{f"<p class=src>source: {link}</p>" if link else ""}'
             f'<p class="sentence">“{E(" ".join(claim["sentence"].split()))}”</p>'
-            f'{review_block(claim, action)}</section>')
+            f'{review_block(claim, action, n)}</section>')
 
 
 def filters(claims: list[dict]) -> tuple[str, str, str]:
