@@ -18,14 +18,15 @@ demo: $(BIN)/factcheck  ## check the seed article against the offline snapshot
 test: $(BIN)/factcheck browser  ## run the test suite
 	$(BIN)/python -m pytest -q
 
-# Debian's chromium for the HTML report's browser test; installed when missing and we can
-# (root, as in CI); elsewhere the browser test is skipped with a message.
+# Debian's chromium and chromium-driver for the browser tests (the HTML report, the review
+# desk driven by selenium); installed when missing and we can (root, as in CI); elsewhere
+# the browser tests are skipped with a message.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@{ command -v chromium && command -v chromedriver; } >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "installing chromium for the browser test"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "chromium not installed and not root: the browser test will be skipped"; fi; }
+	    echo "installing chromium and chromium-driver for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	  else echo "chromium/chromium-driver not installed and not root: the browser tests will be skipped"; fi; }
 
 test-slow: $(BIN)/factcheck  ## the 10,000-example property runs
 	$(BIN)/python -m pytest -q -m slow

@@ -74,6 +74,39 @@ def _fail(exc: FactcheckError) -> None:
     raise typer.Exit(exc.exit_code)
 
 
+def _publication_date(value: Optional[str]) -> Optional[date]:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        typer.echo(f"factcheck: error: --date must be YYYY-MM-DD, got {value!r}", err=True)
+        raise typer.Exit(2)
+
+
+def _render_options(review_url: Optional[str], article_url: Optional[str], author: str):
+    """Renderer options from the command line; a URL that is not absolute http(s) is a usage error."""
+    from .render import RenderOptions
+    from .render.claimreview import checked_url
+
+    try:
+        return RenderOptions(review_url=checked_url(review_url, "--review-url"),
+                             article_url=checked_url(article_url, "--article-url"), author=author)
+    except FactcheckError as exc:
+        _fail(exc)
+
+
+def _check_path(path: str, published, catalog, policy, online: bool, max_bytes: int):
+    """Read PATH (or stdin) as `check` does (HTML reduced to its main text) and check it."""
+    from .api import Checker
+
+    text, note = read_document(path, max_bytes), None
+    if path != "-" and Path(path).suffix.lower() in (".html", ".htm"):
+        text, note = main_text(text, Path(path))  # the main text, as `batch` reads it
+    checker = Checker.default(str(catalog) if catalog else None, str(policy) if policy else None)
+    report = checker.check(text, published, None if path == "-" else path, online=online)
+    report.text_note = note
+    return report
+
+
 @app.command()
 def check(
     path: Annotated[str, typer.Argument(help="Text file to check, or '-' to read standard input.")],
@@ -107,28 +140,10 @@ def check(
 
     Example: factcheck check article.txt --date 2026-01-21 --format json
     """
-    from .api import Checker
-
+    published = _publication_date(date_)
+    options = _render_options(review_url, article_url, author)
     try:
-        published = date.fromisoformat(date_) if date_ else None
-    except ValueError:
-        typer.echo(f"factcheck: error: --date must be YYYY-MM-DD, got {date_!r}", err=True)
-        raise typer.Exit(2)
-    from .render import RenderOptions
-    from .render.claimreview import checked_url
-
-    try:
-        options = RenderOptions(review_url=checked_url(review_url, "--review-url"),
-                                article_url=checked_url(article_url, "--article-url"), author=author)
-    except FactcheckError as exc:
-        _fail(exc)
-    try:
-        text, note = read_document(path, max_bytes), None
-        if path != "-" and Path(path).suffix.lower() in (".html", ".htm"):
-            text, note = main_text(text, Path(path))  # the main text, as `batch` reads it
-        checker = Checker.default(str(catalog) if catalog else None, str(policy) if policy else None)
-        report = checker.check(text, published, None if path == "-" else path, online=online)
-        report.text_note = note
+        report = _check_path(path, published, catalog, policy, online, max_bytes)
         if baseline is not None:
             from .baseline import load_baseline
 
@@ -138,11 +153,44 @@ def check(
     for w in report.warnings:
         typer.echo(f"factcheck: warning: {w}", err=True)
     if baseline is not None:
+        s = report.summary
         typer.echo(f"factcheck: baseline {baseline}: {len(report.suppressed)} claims suppressed, "
-                   f"{sum(1 for r in report.results if r.review)} overridden", err=True)
+                   f"{s['overridden_by_baseline']} overridden, {s['accepted_by_baseline']} accepted", err=True)
     _emit(report, fmt, output, options)
     if fail_on and any(r.verdict.label in {f.value for f in fail_on} for r in report.results):
         raise typer.Exit(1)
+
+
+def _run_with_progress(found, config, jobs: int, engine: str, scheduler: Optional[str]):
+    """Run the batch with a progress bar on stderr."""
+    import os
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .batch import run
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("checking", total=len(found))
+        return run(found, config, jobs or (os.cpu_count() or 1), engine, scheduler,
+                   on_result=lambda r: progress.update(task, advance=1, description=r.path[-40:]))
+
+
+def _print_batch_summary(rows, out: Path) -> dict:
+    from .batch import summarize
+
+    s = summarize(rows)
+    verdicts = ", ".join(f"{k} {v}" for k, v in s["verdicts"].items() if v and k != "claims")
+    typer.echo(f"{s['documents']} documents: {s['ok']} checked, {s['skipped']} unchanged (use --force to redo), "
+               f"{s['errors']} unreadable; {s['verdicts'].get('claims', 0)} claims: {verdicts}")
+    if s["most_wrong_series"]:
+        typer.echo("most often wrong: " + ", ".join(f"{k} ({v})" for k, v in s["most_wrong_series"][:5]))
+    for r in rows:
+        if r.status == "error":
+            typer.echo(f"error: {r.path}: {r.error}", err=True)
+    typer.echo(f"reports in {out}/ (index.html, summary.csv, claims.csv)")
+    return s
 
 
 @app.command()
@@ -172,12 +220,7 @@ def batch(
     read (they are error rows; every other document was checked); 130 interrupted (the
     reports already written are complete).
     """
-    import os as _os
-
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from .batch import BatchConfig, discover, run, summarize
+    from .batch import BatchConfig, discover
 
     if not folder.is_dir():
         typer.echo(f"factcheck: error: {folder}: not a folder", err=True)
@@ -196,23 +239,8 @@ def batch(
         raise typer.Exit(4)
     out.mkdir(parents=True, exist_ok=True)
     config = BatchConfig(str(root), str(out.resolve()), formats, force, max_bytes, date_, follow_symlinks)
-    console = Console(stderr=True)
-    jobs = jobs or (_os.cpu_count() or 1)
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=console, transient=True) as progress:
-        task = progress.add_task("checking", total=len(found))
-        rows, interrupted = run(found, config, jobs, engine, scheduler,
-                                on_result=lambda r: progress.update(task, advance=1, description=r.path[-40:]))
-    s = summarize(rows)
-    verdicts = ", ".join(f"{k} {v}" for k, v in s["verdicts"].items() if v and k != "claims")
-    typer.echo(f"{s['documents']} documents: {s['ok']} checked, {s['skipped']} unchanged (use --force to redo), "
-               f"{s['errors']} unreadable; {s['verdicts'].get('claims', 0)} claims: {verdicts}")
-    if s["most_wrong_series"]:
-        typer.echo("most often wrong: " + ", ".join(f"{k} ({v})" for k, v in s["most_wrong_series"][:5]))
-    for r in rows:
-        if r.status == "error":
-            typer.echo(f"error: {r.path}: {r.error}", err=True)
-    typer.echo(f"reports in {out}/ (index.html, summary.csv, claims.csv)")
+    rows, interrupted = _run_with_progress(found, config, jobs, engine, scheduler)
+    s = _print_batch_summary(rows, out)
     if interrupted:
         typer.echo(f"factcheck: interrupted after {len(rows)} of {len(found)} documents; the reports written are "
                    "complete and a re-run skips them", err=True)
