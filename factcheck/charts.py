@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import numpy as np
+
 from .catalog import Catalog
 from .errors import FactcheckError
 from .store import Store
@@ -26,6 +28,19 @@ def series_unit(series_id: str | None, catalog: Catalog) -> str | None:
     return s.unit if s is not None else None
 
 
+def _arrays(data) -> tuple:
+    """The series' days (numpy datetime64[D]) and values, made once per loaded series and
+    kept on it (a reloaded store loads new series objects, so they never go stale): a
+    binary search per claim instead of a pandas slice keeps charts under a millisecond
+    per document."""
+    cached = getattr(data, "_chart_arrays", None)
+    if cached is None:
+        values = data.frame["value"].dropna()
+        cached = (values.index.values.astype("datetime64[D]"), values.to_numpy(dtype=float))
+        data._chart_arrays = cached
+    return cached
+
+
 def chart_data(series_id: str | None, observed: list, store: Store) -> dict | None:
     """``{"series", "name", "unit", "points": [[YYYY-MM-DD, value], ...]}`` around the
     observations a verdict used, or None when there is nothing to draw (no series, a
@@ -39,10 +54,13 @@ def chart_data(series_id: str | None, observed: list, store: Store) -> dict | No
     if data is None:
         return None
     days = [date.fromisoformat(o.date) for o in observed]
-    frame = data.window(min(days) - BEFORE, max(days) + AFTER)["value"].dropna()
-    if len(frame) < 2:
+    index, values = _arrays(data)
+    lo = int(np.searchsorted(index, np.datetime64(min(days) - BEFORE, "D"), side="left"))
+    hi = int(np.searchsorted(index, np.datetime64(max(days) + AFTER, "D"), side="right"))
+    if hi - lo < 2:
         return None
-    points = [[ts.date().isoformat(), round(float(v), 6)] for ts, v in frame.items()]
+    labels = np.datetime_as_string(index[lo:hi], unit="D").tolist()
+    points = [[d, round(v, 6)] for d, v in zip(labels, values[lo:hi].tolist())]
     return {"series": series_id, "name": data.series.name, "unit": data.series.unit, "points": points}
 
 

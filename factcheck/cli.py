@@ -257,8 +257,8 @@ def review(
     output: Annotated[Path, typer.Option("--output", "-o", help="The baseline file to create or extend.")] = Path("reviewed.toml"),
     label: Annotated[Optional[list[Label]], typer.Option("--label", help="Only claims with this verdict (repeatable; "
                                                                          "default: every claim).")] = None,
-    action: Annotated[str, typer.Option(help="suppress (hide from findings) or override (keep the verdict as "
-                                              "decided).")] = "suppress",
+    action: Annotated[str, typer.Option(help="suppress (hide from findings), override (keep the verdict as "
+                                              "decided), accept (confirm it) or comment (a note only).")] = "suppress",
     note: Annotated[str, typer.Option(help="A note stored with each entry.")] = "reviewed",
 ) -> None:
     """Record a reviewer's decisions on a report's claims, for `check --baseline`."""
