@@ -36,6 +36,7 @@ bench: $(BIN)/factcheck
 	$(BIN)/python bench/adversarial.py
 	$(BIN)/python bench/linearity.py
 	$(BIN)/python bench/batch.py 2400
+	$(BIN)/python bench/render.py 5
 	$(BIN)/python bench/coldstart.py
 	$(BIN)/python bench/probe.py 60
 
