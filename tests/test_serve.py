@@ -194,3 +194,11 @@ def test_serve_command_binds_localhost(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_a_broken_baseline_is_a_clear_page_not_a_crash(desk):
+    client, config = desk
+    doc = submit(client, text=NOTE, date="2026-01-21")
+    config.baseline.write_text('[[claim]]\nfingerprint = "0123456789abcdef"\naction = "override"\nlabel = "bad"\n')
+    r = client.get(doc)
+    assert r.status_code == 500 and "not a verdict label" in r.text and "Traceback" not in r.text

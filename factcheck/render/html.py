@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import quote
 
 from ..report import LABELS, Report
 from .chart import chart_svg
@@ -49,8 +50,6 @@ def source_links(claim: dict) -> str:
         head, _, code = str(o.get("source", "")).partition(":")
         pattern = SOURCE_PAGES.get(head)
         if pattern and (code or "{code}" not in pattern):
-            from urllib.parse import quote
-
             url = pattern.format(code=quote(code, safe=""))
             links[url] = f'<a href="{E(url)}" rel="noopener noreferrer">{E(o["source"])}</a>'
     return " · ".join(links.values())

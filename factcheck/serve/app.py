@@ -52,7 +52,10 @@ async def read_document(request: Request, desk: Desk) -> Document:
 
 
 def review_page(desk: Desk, doc: Document, action: str, home: str) -> HTMLResponse:
-    report = desk.reviewed(doc)
+    try:
+        report = desk.reviewed(doc)
+    except FactcheckError as exc:  # a baseline file edited into an invalid one, bad data
+        return HTMLResponse(pages.error("Cannot show this review", str(exc)), status_code=500)
     options = RenderOptions(title=f"factcheck: {doc.name}", review_action=action, home_url=home)
     return HTMLResponse(render_html(report, options))
 
