@@ -20,11 +20,11 @@ from claims import Claim
 from .catalog import Catalog, Series
 from .policy import Policy
 from .resolve import MIN_CONFIDENCE, Mapping
+from .sources.registry import display_name as source_name
+from .sources.registry import intraday_source
 from .store import SeriesData, Store
 
 EPS = 1e-9
-SOURCE_NAMES = {"mof": "MoF", "fred": "FRED", "yahoo": "Yahoo", "boj_decisions": "BoJ decisions table",
-                "user": "user data"}
 
 
 @dataclass
@@ -73,11 +73,6 @@ def fmt(value: float, unit: str, signed: bool = False) -> str:
     if unit == "points":
         return f"{sign}{a:,.2f}" + (" points" if signed else "")
     return f"{sign}{a:g}"
-
-
-def source_name(code: str) -> str:
-    head = code.split(":", 1)[0]
-    return SOURCE_NAMES.get(head, head) + (f" {code.split(':', 1)[1]}" if ":" in code and head == "fred" else "")
 
 
 def _month_bounds(value: str) -> tuple[date, date]:
@@ -292,6 +287,7 @@ class Verifier:
         """"surged to 141.68 intraday": a level inside a day's high-low range holds."""
         rows = frame.dropna(subset=["high", "low"])
         allowance = s.hedge_allowance(c.value) if c.hedge else s.level_allowance(c.value)
+        bars = intraday_source(x["source"] for x in s.sources) or "intraday bars"
         for slack, label in ((c.precision, "accurate"), (c.precision + allowance, "approximately_accurate")):
             for ts, row in rows.iloc[::-1].iterrows():
                 lo, hi = float(row["low"]), float(row["high"])
@@ -300,8 +296,8 @@ class Verifier:
                     return Verdict(label, f"Intraday bars: {s.name} traded between {fmt(lo, s.unit)} and "
                                           f"{fmt(hi, s.unit)} on {ts.date()}; the stated {c.text.strip()} is inside that "
                                           f"range{extra}.", "intraday_range",
-                                   [Observed(ts.date().isoformat(), round(lo, 6), "yahoo", "intraday low"),
-                                    Observed(ts.date().isoformat(), round(hi, 6), "yahoo", "intraday high")], 0.0,
+                                   [Observed(ts.date().isoformat(), round(lo, 6), bars, "intraday low"),
+                                    Observed(ts.date().isoformat(), round(hi, 6), bars, "intraday high")], 0.0,
                                    slack)
         return None
 

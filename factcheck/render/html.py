@@ -18,6 +18,7 @@ import re
 from urllib.parse import quote
 
 from ..report import LABELS, Report
+from ..sources.registry import lookup
 from .chart import chart_svg
 from .flags import readings, review_order, strength
 from .options import RenderOptions
@@ -25,14 +26,6 @@ from .style import COLOURS, page_css
 from .units import difference_line, observed_value
 
 E = html.escape
-SOURCE_PAGES = {
-    "fred": "https://fred.stlouisfed.org/series/{code}",
-    "mof": "https://www.mof.go.jp/english/policy/jgbs/reference/interest_rate/index.htm",
-    "boj_decisions": "https://www.boj.or.jp/en/mopo/mpmdeci/index.htm",
-    "boj": "https://www.stat-search.boj.or.jp/",
-    "ustreasury": "https://home.treasury.gov/resource-center/data-chart-center/interest-rates",
-    "yahoo": "https://finance.yahoo.com/quote/{code}",
-}
 
 
 def css_id(value: str) -> str:
@@ -44,13 +37,14 @@ def series_key(claim: dict) -> str:
 
 
 def source_links(claim: dict) -> str:
-    """Links to the pages of the sources the verdict's observations came from."""
+    """Links to the pages of the sources the verdict's observations came from (pages from
+    the source registry)."""
     links = {}
     for o in claim["verdict"]["observed"]:
         head, _, code = str(o.get("source", "")).partition(":")
-        pattern = SOURCE_PAGES.get(head)
-        if pattern and (code or "{code}" not in pattern):
-            url = pattern.format(code=quote(code, safe=""))
+        info = lookup(head)
+        if info is not None and info.page and (code or "{code}" not in info.page):
+            url = info.page_for(quote(code, safe=""))
             links[url] = f'<a href="{E(url)}" rel="noopener noreferrer">{E(o["source"])}</a>'
     return " · ".join(links.values())
 

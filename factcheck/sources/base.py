@@ -1,6 +1,7 @@
 """The shape every source has (after OpenBB's fetchers): ``validate`` the query (no I/O),
 ``extract`` (the only I/O, through :class:`~factcheck.sources.http.Http`), ``transform``
-the body into a typed frame of observations. A registry maps source names to classes."""
+the body into a typed frame of observations. Which sources exist is said once, in
+:mod:`factcheck.sources.registry`."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -81,10 +82,3 @@ def frame_from(dates, values) -> pd.DataFrame:
     frame["value"] = frame["value"].astype(float)
     return frame
 
-
-REGISTRY: dict[str, type[Source]] = {}
-
-
-def register(cls: type[Source]) -> type[Source]:
-    REGISTRY[cls.name] = cls
-    return cls

@@ -9,12 +9,12 @@ from datetime import date
 import pandas as pd
 
 from ..errors import EmptyResponse, FormatError, QueryError, SourceDown
-from .base import Query, Source, frame_from, register
+from .base import Query, Source, frame_from
+from .registry import SourceInfo, register_source
 
 URL = "https://www.stat-search.boj.or.jp/api/v1/getDataCode"
 
 
-@register
 class Boj(Source):
     name = "boj"
     description = "Bank of Japan time-series API (getDataCode)"
@@ -75,3 +75,6 @@ class Boj(Source):
         if parsed.isna().any():  # monthly series answer YYYYMM
             parsed = pd.to_datetime(dates, format="%Y%m", errors="coerce")
         return frame_from(parsed, values)
+
+
+register_source(SourceInfo("boj", "BoJ", updatable=True, fetcher=Boj, page="https://www.stat-search.boj.or.jp/"))

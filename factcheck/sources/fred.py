@@ -10,13 +10,13 @@ import os
 import pandas as pd
 
 from ..errors import FormatError, QueryError, Unauthorized
-from .base import Query, Source, frame_from, register
+from .base import Query, Source, frame_from
+from .registry import SourceInfo, register_source
 
 CSV_URL = "https://fred.stlouisfed.org/graph/fredgraph.csv"
 API_URL = "https://api.stlouisfed.org/fred/series/observations"
 
 
-@register
 class FredCsv(Source):
     name = "fred_csv"
     description = "FRED keyless CSV (fredgraph.csv)"
@@ -50,7 +50,6 @@ class FredCsv(Source):
         return frame_from(dates, frame.iloc[:, 1])
 
 
-@register
 class FredApi(Source):
     name = "fred_api"
     description = "FRED API, series/observations (needs FRED_API_KEY)"
@@ -98,3 +97,7 @@ def _error_message(body: bytes) -> str | None:
 def fred_source(http=None) -> Source:
     """The FRED source to use: the API when a key is configured, else the keyless CSV."""
     return FredApi(http) if os.environ.get("FRED_API_KEY") else FredCsv(http)
+
+
+register_source(SourceInfo("fred", "FRED", updatable=True, fetcher=fred_source, shows_code=True,
+                           aliases=(FredCsv.name, FredApi.name), page="https://fred.stlouisfed.org/series/{code}"))

@@ -9,7 +9,8 @@ import re
 import pandas as pd
 
 from ..errors import EmptyResponse, FormatError, QueryError, SourceError
-from .base import Query, Source, frame_from, register
+from .base import Query, Source, frame_from
+from .registry import SourceInfo, register_source
 
 HISTORICAL_URL = "https://www.mof.go.jp/english/policy/jgbs/reference/interest_rate/historical/jgbcme_all.csv"
 CURRENT_URL = "https://www.mof.go.jp/english/policy/jgbs/reference/interest_rate/jgbcme.csv"
@@ -50,7 +51,6 @@ def parse_mof(body: bytes, source: str = "mof") -> pd.DataFrame:
     return frame.set_index("Date").replace("-", None)
 
 
-@register
 class Mof(Source):
     name = "mof"
     description = "Japan MoF JGB benchmark yields (historical + current month)"
@@ -86,3 +86,7 @@ class Mof(Source):
                 pass  # first business day of a month, or a moved current-month file: history still holds
         wide = wide[~wide.index.duplicated(keep="last")]
         return frame_from(wide.index, wide[query.code])
+
+
+register_source(SourceInfo("mof", "MoF", updatable=True, fetcher=Mof,
+                           page="https://www.mof.go.jp/english/policy/jgbs/reference/interest_rate/index.htm"))

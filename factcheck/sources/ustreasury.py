@@ -10,7 +10,8 @@ from datetime import date
 import pandas as pd
 
 from ..errors import EmptyResponse, FormatError, QueryError
-from .base import Query, Source, frame_from, register
+from .base import Query, Source, frame_from
+from .registry import SourceInfo, register_source
 
 URL = ("https://home.treasury.gov/resource-center/data-chart-center/interest-rates/daily-treasury-rates.csv/"
        "{year}/all?type=daily_treasury_yield_curve&field_tdr_date_value={year}&page&_format=csv")
@@ -34,7 +35,6 @@ def parse_treasury(body: bytes, code: str, source: str = "ustreasury") -> pd.Dat
     return frame_from(dates, frame[code])
 
 
-@register
 class UsTreasury(Source):
     name = "ustreasury"
     description = "US Treasury daily par yield curve (CSV by year)"
@@ -67,3 +67,7 @@ class UsTreasury(Source):
             raise EmptyResponse(self.name, "every yearly file was empty")
         frame = pd.concat(parts).sort_index()
         return frame[~frame.index.duplicated(keep="last")]
+
+
+register_source(SourceInfo("ustreasury", "US Treasury", updatable=True, fetcher=UsTreasury,
+                           page="https://home.treasury.gov/resource-center/data-chart-center/interest-rates"))
