@@ -36,8 +36,11 @@ class SourceError(DataError):
     """A live data source failed (down, unauthorized, empty, or answered in the wrong format)."""
 
     def __init__(self, source: str, message: str):
-        super().__init__(f"{source}: {message}")
+        from .redact import redact
+
+        super().__init__(redact(f"{source}: {message}"))  # no key ever reaches a message
         self.source = source
+        self.reason = redact(message)
 
 
 class SourceDown(SourceError):

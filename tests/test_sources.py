@@ -78,7 +78,7 @@ def test_500_every_time_is_source_down(http):
 @responses.activate
 def test_connection_reset_is_source_down(http):
     responses.get(fred_module.CSV_URL, body=requests.exceptions.ConnectionError("reset by peer"))
-    with pytest.raises(SourceDown, match="connection failed"):
+    with pytest.raises(SourceDown, match="connection dropped"):
         FredCsv(http).fetch(Query("DGS10"))
 
 
