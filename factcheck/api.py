@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 
 import claims
 
 from . import charts
 from .catalog import Catalog, load_catalog
+from .errors import DataError, InputError
 from .policy import Policy, load_policy
 from .refdate import ReferenceDate, infer, own_best_date
 from .report import ClaimResult, Report
@@ -43,15 +44,33 @@ class Checker:
                 c.date_basis = "own_best_date"
 
     def _refresh(self, series_ids: set[str]) -> list[str]:
-        """``--online``: fetch the series this document needs; a failure is a warning and
-        the check goes on with the cache and snapshot."""
+        """``--online``: fetch the series this document needs within ONLINE_BUDGET
+        seconds; a failure is a warning (one per source) and the check goes on with the
+        cache and snapshot."""
+        from .sources import Http, HttpConfig
         from .update import update
 
         ids = sorted(i for i in series_ids if ":" not in i and (s := self.catalog.get(i)) is not None and s.tracked)
-        result = update(self.catalog, ids, self.store.fetched)
-        self.store.reload()
-        return [f"could not update {u.series_id} ({'; '.join(u.errors)}); using the cached/offline data"
-                for u in result.failed]
+        http = Http(HttpConfig.from_env(budget=ONLINE_BUDGET, connect_timeout=ONLINE_BUDGET))
+        try:
+            result = update(self.catalog, ids, self.store.fetched, http)
+        except DataError as exc:  # the cache cannot be written: check with what is there
+            return [f"could not update the data ({exc}); using the cached/offline data"]
+        finally:
+            self.store.reload()
+        return [f"could not update {', '.join(failed)} ({source}: {message}); using the cached/offline data"
+                for source, (message, failed) in result.failures_by_source().items()]
+
+    def _resolve(self, found: list[claims.Claim], resolver: Resolver, text: str) -> list[Mapping]:
+        return [self._with_own_data(m) for m in resolver.resolve_all(found, text)]
+
+    def _with_own_data(self, m: Mapping) -> Mapping:
+        """A known instrument without a live source (TOPIX) whose data the user imported
+        is checked against them like any series."""
+        s = m.instrument
+        if m.series_id is not None or s is None or s.tracked or self.store.get(s.id) is None:
+            return m
+        return Mapping(s.id, s.name, m.confidence, f"{s.name}: your imported data ({m.explanation})")
 
     def _known_but_empty(self, m: Mapping) -> Mapping:
         """A catalog series with no observations here (none in the snapshot, nothing
@@ -68,8 +87,11 @@ class Checker:
 
     def check(self, text: str, published: date | str | None = None, path: str | None = None,
               online: bool = False) -> Report:
-        if isinstance(published, str):
-            published = date.fromisoformat(published)
+        """Extract, map and verify every claim of ``text``; :class:`InputError` when
+        ``text`` is not a string or ``published`` not a date (or ``YYYY-MM-DD``)."""
+        published = checked_input(text, published)
+        if not text.strip():
+            return self._no_text(published, path)
         vocabulary = self.catalog.vocabulary()
         resolver = Resolver(self.catalog)
         written, _ = find_dateline(text)
@@ -79,10 +101,10 @@ class Checker:
             ref = ReferenceDate(written, "text", written)
         else:
             first = claims.extract(text, None, vocabulary)
-            ref = infer(first, resolver.resolve_all(first, text), self.catalog, self.store, self.policy,
+            ref = infer(first, self._resolve(first, resolver, text), self.catalog, self.store, self.policy,
                         dateline_month_day(text))
         found = claims.extract(text, ref.date, vocabulary)
-        mappings = resolver.resolve_all(found, text)
+        mappings = self._resolve(found, resolver, text)
         warnings: list[str] = []
         if online:
             warnings += self._refresh({m.series_id for m in mappings if m.series_id} |
@@ -106,6 +128,41 @@ class Checker:
             report.warnings.append(f"no reference date ({why}): give --date YYYY-MM-DD; undated claims are checked "
                                    "at their own best date (date_basis own_best_date)")
         return report
+
+
+    def _no_text(self, published: date | None, path: str | None) -> Report:
+        """An empty or blank document: a report with no claims that says so (``check`` and
+        ``batch`` alike), not an error."""
+        day = published.isoformat() if published else None
+        report = Report(path, day, day, "given" if published else "none", [], {}, self.store.vintage)
+        report.text = ""
+        report.warnings.append(NO_TEXT)
+        return report
+
+
+ONLINE_BUDGET = 4.0  # seconds `check --online` may spend fetching before it falls back
+NO_TEXT = "no text: the document is empty or blank, so there is nothing to check"
+EARLIEST = date(1900, 1, 1)
+
+
+def checked_input(text, published) -> date | None:
+    """The API's arguments as types, or :class:`InputError` saying what is wrong."""
+    if not isinstance(text, str):
+        raise InputError(f"text must be a string, got {type(text).__name__}")
+    if published is None or (isinstance(published, date) and not isinstance(published, datetime)):
+        day = published
+    elif isinstance(published, datetime):
+        day = published.date()
+    elif isinstance(published, str):
+        try:
+            day = date.fromisoformat(published.strip())
+        except ValueError:
+            raise InputError(f"published must be a date YYYY-MM-DD, got {published[:40]!r}") from None
+    else:
+        raise InputError(f"published must be a date or 'YYYY-MM-DD', got {type(published).__name__}")
+    if day is not None and not (EARLIEST <= day <= date(2200, 12, 31)):
+        raise InputError(f"published {day} is outside the years 1900-2200")
+    return day
 
 
 def orient(c: claims.Claim, m, catalog: Catalog) -> None:  # noqa: D401

@@ -19,6 +19,7 @@ import pandas as pd
 from .catalog import Catalog, Series
 from .errors import DataError
 from .resources_access import resource
+from .validation import iso_dates, validate
 
 
 @dataclass
@@ -122,19 +123,18 @@ class Store:
         return self._cache[series_id]
 
     def _load(self, series_id: str) -> SeriesData | None:
-        """Snapshot and cache merged, the newer vintage (the cache) winning on the same date."""
+        """Snapshot and cache merged, the newer vintage (the cache) winning on the same date.
+        A series without a live source (``tracked = false``) has what the user imported."""
         series = self.catalog.get(series_id)
-        if series is None or not series.tracked:
+        if series is None:
             return None
         if series.data_file:
-            return SeriesData(series, read_user_csv(Path(series.data_file)), "user")
+            return SeriesData(series, read_user_csv(Path(series.data_file), series), "user")
         if series.frequency == "decisions":
             return self._load_decisions(series)
         name = f"{series_id}.csv"
-        frame = None
-        if name in self.manifest:
-            frame = pd.read_csv(io.BytesIO(self._read_checked(name)), parse_dates=["date"], index_col="date").sort_index()
-        fetched = self._fetched(series_id)
+        frame = self._snapshot_frame(name) if series.tracked and name in self.manifest else None
+        fetched = self._fetched(series)
         if fetched is None:
             return SeriesData(series, frame, "snapshot") if frame is not None else None
         if frame is None:
@@ -143,13 +143,27 @@ class Store:
         merged.loc[fetched.index, "source"] = fetched["source"]
         return SeriesData(series, merged.sort_index(), "snapshot+cache")
 
-    def _fetched(self, series_id: str) -> pd.DataFrame | None:
+    def _snapshot_frame(self, name: str) -> pd.DataFrame:
+        """A snapshot file, hash-checked, then checked like any data (its vintage is fixed,
+        so not against today's date)."""
+        frame = pd.read_csv(io.BytesIO(self._read_checked(name)), dtype={"date": str})
+        frame.index = iso_dates(frame.pop("date"), f"snapshot file {name}")
+        return validate(frame, None, f"snapshot file {name}")
+
+    def _fetched(self, series: Series) -> pd.DataFrame | None:
+        """The cached rows of ``series``; a file that fails its checks is quarantined with
+        a warning (the snapshot then serves alone until `data update` writes a new one)."""
         if self.fetched is None:
             return None
         try:
-            entry = self.fetched.read(series_id)
+            entry = self.fetched.read(series.id)
+            if entry is not None:
+                validate(entry.frame, series, f"cache file {entry.path}")
         except DataError as exc:
-            self.warnings.append(f"{exc}; using the offline snapshot")
+            moved = self.fetched.quarantine(series.id)
+            where = f"moved to {moved}" if moved else "left in place and skipped"
+            self.warnings.append(f"{exc}; {where}; using the offline snapshot until `factcheck data update "
+                                 f"{series.id}` (or a new import) rebuilds it")
             return None
         if entry is None:
             return None
@@ -187,22 +201,28 @@ class Store:
         return SeriesData(series, frame, "decisions")
 
 
-def read_user_csv(path: Path) -> pd.DataFrame:
-    """A user's own data: a CSV with a date column and a value column (first two columns)."""
+def read_user_csv(path: Path, series: Series | None = None) -> pd.DataFrame:
+    """A user's own data: a CSV whose first two columns are an ISO date and a value. Rows
+    whose value is a missing marker (empty, ``.``, ``-``) are skipped; everything else
+    must pass :func:`factcheck.validation.validate` (against ``series`` when given), or
+    the whole file is refused, naming the first bad row."""
     try:
-        frame = pd.read_csv(path, na_values=[".", "", "-"])
-    except (OSError, ValueError) as exc:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
         raise DataError(f"cannot read data file {path}: {exc}") from None
     if frame.shape[1] < 2:
         raise DataError(f"data file {path} needs a date column and a value column")
-    frame = frame.iloc[:, :2]
+    frame = frame.iloc[:, :2].copy()
     frame.columns = ["date", "value"]
-    try:
-        frame["date"] = pd.to_datetime(frame["date"])
-        frame["value"] = pd.to_numeric(frame["value"])
-    except (ValueError, TypeError) as exc:
-        raise DataError(f"data file {path}: {exc}") from None
-    frame = frame.dropna().set_index("date").sort_index()
+    frame["value"] = frame["value"].str.strip()
+    frame = frame[~frame["value"].isin(("", ".", "-"))]
+    frame.index = iso_dates(frame.pop("date"), f"data file {path}") if len(frame) else pd.DatetimeIndex([], name="date")
+    numbers = pd.to_numeric(frame["value"], errors="coerce")
+    if numbers.isna().any():
+        i = int(numbers.isna().to_numpy().argmax())
+        raise DataError(f"data file {path}: value {frame['value'].iloc[i]!r} on {frame.index[i].date()} is not a number")
+    frame["value"] = numbers.astype(float)
+    frame = validate(frame, series, f"data file {path}", today=date.today())
     frame["source"] = f"user:{path.name}"
     return frame
 

@@ -1,8 +1,12 @@
 """``factcheck data update``: fetch series from their sources into the cache.
 
-Each series tries its catalog sources in order; the first that answers wins. A source
-that fails is recorded with its error (the cache keeps its previous data); the result
-says, per source, what was fetched and what failed, so the CLI can exit non-zero.
+Each series tries its catalog sources in order (those the source registry marks
+updatable); the first that answers wins. What a source sends is validated before it is
+stored (:mod:`factcheck.validation`): a refused fetch leaves the cache as it was. A source
+that fails is recorded with its error; one HTTP client serves the whole run, so a host
+that cannot be reached fails its other series at once, and the result groups failures by
+source (one message each) for the CLI. A cache that cannot be written stops the run with
+:class:`~factcheck.cache.CacheWriteError`: every other series would fail the same way.
 """
 from __future__ import annotations
 
@@ -11,10 +15,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable
 
-from .cache import Cache
+from .cache import Cache, CacheWriteError
 from .catalog import Catalog, Series
 from .errors import DataError, SourceError
-from .sources import Http, Query, redact, source_for
+from .sources import Http, Query, lookup, redact, source_for
+from .validation import validate
 
 
 @dataclass
@@ -48,48 +53,74 @@ class UpdateResult:
                 out[err.split(":", 1)[0]]["failed"] += 1
         return dict(out)
 
+    def failures_by_source(self) -> dict[str, tuple[str, list[str]]]:
+        """Per failing source: its first error message and the series it failed for."""
+        out: dict[str, tuple[str, list[str]]] = {}
+        for s in self.failed:
+            for err in s.errors:
+                name, _, message = err.partition(": ")
+                first, ids = out.setdefault(name, (message, []))
+                if s.series_id not in ids:
+                    ids.append(s.series_id)
+        return out
+
 
 def updatable(catalog: Catalog) -> list[Series]:
-    return [s for s in catalog if s.tracked and any(src["source"] in ("fred", "mof", "ustreasury", "boj")
-                                                     for src in s.sources)]
+    """Series with at least one source the registry can fetch."""
+    return [s for s in catalog if s.tracked and any(_fetchable(src["source"]) for src in s.sources)]
+
+
+def _fetchable(name: str) -> bool:
+    info = lookup(name)
+    return info is not None and info.updatable
 
 
 def update(catalog: Catalog, series_ids: list[str], cache: Cache | None = None, http: Http | None = None,
            start: date | None = None, progress: Callable[[str], None] | None = None) -> UpdateResult:
     cache = cache or Cache()
     http = http or Http()
-    sources: dict[str, object] = {}  # one instance per source name: MoF downloads once for all tenors
+    fetchers: dict[str, object] = {}  # one per source name: MoF downloads once for all tenors
     result = UpdateResult()
     for sid in series_ids:
-        s = catalog.get(sid)
         upd = SeriesUpdate(sid)
         result.series.append(upd)
+        s = catalog.get(sid)
         if s is None:
             upd.errors.append(f"catalog: unknown series {sid}")
-            continue
-        if not s.tracked or not s.sources:
+        elif not s.tracked or not s.sources:
             upd.skipped = "no data source"
-            continue
-        for spec in s.sources:
-            name = spec["source"]
-            if name not in sources:
-                sources[name] = source_for(name, http)
-            src = sources[name]
-            if name == "boj_decisions":
-                upd.skipped = "local decisions table, shipped in the snapshot"
-                continue
-            if src is None:
-                upd.errors.append(f"{name}: no fetcher for this source")
-                continue
-            try:
-                fetched = src.fetch(Query(spec["code"], start=start))
-                meta = {"source": fetched.source, "code": fetched.code, "url": fetched.url,
-                        "fetched_at": fetched.fetched_at, "series": sid}
-                upd.added, _ = cache.merge_write(sid, fetched.frame, meta)
-                upd.source, upd.last = fetched.source, str(fetched.frame.index[-1].date())
-                break
-            except (SourceError, DataError) as exc:
-                upd.errors.append(redact(str(exc)))
+        else:
+            _update_one(s, upd, cache, http, fetchers, start)
         if progress:
             progress(sid)
     return result
+
+
+def _update_one(s: Series, upd: SeriesUpdate, cache: Cache, http: Http, fetchers: dict, start: date | None) -> None:
+    """Try the series' sources in order until one gives data that pass validation."""
+    for spec in s.sources:
+        name = spec["source"]
+        info = lookup(name)
+        if info is None:
+            upd.errors.append(f"{name}: not a known source")
+            continue
+        if not info.updatable:
+            if len(s.sources) == 1:
+                upd.skipped = info.note or f"{info.display_name}: nothing to fetch"
+            continue
+        if name not in fetchers:
+            fetchers[name] = source_for(name, http)
+        try:
+            fetched = fetchers[name].fetch(Query(spec["code"], start=start))
+            frame = validate(fetched.frame, s, spec["code"], today=date.today())
+            meta = {"source": fetched.source, "code": fetched.code, "url": fetched.url,
+                    "fetched_at": fetched.fetched_at, "series": s.id}
+            upd.added, _ = cache.merge_write(s.id, frame, meta)
+            upd.source, upd.last = fetched.source, str(frame.index[-1].date())
+            return
+        except CacheWriteError:
+            raise
+        except SourceError as exc:
+            upd.errors.append(redact(str(exc)))
+        except DataError as exc:  # the source answered, with data that cannot be used
+            upd.errors.append(redact(f"{fetchers[name].name}: refused its data: {exc}"))
