@@ -23,7 +23,7 @@ from typing import Callable, Iterator
 
 from .discover import EXTENSIONS, discover, inside  # noqa: F401  (re-exported for callers)
 from .errors import FactcheckError, InputError
-from .inputs import decode, main_text, read_bytes
+from .inputs import decode_noted, main_text, read_bytes
 
 BAD = ("inaccurate", "misdated")
 ALWAYS = ("json", "html")  # every document gets its JSON report and its HTML review page
@@ -38,6 +38,7 @@ class DocResult:
     wrong_series: list[str] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
     reference_date: str | None = None
+    note: str | None = None  # "no text" for an empty document (checked, nothing to check)
 
     @property
     def wrong(self) -> int:
@@ -53,6 +54,7 @@ class BatchConfig:
     max_bytes: int = 10 * 1024 * 1024
     published: str | None = None
     follow_symlinks: bool = False
+    encoding: str | None = None  # None: detected (see factcheck.inputs)
 
     def __post_init__(self):
         self.formats = tuple(dict.fromkeys(ALWAYS + tuple(self.formats)))
@@ -132,9 +134,10 @@ def check_one(rel: str, config: BatchConfig) -> DocResult:
         old = _current(rel, key, config)
         if old is not None:
             return _row(rel, "skipped", old)
-        text, note = main_text(decode(raw, name), path)
+        decoded, encoding_note = decode_noted(raw, name, config.encoding)
+        text, note = main_text(decoded, path)
         report = checker.check(text, config.published, rel)
-        report.text_note = note
+        report.text_note = "; ".join(n for n in (encoding_note, note) if n) or None
         d = report.to_dict()
         d["document"]["content_sha256"] = key["content_sha256"]
         d["document"]["batch"] = key
@@ -163,8 +166,9 @@ def render_for_batch(report, fmt: str, rel: str) -> str:
 def _row(rel: str, status: str, d: dict) -> DocResult:
     wrong = [((c.get("series") or {}).get("id") or "-") for c in d.get("claims", [])
              if c["verdict"]["label"] in BAD]
+    empty = any(str(w).startswith("no text") for w in d.get("warnings", []))
     return DocResult(rel, status, None, d.get("summary", {}), wrong, [c["verdict"]["label"] for c in d.get("claims", [])],
-                     d.get("document", {}).get("reference_date"))
+                     d.get("document", {}).get("reference_date"), "no text" if empty else None)
 
 
 # -- engines --------------------------------------------------------------------------------

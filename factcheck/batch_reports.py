@@ -21,7 +21,8 @@ from .render.style import BASE, COLOURS
 from .report import LABELS
 
 E = html.escape
-SUMMARY_FIELDS = ("document", "status", "error", "reference_date", "claims", *LABELS, "wrong", "wrong_series")
+SUMMARY_FIELDS = ("document", "status", "error", "reference_date", "claims", *LABELS, "wrong", "wrong_series",
+                  "note")
 
 
 def summarize(rows) -> dict:
@@ -51,7 +52,8 @@ def summary_csv(rows) -> str:
     return write_rows(SUMMARY_FIELDS, ({"document": r.path, "status": r.status, "error": r.error or "",
                                         "reference_date": r.reference_date or "", "claims": r.summary.get("claims", 0),
                                         **{k: r.summary.get(k, 0) for k in LABELS}, "wrong": r.wrong,
-                                        "wrong_series": " ".join(sorted(set(r.wrong_series)))} for r in ordered(rows)))
+                                        "wrong_series": " ".join(sorted(set(r.wrong_series))),
+                                        "note": r.note or ""} for r in ordered(rows)))
 
 
 def claims_csv(rows, out: Path) -> str:

@@ -2,7 +2,8 @@
 results go to stdout, errors to stderr with distinct exit codes:
 
 0 ran (whatever the verdicts) · 1 ``--fail-on`` found such a verdict · 2 usage error ·
-4 the input could not be read · 5 catalog, policy or data problem.
+3 unknown series · 4 the input could not be read · 5 catalog, policy or data problem ·
+6 `data update`: a source failed.
 """
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from .errors import FactcheckError
-from .inputs import MAX_BYTES, main_text, read_document
+from .cli_common import CatalogOption, catalog_or_fail, fail, id_table
+from .errors import FactcheckError, InputError
+from .inputs import MAX_BYTES, decode_noted, main_text, read_bytes
 
 app = typer.Typer(
     name="factcheck",
@@ -30,8 +32,26 @@ app = typer.Typer(
 
 
 
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"factcheck {_installed_version()}")
+        raise typer.Exit()
+
+
+def _installed_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("factcheck")
+    except PackageNotFoundError:  # run from a source tree that is not installed
+        from . import __version__
+
+        return __version__
+
+
 @app.callback()
-def _root() -> None:
+def _root(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Print the version and exit.")] = False) -> None:
     """factcheck: verify the numbers in market commentary against market data."""
 
 
@@ -69,16 +89,32 @@ def _emit(report, fmt: "Format", output: Optional[Path], options) -> None:
         typer.echo(f"wrote {output}", err=True)
 
 
-def _fail(exc: FactcheckError) -> None:
-    typer.echo(f"factcheck: error: {exc}", err=True)
-    raise typer.Exit(exc.exit_code)
+_fail = fail
+
+
+def _read_input(path: str, max_bytes: int, encoding: Optional[str]) -> tuple[str, Optional[str]]:
+    """The text to check and a note on how it was read (encoding guessed, HTML main text)."""
+    text, note = decode_noted(*read_bytes(path, max_bytes), encoding)
+    if path != "-" and Path(path).suffix.lower() in (".html", ".htm"):
+        text, html_note = main_text(text, Path(path))  # the main text, as `batch` reads it
+        note = "; ".join(n for n in (note, html_note) if n) or None
+    return text, note
+
+
+EncodingOption = Annotated[Optional[str], typer.Option("--encoding", metavar="NAME",
+                                                       help="Text encoding of the input (e.g. cp1252, utf-16); "
+                                                            "default: detected (UTF-8 unless the bytes say otherwise).")]
 
 
 def _publication_date(value: Optional[str]) -> Optional[date]:
+    """``--date`` as a date; anything else (not ISO, not a calendar date, outside
+    1900-2200) is a usage error (exit 2)."""
+    from .api import checked_input
+
     try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        typer.echo(f"factcheck: error: --date must be YYYY-MM-DD, got {value!r}", err=True)
+        return checked_input("", value)
+    except InputError as exc:
+        typer.echo(f"factcheck: error: --date: {exc}", err=True)
         raise typer.Exit(2)
 
 
@@ -94,13 +130,11 @@ def _render_options(review_url: Optional[str], article_url: Optional[str], autho
         _fail(exc)
 
 
-def _check_path(path: str, published, catalog, policy, online: bool, max_bytes: int):
+def _check_path(path: str, published, catalog, policy, online: bool, max_bytes: int, encoding: Optional[str] = None):
     """Read PATH (or stdin) as `check` does (HTML reduced to its main text) and check it."""
     from .api import Checker
 
-    text, note = read_document(path, max_bytes), None
-    if path != "-" and Path(path).suffix.lower() in (".html", ".htm"):
-        text, note = main_text(text, Path(path))  # the main text, as `batch` reads it
+    text, note = _read_input(path, max_bytes, encoding)
     checker = Checker.default(str(catalog) if catalog else None, str(policy) if policy else None)
     report = checker.check(text, published, None if path == "-" else path, online=online)
     report.text_note = note
@@ -134,6 +168,7 @@ def check(
     online: Annotated[bool, typer.Option("--online/--offline", envvar="FACTCHECK_ONLINE",
                                          help="Fetch newer data for the claims' series first (offline by default, "
                                               "or set FACTCHECK_ONLINE=1; failures fall back to cache/snapshot).")] = False,
+    encoding: EncodingOption = None,
 ) -> None:
     """Check one article: find its numeric claims, map each to a market series, and judge
     it against the offline snapshot of market data.
@@ -143,7 +178,7 @@ def check(
     published = _publication_date(date_)
     options = _render_options(review_url, article_url, author)
     try:
-        report = _check_path(path, published, catalog, policy, online, max_bytes)
+        report = _check_path(path, published, catalog, policy, online, max_bytes, encoding)
         if baseline is not None:
             from .baseline import load_baseline
 
@@ -210,6 +245,7 @@ def batch(
     scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address, e.g. tcp://10.0.0.5:8786.")] = None,
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Documents larger than this are refused.")] = MAX_BYTES,
     follow_symlinks: Annotated[bool, typer.Option("--follow-symlinks", help="Follow links that leave the folder.")] = False,
+    encoding: EncodingOption = None,
 ) -> None:
     """Check every document in a folder: a JSON report and an HTML review page per document
     in OUT (plus any --format), and index.html, summary.csv and claims.csv for the batch
@@ -228,6 +264,7 @@ def batch(
     if engine not in ("local", "dask"):
         typer.echo("factcheck: error: --engine must be local or dask", err=True)
         raise typer.Exit(2)
+    _publication_date(date_)  # a bad --date is a usage error before any work
     formats = tuple(dict.fromkeys(["json", "html"] + [f.value for f in (fmt or [])]))
     root = folder.resolve()
     try:
@@ -238,7 +275,7 @@ def batch(
         typer.echo(f"factcheck: error: no documents in {folder}", err=True)
         raise typer.Exit(4)
     out.mkdir(parents=True, exist_ok=True)
-    config = BatchConfig(str(root), str(out.resolve()), formats, force, max_bytes, date_, follow_symlinks)
+    config = BatchConfig(str(root), str(out.resolve()), formats, force, max_bytes, date_, follow_symlinks, encoding)
     rows, interrupted = _run_with_progress(found, config, jobs, engine, scheduler)
     s = _print_batch_summary(rows, out)
     if interrupted:
@@ -325,16 +362,7 @@ def serve(
 series_app = typer.Typer(help="What instruments factcheck knows: list, search, show.", no_args_is_help=True)
 app.add_typer(series_app, name="series")
 
-CatalogOption = Annotated[Optional[Path], typer.Option("--catalog", help="Extra series catalog (TOML) to add.")]
-
-
-def _catalog(path: Optional[Path]):
-    from .catalog import load_catalog
-
-    try:
-        return load_catalog(str(path) if path else None)
-    except FactcheckError as exc:
-        _fail(exc)
+_catalog = catalog_or_fail
 
 
 def _store(catalog):
@@ -347,11 +375,10 @@ def _store(catalog):
 def series_list(catalog: CatalogOption = None) -> None:
     """Every series: id, name, unit, data coverage (or why there is none)."""
     from rich.console import Console
-    from rich.table import Table
 
     cat = _catalog(catalog)
     store = _store(cat)
-    table = Table("id", "name", "unit", "data", "source")
+    table = id_table("id", [s.id for s in cat], "name", "unit", "data", "source")
     for s in cat:
         try:
             data = store.get(s.id)
@@ -416,114 +443,9 @@ def series_show(series_id: Annotated[str, typer.Argument(help="A series id, e.g.
         typer.echo(f"{k:16s} {v}")
 
 
-data_app = typer.Typer(help="Market data: what is here, fetch newer data, import your own.", no_args_is_help=True)
+from .cli_data import data_app  # noqa: E402  (the `data` commands live in their own module)
+
 app.add_typer(data_app, name="data")
-
-
-@data_app.command("status")
-def data_status(catalog: CatalogOption = None) -> None:
-    """Each series: where its data come from, first and last date, and how old they are."""
-    from datetime import date as _date
-
-    from rich.console import Console
-    from rich.table import Table
-
-    cat = _catalog(catalog)
-    store = _store(cat)
-    table = Table("series", "origin", "first", "last", "age (days)", "source")
-    today = _date.today()
-    for s in cat:
-        try:
-            data = store.get(s.id)
-        except FactcheckError as exc:
-            table.add_row(s.id, "[red]error[/]", "-", "-", "-", str(exc))
-            continue
-        if data is None:
-            reason = "no data source" if not s.tracked else "none (run factcheck data update)"
-            table.add_row(s.id, reason, "-", "-", "-", ", ".join(x["source"] for x in s.sources) or "-")
-            continue
-        src = str(data.frame["source"].iloc[-1]) if "source" in data.frame.columns else data.origin
-        table.add_row(s.id, data.origin, str(data.first), str(data.last), str((today - data.last).days), src)
-    console = Console()
-    console.print(table)
-    for w in store.warnings:
-        console.print(f"[yellow]warning:[/] {w}")
-
-
-@data_app.command("update")
-def data_update(
-    series: Annotated[Optional[list[str]], typer.Argument(help="Series ids to fetch (default: every series with a source).")] = None,
-    catalog: CatalogOption = None,
-) -> None:
-    """Fetch newer observations from the live sources into the local cache. A failing
-    source leaves the cached and shipped data as they were; the exit status is 6 when any
-    source failed."""
-    from rich.console import Console
-    from rich.progress import Progress
-
-    from .cache import Cache
-    from .update import update, updatable
-
-    cat = _catalog(catalog)
-    ids = list(series) if series else [s.id for s in updatable(cat)]
-    unknown = [i for i in ids if cat.get(i) is None]
-    if unknown:
-        typer.echo(f"factcheck: error: unknown series: {', '.join(unknown)}", err=True)
-        raise typer.Exit(3)
-    console = Console(stderr=True)
-    cache = Cache()
-    with Progress(console=console, transient=True) as progress:
-        task = progress.add_task("fetching", total=len(ids))
-        result = update(cat, ids, cache, progress=lambda sid: progress.update(task, advance=1, description=sid))
-    for u in result.series:
-        if u.ok:
-            typer.echo(f"{u.series_id:22s} ok      {u.source:11s} +{u.added} new, last {u.last}")
-        elif u.skipped:
-            typer.echo(f"{u.series_id:22s} skipped {u.skipped}")
-        else:
-            typer.echo(f"{u.series_id:22s} FAILED  {'; '.join(u.errors)}")
-    summary = ", ".join(f"{name}: {v['ok']} ok, {v['failed']} failed" for name, v in sorted(result.by_source().items()))
-    typer.echo(f"sources: {summary or 'none'}; cache: {cache.root}")
-    if result.failed:
-        typer.echo(f"factcheck: {len(result.failed)} series could not be updated; the previous data are kept", err=True)
-        raise typer.Exit(6)
-
-
-@data_app.command("import")
-def data_import(
-    csv: Annotated[Path, typer.Argument(help="CSV with a date column and a value column.")],
-    series: Annotated[str, typer.Option("--series", help="The catalog id the data belong to.")],
-    catalog: CatalogOption = None,
-) -> None:
-    """Add your own observations for a catalog series (they go to the cache and win over the
-    shipped snapshot on the same dates)."""
-    from .cache import Cache
-    from .store import read_user_csv
-
-    cat = _catalog(catalog)
-    s = cat.get(series)
-    if s is None:
-        typer.echo(f"factcheck: error: unknown series {series!r}", err=True)
-        raise typer.Exit(3)
-    try:
-        frame = read_user_csv(csv)
-        lo, hi = s.value_range
-        bad = frame[(frame["value"] < lo) | (frame["value"] > hi)]
-        if not bad.empty:
-            typer.echo(f"factcheck: error: {len(bad)} values outside {s.id}'s range {lo:g}..{hi:g} "
-                       f"(first: {bad.index[0].date()} {bad['value'].iloc[0]:g})", err=True)
-            raise typer.Exit(4)
-        added, path = Cache().merge_write(s.id, frame, {"source": f"user:{csv.name}", "url": str(csv.resolve()),
-                                                          "fetched_at": _now(), "series": s.id})
-    except FactcheckError as exc:
-        _fail(exc)
-    typer.echo(f"{s.id}: {len(frame)} observations imported ({added} new dates) into {path}")
-
-
-def _now() -> str:
-    from datetime import datetime, timezone
-
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def main() -> None:

@@ -28,7 +28,7 @@ def folder(tmp_path):
     (root / "page.html").write_text("<html><body><nav>Home | Markets</nav><article><h1>JGBs</h1><p>The 10-year JGB "
                                     "yield rose 6 basis points to 2.33% yesterday.</p></article></body></html>")
     (root / "binary.txt").write_bytes(b"\x00\x01\x02\xff binary")
-    (root / "latin1.txt").write_bytes("caf\xe9 au lait, 2.5%".encode("latin-1"))
+    (root / "latin1.txt").write_bytes("Caf\xe9 talk: the Nikkei 225 rose 2.5% on Monday.\n".encode("latin-1"))
     (root / "empty.txt").write_text("")
     (root / "folder.txt").mkdir()
     with open(root / "huge.txt", "wb") as fh:  # 20 MB: refused by size, never read whole
@@ -37,8 +37,8 @@ def folder(tmp_path):
 
 
 GOOD = {"dev01.txt", "dev02.txt", "dev03.txt", "dev04.txt", "dev05.txt", "dev06.txt", "desk/seed.md", "page.html"}
-BAD = {"binary.txt": "binary", "latin1.txt": "UTF-8", "empty.txt": "empty", "folder.txt": "directory",
-       "huge.txt": "limit"}
+BAD = {"binary.txt": "binary", "folder.txt": "directory", "huge.txt": "limit"}
+READ_ANYWAY = {"latin1.txt", "empty.txt"}  # decoded as cp1252; checked with a "no text" note
 
 
 def test_good_documents_get_reports_and_bad_ones_error_rows(folder, tmp_path):
@@ -50,9 +50,12 @@ def test_good_documents_get_reports_and_bad_ones_error_rows(folder, tmp_path):
         assert report["schema"] == "factcheck.report/1" and report["claims"]
         assert (out / f"{rel}.md").exists()
     rows = {line.split(",")[0]: line for line in (out / "summary.csv").read_text().splitlines()[1:]}
-    assert set(rows) == GOOD | set(BAD)
+    assert set(rows) == GOOD | set(BAD) | READ_ANYWAY
     for rel, word in BAD.items():
         assert ",error," in rows[rel] and word in rows[rel], rows[rel]
+    assert rows["empty.txt"].startswith("empty.txt,ok,,0,") and rows["empty.txt"].endswith(",no text")
+    latin1 = json.loads((out / "latin1.txt.json").read_text())
+    assert "cp1252" in latin1["document"]["text_note"] and latin1["claims"][0]["text"] == "2.5%"
     assert "page.html" in (out / "index.html").read_text()
     html_report = json.loads((out / "page.html.json").read_text())
     assert "trafilatura" in html_report["document"]["text_note"]

@@ -76,8 +76,10 @@ def test_cli_errors_have_distinct_exit_codes(tmp_path):
     (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02 binary")
     assert runner.invoke(app, ["check", str(tmp_path / "bin.txt")]).exit_code == 4
     (tmp_path / "latin1.txt").write_bytes("caf\xe9 2.5%".encode("latin-1"))
-    r = runner.invoke(app, ["check", str(tmp_path / "latin1.txt")])
-    assert r.exit_code == 4 and "UTF-8" in r.stderr
+    r = runner.invoke(app, ["check", str(tmp_path / "latin1.txt"), "--encoding", "utf-8"])
+    assert r.exit_code == 4 and "not valid utf-8" in r.stderr
+    r = runner.invoke(app, ["check", str(tmp_path / "latin1.txt"), "--encoding", "klingon"])
+    assert r.exit_code == 4 and "not an encoding" in r.stderr
     assert runner.invoke(app, ["check", "-", "--date", "21/01/2026"], input="x").exit_code == 2
 
 
