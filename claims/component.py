@@ -4,26 +4,119 @@
 installed (the factory is registered through the ``spacy_factories`` entry point). The
 component writes every claim's number as a span to ``doc.spans["market_claims"]`` (spans
 may overlap: a range and its bounds, a change and its level) and the typed claims to
-``doc._.claims``.
+``doc._.claims`` (each span's claim is ``span._.claim``).
+
+- Sentence boundaries: those a pipeline set (sentencizer, senter, parser) are used;
+  without any, the component splits sentences itself with :mod:`claims.sentences` (the
+  rules of the fast path), so ``spacy.blank("en")`` plus this component is enough.
+- Serialisation: claims are stored on the Doc as plain data (``doc._.market_claims_data``,
+  msgpack-safe) and ``doc._.claims`` rebuilds the typed :class:`Claim` objects from it, so
+  claims survive ``doc.to_bytes()``, ``DocBin`` and ``nlp.pipe(..., n_process=2)``. On the
+  Doc that the component made, the typed objects are kept (``span._.claim is
+  doc._.claims[i]``); a Doc read back from bytes rebuilds equal ones.
+- Settings: ``span_key`` is config; the instrument vocabulary (set with
+  ``set_vocabulary``) is written by ``nlp.to_disk()`` and read back by ``spacy.load()``.
 """
 from __future__ import annotations
 
+import dataclasses
+import enum
+import json
+import typing
+import weakref
 from datetime import date
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from . import model
 from .extractor import Extractor
-from .model import Vocabulary
+from .model import Claim, Vocabulary, VocabularyEntry
+from .sentences import split
 
 SPAN_KEY = "market_claims"
+VOCABULARY_FILE = "vocabulary.json"
+_TYPED: "weakref.WeakKeyDictionary[Doc, tuple[list, list[Claim]]]" = weakref.WeakKeyDictionary()
 
-if not Doc.has_extension("claims"):
-    Doc.set_extension("claims", default=None)
-if not Doc.has_extension("reference_date"):
-    Doc.set_extension("reference_date", default=None)
-if not Span.has_extension("claim"):
-    Span.set_extension("claim", default=None)
+
+def _doc_claims(doc: Doc) -> list[Claim] | None:
+    """The typed claims of ``doc``, rebuilt from its plain data when not cached."""
+    data = doc._.market_claims_data
+    if data is None:
+        return None
+    cached = _TYPED.get(doc)
+    if cached is not None and cached[0] is data:
+        return cached[1]
+    typed = [_rebuild(Claim, item) for item in data]
+    _TYPED[doc] = (data, typed)
+    return typed
+
+
+def _span_claim(span: Span) -> Claim | None:
+    """The claim a span of ``doc.spans[key]`` stands for (same offsets and kind)."""
+    data = span.doc._.market_claims_data or []
+    for i, item in enumerate(data):
+        if list(item.get("_span") or ()) == [span.start_char, span.end_char] and item.get("kind") == span.label_:
+            return _doc_claims(span.doc)[i]
+    return None
+
+
+def _get_reference(doc: Doc) -> str | None:
+    return doc._.market_claims_reference
+
+
+def _set_reference(doc: Doc, value) -> None:
+    """A date or ``YYYY-MM-DD``, kept as the string (serialisable)."""
+    doc._.market_claims_reference = value.isoformat() if isinstance(value, date) else value
+
+
+for _name, _kwargs in (("market_claims_data", {"default": None}), ("market_claims_reference", {"default": None}),
+                       ("claims", {"getter": _doc_claims}),
+                       ("reference_date", {"getter": _get_reference, "setter": _set_reference})):
+    Doc.set_extension(_name, force=True, **_kwargs)
+Span.set_extension("claim", getter=_span_claim, force=True)
+
+
+def _plain(claim: Claim) -> dict:
+    """A claim as msgpack-safe data (enums as their values, tuples as lists)."""
+    def convert(value):
+        if isinstance(value, enum.Enum):
+            return value.value
+        if isinstance(value, dict):
+            return {k: convert(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [convert(v) for v in value]
+        return value
+
+    return convert(dataclasses.asdict(claim))
+
+
+def _rebuild(cls, data: dict):
+    """An instance of the dataclass ``cls`` from :func:`_plain` data, nested dataclasses,
+    lists of them and enums included; keys that are no field are ignored."""
+    hints = typing.get_type_hints(cls, vars(model))
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        if f.name in data and f.init:
+            kwargs[f.name] = _typed(hints.get(f.name), data[f.name])
+    return cls(**kwargs)
+
+
+def _typed(hint, value):
+    if value is None or hint is None:
+        return value
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    origin = typing.get_origin(hint)
+    if origin in (list, tuple) and args and isinstance(value, (list, tuple)):  # DocBin gives tuples
+        items = [_typed(args[0], v) for v in value]
+        return items if origin is list else tuple(items)
+    target = hint if not args or origin in (list, tuple) else args[0]
+    if isinstance(value, dict) and dataclasses.is_dataclass(target):
+        return _rebuild(target, value)
+    if isinstance(target, type) and issubclass(target, enum.Enum):
+        return target(value)
+    return value
 
 
 class MarketClaims:
@@ -32,29 +125,68 @@ class MarketClaims:
     def __init__(self, nlp: Language, name: str, span_key: str = SPAN_KEY):
         self.name = name
         self.span_key = span_key
-        self.extractor = Extractor(Vocabulary())
+        self.vocabulary = Vocabulary()
+        self.extractor = Extractor(self.vocabulary)
 
     def set_vocabulary(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
         self.extractor = Extractor(vocabulary)
 
     def __call__(self, doc: Doc) -> Doc:
         ref = doc._.reference_date
         if isinstance(ref, str):
             ref = date.fromisoformat(ref)
-        sentences = [(s.start_char, s.end_char) for s in doc.sents] if len(doc) else []
-        claims = self.extractor.run(doc.text, sentences, ref)
-        spans = []
+        claims = self.extractor.run(doc.text, self._sentences(doc), ref)
+        spans, data = [], []
         for claim in claims:
             span = doc.char_span(claim.start, claim.end, label=claim.kind, alignment_mode="expand")
+            item = _plain(claim)
+            item["_span"] = [span.start_char, span.end_char] if span is not None else None
             if span is not None:
-                span._.claim = claim
                 spans.append(span)
+            data.append(item)
         doc.spans[self.span_key] = spans
-        doc._.claims = claims
+        doc._.market_claims_data = data
+        _TYPED[doc] = (data, claims)
         return doc
 
+    @staticmethod
+    def _sentences(doc: Doc) -> list[tuple[int, int]]:
+        """The pipeline's sentences when it set any, else this package's own split."""
+        if not len(doc):
+            return []
+        if doc.has_annotation("SENT_START"):
+            return [(s.start_char, s.end_char) for s in doc.sents]
+        return split(doc.text)
 
-@Language.factory("market_claims", default_config={"span_key": SPAN_KEY})
+    # -- settings: the vocabulary travels with nlp.to_disk() / spacy.load() -------------
+    def _vocabulary_json(self) -> str:
+        return json.dumps([dataclasses.asdict(e) for e in self.vocabulary.entries], ensure_ascii=False)
+
+    def _load_vocabulary_json(self, text: str) -> None:
+        self.set_vocabulary(Vocabulary([VocabularyEntry(**e) for e in json.loads(text)]))
+
+    def to_bytes(self, *, exclude=()) -> bytes:
+        return self._vocabulary_json().encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude=()) -> "MarketClaims":
+        self._load_vocabulary_json(data.decode("utf-8"))
+        return self
+
+    def to_disk(self, path, *, exclude=()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / VOCABULARY_FILE).write_text(self._vocabulary_json(), encoding="utf-8")
+
+    def from_disk(self, path, *, exclude=()) -> "MarketClaims":
+        file = Path(path) / VOCABULARY_FILE
+        if file.exists():
+            self._load_vocabulary_json(file.read_text(encoding="utf-8"))
+        return self
+
+
+@Language.factory("market_claims", default_config={"span_key": SPAN_KEY},
+                  assigns=["doc._.claims", "doc._.market_claims_data", "doc.spans"])
 def make_market_claims(nlp: Language, name: str, span_key: str) -> MarketClaims:
     return MarketClaims(nlp, name, span_key)
 
