@@ -1,7 +1,8 @@
 """A local stand-in for every live source, on 127.0.0.1, that misbehaves on request.
 
 Point the installed CLI at it with ``FACTCHECK_SOURCES_URL=http://127.0.0.1:PORT/<scenario>``:
-the first path segment names the scenario, the rest is the source's own path (FRED's
+the first path segment names the scenario (``name~tag`` counts its hits apart), the rest
+is the source's own path (FRED's
 ``/graph/fredgraph.csv``, MoF's ``/english/...``, the Treasury's ``/resource-center/...``,
 the BoJ's ``/api/v1/getDataCode``), answered with the recorded payloads in
 ``tests/payloads``. Every loop is bounded (a drip sends at most ``DRIP_BYTES``) and the
@@ -65,7 +66,8 @@ class Handler(BaseHTTPRequestHandler):
         path = "/" + rest
         self.server.hits[(scenario, path)] += 1
         body = good_body(path, parse_qs(parts.query))
-        getattr(self, "s_" + scenario.replace("-", "_"), self.s_ok)(body, path, parts.query)
+        kind = scenario.split("~")[0]  # "status500~mine": the status500 answers, counted apart
+        getattr(self, "s_" + kind.replace("-", "_"), self.s_ok)(body, path, parts.query)
 
     def send(self, status: int, body: bytes, headers: dict | None = None, length: int | None = None) -> None:
         self.send_response(status)

@@ -283,6 +283,8 @@ def _read_body(resp: requests.Response, max_bytes: int, max_seconds: float, cloc
     except (_Broken, _Transient):
         raise
     except Exception as exc:  # urllib3/http.client errors: broken chunks, resets, timeouts mid-body
+        if expected is not None and raw_bytes < expected:
+            raise _Broken(f"body shorter than its Content-Length ({raw_bytes} of {expected} bytes)") from None
         raise _body_failure(exc) from None
     if expected is not None and raw_bytes < expected:
         raise _Broken(f"body shorter than its Content-Length ({raw_bytes} of {expected} bytes)")
