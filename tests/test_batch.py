@@ -53,7 +53,7 @@ def test_good_documents_get_reports_and_bad_ones_error_rows(folder, tmp_path):
     assert set(rows) == GOOD | set(BAD) | READ_ANYWAY
     for rel, word in BAD.items():
         assert ",error," in rows[rel] and word in rows[rel], rows[rel]
-    assert rows["empty.txt"].startswith("empty.txt,ok,,0,") and rows["empty.txt"].endswith(",no text")
+    assert rows["empty.txt"].startswith("empty.txt,ok,,,0,") and rows["empty.txt"].endswith(",no text")
     latin1 = json.loads((out / "latin1.txt.json").read_text())
     assert "cp1252" in latin1["document"]["text_note"] and latin1["claims"][0]["text"] == "2.5%"
     assert "page.html" in (out / "index.html").read_text()
