@@ -17,7 +17,8 @@
 - secrets never leave: every URL and message goes through :func:`~factcheck.redact.redact`.
 
 Limit: the time cap covers the body; headers trickled a byte at a time are bounded only
-by the read timeout of each byte.
+by the read timeout of each byte. ``requests`` is imported on the first request, so that
+reading the source registry (explanations, renderers) costs no network stack.
 """
 from __future__ import annotations
 
@@ -25,12 +26,14 @@ import os
 import time
 import zlib
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
-
-import requests
 
 from ..errors import SourceDown, SourceError, Unauthorized
 from ..redact import redact
+
+if TYPE_CHECKING:
+    import requests
 
 __all__ = ["Http", "HttpConfig", "Reply", "redact", "rebase"]
 
@@ -102,8 +105,10 @@ def rebase(url: str) -> str:
 class Http:
     """One run's HTTP client (one per `data update` or `check --online`)."""
 
-    def __init__(self, config: HttpConfig | None = None, session: requests.Session | None = None,
+    def __init__(self, config: HttpConfig | None = None, session: "requests.Session | None" = None,
                  sleep=time.sleep, clock=time.monotonic):
+        import requests
+
         self.config = config or HttpConfig.from_env()
         self.session = session or requests.Session()
         self.session.headers["User-Agent"] = self.config.user_agent
@@ -117,6 +122,8 @@ class Http:
     def get(self, source: str, url: str, params: dict | None = None) -> Reply:
         """GET ``url`` once per run; raises :class:`SourceDown` or :class:`Unauthorized`.
         The caller checks that the body has the format it expects."""
+        import requests
+
         try:
             full = requests.Request("GET", rebase(url), params=params).prepare().url
         except (_Broken, requests.RequestException, ValueError) as exc:
@@ -176,6 +183,8 @@ class Http:
             raise SourceDown(source, f"gave up: this run's time budget of {self.config.budget:g}s is spent")
 
     def _once(self, url: str) -> Reply:
+        import requests
+
         remaining = self._remaining()
         timeout = (min(self.config.connect_timeout, remaining), min(self.config.timeout, remaining))
         try:
@@ -201,8 +210,10 @@ class Http:
         return min(seconds, self.config.max_retry_after)
 
 
-def _classify(exc: requests.RequestException) -> Exception:
+def _classify(exc: "requests.RequestException") -> Exception:
     """A ``requests`` failure as host down, broken or worth a retry, with a plain reason."""
+    import requests
+
     chain = _chain(exc)
     names = {type(e).__name__ for e in chain}
     if isinstance(exc, requests.TooManyRedirects):
