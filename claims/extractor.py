@@ -16,15 +16,12 @@ from datetime import date, timedelta
 
 from . import lexicon as L
 from .casefold import lowered
+from .context import Document, Sentence, paragraph_of
 from .model import Claim, Cue, TimeRef, Vocabulary
 from .numbers import Quantity, find_quantities
 from .timeref import find_dateline, find_time_phrases
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*%?|[;:—–]")
-# a paragraph ends at a blank line, or at a line break after a full stop (many writers put
-# one paragraph per line with no blank line between)
-PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|(?<=[.!?:\"”])[ \t]*\n\s*")
-SOFT_BREAK = re.compile(r"(?<=[^\s])[ \t]*\n(?![ \t]*\n)(?=[ \t]*[^\s\-*•])")
 RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who|whose|when|where)\b", re.I)
 SHORT_LINK = re.compile(r"^[\s,]*(?:to|at|or|and|up|down|from|,)?[\s,]*(?:a |an )?(?:record |fresh |range of |band of )?$", re.I)
 # where a verb stops governing the number after it: punctuation or a preposition of level
@@ -114,22 +111,6 @@ MAX_CLAIMS_PER_SENTENCE = 40
 QUALIFIER_TRIGGER = re.compile(r"record|all-time|seen|biggest|largest|steepest|sharpest|heaviest|deepest|worst|best|highest|lowest|weakest|strongest|(?:year|month|week) (?:high|low)|decade|first|its (?:high|peak)", re.I)
 
 
-def paragraph_index(text: str) -> list[int]:
-    """Start offsets of paragraphs (blank-line separated)."""
-    return [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
-
-
-def _paragraph_of(starts: list[int], pos: int) -> int:
-    lo, hi = 0, len(starts) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if starts[mid] <= pos:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
 def _words(s: str) -> list[str]:
     return [w.lower().strip("'’") for w in WORD.findall(s)]
 
@@ -151,15 +132,9 @@ def _strip_tail(left: str, phrases) -> tuple[str, str | None]:
     return left, None
 
 
-class _Sentence:
-    __slots__ = ("start", "end", "text", "index", "paragraph")
-
-    def __init__(self, start: int, end: int, text: str, index: int, paragraph: int):
-        self.start, self.end, self.text, self.index, self.paragraph = start, end, text, index, paragraph
-
-
 class Extractor:
-    """Stateless apart from the vocabulary; call :meth:`run` once per document."""
+    """Holds only the vocabulary; everything about one document travels in a
+    :class:`~claims.context.Document`, so one extractor serves many threads at once."""
 
     def __init__(self, vocabulary: Vocabulary | None = None):
         self.vocabulary = vocabulary or Vocabulary()
@@ -168,18 +143,12 @@ class Extractor:
     def run(self, text: str, sentence_spans: list[tuple[int, int]], reference_date: date | None) -> list[Claim]:
         if not sentence_spans:
             return []
-        # regexes read a copy in which line breaks inside a paragraph are spaces (same
-        # offsets), so "6 basis\npoints" is one unit; paragraphs still end at blank lines
         raw = text
-        text = SOFT_BREAK.sub(" ", text)
         dateline_date, dateline_span = find_dateline(raw)
         ref = reference_date or dateline_date
-        pstarts = paragraph_index(raw)
-        sentences = [_Sentence(s, e, text[s:e], i, _paragraph_of(pstarts, s))
-                     for i, (s, e) in enumerate(sentence_spans)]
-        cues = self.vocabulary.find(text) + self._tenor_cues(text)
-        cues.sort(key=lambda c: c.start)
-        self._cues, self._cue_starts = cues, [c.start for c in cues]
+        doc = Document.read(raw, sentence_spans, ref,
+                            lambda t: self.vocabulary.find(t) + self._tenor_cues(t))
+        text, sentences = doc.text, doc.sentences
         phrases = [p for p in find_time_phrases(text, ref)
                    if not (dateline_span and dateline_span[0] <= p.start < dateline_span[1])]
         session = ref.isoformat() if ref else None
@@ -188,7 +157,7 @@ class Extractor:
         quantities = self._merge_ranges(text, quantities)
 
         claims: list[Claim] = []
-        per_sentence: dict[int, list[Claim]] = defaultdict(list)
+        per_sentence = doc.claims_by_sentence
         sent_starts = [x.start for x in sentences]
         by_sent: dict[int, list[Quantity]] = defaultdict(list)
         for q in quantities:
@@ -200,20 +169,19 @@ class Extractor:
             if len(sent.text) > MAX_SENTENCE_CHARS or len(qs) > MAX_CLAIMS_PER_SENTENCE or self._is_headline(raw, sent):
                 continue
             for q in qs:
-                claim = self._claim(text, q, sent, sentences, cues, claims)
+                claim = self._claim(doc, q, sent, claims)
                 if claim is not None:
                     claims.append(claim)
-                    per_sentence[i].append(claim)
-        self._per_sentence = per_sentence
+                    per_sentence.setdefault(i, []).append(claim)
         for i, in_sent in per_sentence.items():
             self._attach_qualifiers(text, sentences[i], in_sent, ref)
-        self._attach_times(text, claims, sentences, phrases, session, ref)
+        self._attach_times(doc, claims, phrases, session)
         for c in claims:  # literals as written, line breaks included
             c.text = raw[c.start:c.end]
         return claims
 
     @staticmethod
-    def _is_headline(text: str, sent: _Sentence) -> bool:
+    def _is_headline(text: str, sent: Sentence) -> bool:
         """A title line ("Four Percent", "One percent, at last"): short, on its own line,
         without a full stop. Its numbers are restated in the body if they matter."""
         body = sent.text.strip()
@@ -281,7 +249,9 @@ class Extractor:
                 out.append(Cue("tenor", str(years), text[m.start():m.end()], m.start(), m.end()))
         return out
 
-    def _is_non_claim(self, text: str, q: Quantity, cues: list[Cue]) -> bool:
+    @staticmethod
+    def _is_non_claim(doc: Document, q: Quantity) -> bool:
+        text = doc.text
         after = text[q.end:q.end + 25]
         before = text[max(0, q.start - 12):q.start]
         if q.unit in ("number", "fx") and L.NON_CLAIM_UNITS.match(after):
@@ -295,9 +265,9 @@ class Extractor:
                 return True  # a day of the month
             if q.decimals == 0 and q.scale == 1 and 1800 <= q.value <= 2100 and "," not in text[q.start:q.end]:
                 return True  # a year
-        j = bisect.bisect_right(self._cue_starts, q.start) - 1
+        j = bisect.bisect_right(doc.cue_starts, q.start) - 1
         if j >= 0 and any(c.kind == "instrument" and c.start <= q.start and q.end <= c.end
-                          for c in self._cues[max(0, j - 2):j + 1]):
+                          for c in doc.cues[max(0, j - 2):j + 1]):
             return True  # "Nikkei 225", "S&P 500"
         if q.fraction and re.search(r"-points?$", text[q.start:q.end]) and RESTATED_AS_FIGURE.match(text, q.end):
             return True  # "a quarter-point cut to 4%": a compound naming the event, whose figure follows
@@ -306,24 +276,24 @@ class Extractor:
         return False
 
     # -- one claim ---------------------------------------------------------------------
-    def _claim(self, text: str, q: Quantity, sent: _Sentence, sentences: list[_Sentence],
-               cues: list[Cue], previous: list[Claim]) -> Claim | None:
-        if self._is_non_claim(text, q, cues):
+    def _claim(self, doc: Document, q: Quantity, sent: Sentence, previous: list[Claim]) -> Claim | None:
+        if self._is_non_claim(doc, q):
             return None
+        text = doc.text
         rel = q.start - sent.start
         left = sent.text[:rel]
         right = sent.text[q.end - sent.start:]
         unit = q.unit
         value = q.value
-        sent_cues = self._cues_between(sent.start, sent.end)
+        sent_cues = doc.cues_between(sent.start, sent.end)
         if unit == "number":
-            cue = self._bare_number_cue(q, sent, sentences, cues)
+            cue = self._bare_number_cue(doc, q, sent)
             if cue is None:
                 return None
             unit = cue.unit
         elif unit == "JPY" and q.scale == 1 and q.decimals <= 2:
             # "the dollar at ¥155": a yen price of a dollar is an exchange rate, not an amount
-            cue = self._bare_number_cue(q, sent, sentences, cues)
+            cue = self._bare_number_cue(doc, q, sent)
             if cue is not None and cue.unit == "fx":
                 unit = "fx"
         if unit in ("fx",) and q.value < 0:
@@ -398,7 +368,7 @@ class Extractor:
             if q.__dict__.get("quoted_range"):
                 claim.qualifiers.append(f"range_of:{rng[0]:g}-{rng[1]:g}")
         self._modality(claim, left, right)
-        claim.cues = self._context_cues(cues, sent, q)
+        claim.cues = self._context_cues(doc, sent, q)
         claim.mention = self._mention(sent, q, sent_cues)
         return claim
 
@@ -413,16 +383,15 @@ class Extractor:
             return cue
         return None
 
-    def _bare_number_cue(self, q: Quantity, sent: _Sentence, sentences: list[_Sentence],
-                         cues: list[Cue]) -> Cue | None:
+    @staticmethod
+    def _bare_number_cue(doc: Document, q: Quantity, sent: Sentence) -> Cue | None:
         """A bare number ("sits near 158.6", "at 40,003.60") is a claim only when an
         instrument whose unit it would carry is named nearby and the value is plausible."""
         if q.decimals == 0 and "," not in str(q.value) and q.value < 10:
             return None
-        window_start = sentences[max(0, sent.index - 1)].start
-        if sentences[max(0, sent.index - 1)].paragraph != sent.paragraph:
-            window_start = sent.start
-        near = [c for c in self._cues_between(window_start, sent.end)
+        previous = doc.sentences[max(0, sent.index - 1)]
+        window_start = previous.start if previous.paragraph == sent.paragraph else sent.start
+        near = [c for c in doc.cues_between(window_start, sent.end)
                 if c.kind == "instrument" and c.unit in ("fx", "points") and c.low is not None
                 and c.low <= q.value <= c.high]
         if not near:
@@ -432,7 +401,7 @@ class Extractor:
 
     @staticmethod
     def _kind(unit: str, prev_word: str, lw: list[str], rw: list[str], right: str, left: str,
-              previous: list[Claim], q: Quantity, sent: _Sentence) -> str:
+              previous: list[Claim], q: Quantity, sent: Sentence) -> str:
         if unit not in ("percent", "bp", "pp", "points", "fx"):
             return "level"
         if unit in ("bp", "pp") and SPREAD_AFTER.match(right):
@@ -503,22 +472,17 @@ class Extractor:
         if L.FORECAST_AFTER.search(right):
             claim.checkable, claim.modality = False, "forecast"
 
-    def _cues_between(self, a: int, b: int) -> list[Cue]:
-        lo = bisect.bisect_left(self._cue_starts, a)
-        hi = bisect.bisect_left(self._cue_starts, b)
-        return self._cues[lo:hi]
-
-    def _context_cues(self, cues: list[Cue], sent: _Sentence, q: Quantity) -> list[Cue]:
+    @staticmethod
+    def _context_cues(doc: Document, sent: Sentence, q: Quantity) -> list[Cue]:
         """Cues ordered by how strongly they bind to the number: the sentence's own cues
         before it (nearest first), then after it, then earlier sentences (latest first)."""
-        before = self._cues_between(sent.start, q.start)
-        after = self._cues_between(q.end, sent.end)
-        lo = bisect.bisect_left(self._cue_starts, sent.start)
-        earlier = self._cues[max(0, lo - 40):lo]
+        before = doc.cues_between(sent.start, q.start)
+        after = doc.cues_between(q.end, sent.end)
+        earlier = doc.cues_before(sent.start, 40)
         return list(reversed(before)) + after + list(reversed(earlier))
 
     @staticmethod
-    def _mention(sent: _Sentence, q: Quantity, sent_cues: list[Cue]) -> str | None:
+    def _mention(sent: Sentence, q: Quantity, sent_cues: list[Cue]) -> str | None:
         before = [c for c in sent_cues if c.end <= q.start and c.kind in ("instrument", "tenor", "country")]
         if not before:
             after = [c for c in sent_cues if c.start >= q.end and c.kind in ("instrument", "tenor")]
@@ -532,7 +496,7 @@ class Extractor:
         return sent.text[group[0].start - sent.start:group[-1].end - sent.start]
 
     # -- qualifiers --------------------------------------------------------------------
-    def _attach_qualifiers(self, text: str, sent: _Sentence, claims: list[Claim], ref: date | None) -> None:
+    def _attach_qualifiers(self, text: str, sent: Sentence, claims: list[Claim], ref: date | None) -> None:
         if not QUALIFIER_TRIGGER.search(sent.text):
             return
         for rx, name in QUALIFIER_PATTERNS:
@@ -644,8 +608,8 @@ class Extractor:
     DEICTIC = re.compile(r"yesterday|today|this (?:morning|afternoon|evening)|tonight|overnight|now|"
                          r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|that day|on the day", re.I)
 
-    def _attach_times(self, text: str, claims: list[Claim], sentences: list[_Sentence],
-                      phrases: list[TimeRef], session: str | None, ref: date | None) -> None:
+    def _attach_times(self, doc: Document, claims: list[Claim], phrases: list[TimeRef], session: str | None) -> None:
+        text, sentences, ref = doc.text, doc.sentences, doc.reference
         last_day: dict[int, TimeRef] = {}  # paragraph -> last day phrase seen
         by_sentence: dict[int, list[TimeRef]] = {}
         sent_starts = [s.start for s in sentences]
@@ -660,7 +624,7 @@ class Extractor:
                   and not self._in_relative_clause(text, p.start)):
                 previous_day = p  # "that day" / "on the day" refer back to a session, not an offset
             resolved.append(p)
-            by_sentence.setdefault(_paragraph_of(sent_starts, p.start), []).append(p)
+            by_sentence.setdefault(paragraph_of(sent_starts, p.start), []).append(p)
         votes: Counter = Counter(p.value for p in resolved if p.role == "point" and p.precision == "day"
                                  and p.value and self.DEICTIC.search(p.text) and not p.text.endswith("'s")
                                  and not self._in_relative_clause(text, p.start)
@@ -669,7 +633,7 @@ class Extractor:
             votes[ref.isoformat()] += 1.5  # the document's own date, unless its phrases say otherwise
         pending: list[Claim] = []
         for sent in sentences:
-            sent_claims = self._per_sentence.get(sent.index, [])
+            sent_claims = doc.claims_by_sentence.get(sent.index, [])
             own = by_sentence.get(sent.index, [])
             if not sent_claims and not own:
                 continue
@@ -713,7 +677,7 @@ class Extractor:
         return bool(AFTER_EVENT.search(clause))
 
     @staticmethod
-    def _anchor_events(text: str, claims: list[Claim], sentences: list[_Sentence],
+    def _anchor_events(text: str, claims: list[Claim], sentences: list[Sentence],
                        by_sentence: dict[int, list[TimeRef]]) -> None:
         """"since the leadership vote": find the earlier sentence that dated that event
         ("on Oct. 6, the first session after ... the leadership vote") and use its date."""

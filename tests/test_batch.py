@@ -112,7 +112,9 @@ def test_dask_engine_matches_local(folder, tmp_path):
     distributed = pytest.importorskip("distributed")
     found = [(p.relative_to(folder).as_posix(), err) for p, err in discover(folder)]
     local, _ = run(found, BatchConfig(str(folder), str(tmp_path / "local")), jobs=1)
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+    # several threads per worker, as `batch --engine dask` runs by default: one checker
+    # per process is shared by its threads
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=4, processes=True, dashboard_address=None) as cluster, \
             distributed.Client(cluster) as client:
         remote, _ = run(found, BatchConfig(str(folder), str(tmp_path / "dask")), engine="dask", client=client)
     assert summarize(local) == summarize(remote)
