@@ -18,6 +18,8 @@ from . import lexicon as L
 from .casefold import lowered
 from .context import Document, Sentence, paragraph_of
 from .model import Claim, Cue, TimeRef, Vocabulary
+from .units import DAILY_MOVE_UNITS, MARKET_UNITS, Unit
+from .values import DateBasis, Kind, Modality, Qualifier, QualifierKind, Side, Threshold
 from .numbers import Quantity, find_quantities
 from .timeref import find_dateline, find_time_phrases
 
@@ -132,6 +134,59 @@ def _strip_tail(left: str, phrases) -> tuple[str, str | None]:
     return left, None
 
 
+SIDE_OF_WORD = {"highest": Side.HIGH, "lowest": Side.LOW, "weakest": Side.WEAK, "strongest": Side.STRONG}
+
+
+def _count(word: str) -> int | None:
+    word = word.lower()
+    return int(word) if word.isdigit() else L.WORD_NUMBERS.get(word)
+
+
+def _add_qualifier(target: Claim, q: Qualifier) -> None:
+    if q.label not in {x.label for x in target.qualifiers}:
+        target.qualifiers.append(q)
+
+
+def _move_qualifier(g: dict) -> Qualifier:
+    """"its biggest point decline on record", "the worst day since 1987", "the sharpest rise
+    in 15 years"; the direction may come from the claim ("the biggest day since 2020")."""
+    noun, adj = g["noun"].lower(), g["adj"].lower()
+    side = Side.DOWN if noun in MOVE_DOWN or (noun in ("session", "day") and adj == "worst") else \
+        Side.UP if noun in MOVE_UP or (noun in ("session", "day") and adj == "best") else Side.EITHER
+    basis = {"point": Unit.POINTS, "percentage": Unit.PERCENT}.get((g.get("basis") or "").strip().lower())
+    if g.get("record"):
+        return Qualifier(QualifierKind.MOVE, side, scope="record", basis=basis)
+    if g.get("year"):
+        return Qualifier(QualifierKind.MOVE, side, scope="since", since=g["year"], basis=basis)
+    return Qualifier(QualifierKind.MOVE, side, scope="in_years", count=_count(g["n"]), basis=basis)
+
+
+def _since_qualifier(g: dict, ref: date | None) -> Qualifier | None:
+    """"the highest since 1999", "the weakest since March", "the lowest in 18 months"."""
+    side = SIDE_OF_WORD[g["word"].lower()]
+    if g["rel"].lower() == "in":
+        if g.get("year"):
+            return Qualifier(QualifierKind.SINCE, side, since=g["year"])
+        # "highest in 18 months", "weakest in two decades", "lowest in a year"
+        n = (g.get("n") or "").lower()
+        per = (g.get("per") or "").lower().rstrip("s")
+        if n == "a" and not per:
+            return None
+        count = 1 if n == "a" else _count(n) if n else None
+        if per == "decade":
+            count, per = count and count * 10, "year"
+        return Qualifier(QualifierKind.IN_PERIOD, side, count=count, period=per or "year") if count else None
+    if g.get("mon") and g.get("year"):
+        return Qualifier(QualifierKind.SINCE, side, since=f"{g['year']}-{L.MONTHS[g['mon'].lower().rstrip('.')]:02d}")
+    if g.get("year"):
+        return Qualifier(QualifierKind.SINCE, side, since=g["year"])
+    if g.get("mon") and ref is not None:
+        mon = L.MONTHS[g["mon"].lower().rstrip(".")]
+        year = ref.year if mon < ref.month else ref.year - 1
+        return Qualifier(QualifierKind.SINCE, side, since=f"{year}-{mon:02d}")
+    return None
+
+
 class Extractor:
     """Holds only the vocabulary; everything about one document travels in a
     :class:`~claims.context.Document`, so one extractor serves many threads at once."""
@@ -223,13 +278,12 @@ class Extractor:
                 is_to = is_to or (re.fullmatch(r"\s+to\s+", gap) and a.unit == "number" and b.unit != "number"
                                   and not FROM_BEFORE.search(before) and 0.5 * b.value <= a.value <= b.value)
                 if unit and (is_between or is_dash or is_to or is_and):
-                    merged = Quantity(a.start, b.end, round((a.value + b.value) / 2, 10),
-                                      max(a.decimals, b.decimals), unit, b.scale, a.negative)
-                    merged.__dict__["range"] = (a.value, b.value)
                     # "a range of 0 to 0.1%", "target range at 4.25% to 4.50%": how policy ranges are
                     # quoted; factcheck reads such a range as its upper bound when it is a policy rate
-                    merged.__dict__["quoted_range"] = bool(RANGE_OF_BEFORE.search(before)
-                                                           or RANGE_NOUN_AFTER.match(text[b.end:b.end + 20]))
+                    quoted = bool(RANGE_OF_BEFORE.search(before) or RANGE_NOUN_AFTER.match(text[b.end:b.end + 20]))
+                    merged = Quantity(a.start, b.end, round((a.value + b.value) / 2, 10),
+                                      max(a.decimals, b.decimals), unit, b.scale, a.negative,
+                                      range=(a.value, b.value), quoted_range=quoted)
                     out.append(merged)
                     i += 2
                     continue
@@ -321,9 +375,9 @@ class Extractor:
                 extreme = True
                 intraday = intraday or t in L.INTRADAY_WORDS
             elif effect == "comparative":
-                threshold, comparative = "directional", L.COMPARATIVES[t]
+                threshold, comparative = Threshold.DIRECTIONAL, L.COMPARATIVES[t]
             else:
-                threshold = effect
+                threshold = Threshold(effect)
         if INTRADAY.search(sent.text):
             intraday = True
         lw = _words(core_left)
@@ -332,9 +386,9 @@ class Extractor:
         if stripped and not set(stripped) <= MAGNITUDE_WORDS and not (
                 extreme and prev_word in L.CHANGE_VERBS and unit in ("bp", "pp", "percent", "points")):
             # "slid past 153", "touched 4%": a level; but "rose as much as 6.5 bp" is a change
-            kind = "spread" if unit == "bp" and L.SPREAD_WORDS.search(left[-70:]) else "level"
+            kind = Kind.SPREAD if unit == "bp" and L.SPREAD_WORDS.search(left[-70:]) else Kind.LEVEL
         elif q.unit == "number" and prev_word not in L.CHANGE_VERBS and prev_word != "by":
-            kind = "level"  # a bare number named by its instrument is a level ("at 40,003.60")
+            kind = Kind.LEVEL  # a bare number named by its instrument is a level ("at 40,003.60")
         else:
             kind = self._kind(unit, prev_word, lw, rw, right, left, previous, q, sent)
         direction = comparative or self._direction(lw, rw)
@@ -342,11 +396,11 @@ class Extractor:
                 q.plus or (q.negative and SIGNED_ASIDE.search(left) and previous
                            and previous[-1].sentence_start == sent.start)):
             # "+0.3%", "158.10 (-0.3%)", "2.30% (+4bp)": a signed figure is the day's move
-            kind, direction = "change", 1 if q.plus else -1
+            kind, direction = Kind.CHANGE, 1 if q.plus else -1
         from_record = bool(FROM_RECORD_AFTER.match(right))
         if from_record:
-            kind, direction = "change", -1
-        if kind == "change" and direction < 0 and value > 0:
+            kind, direction = Kind.CHANGE, -1
+        if kind is Kind.CHANGE and direction < 0 and value > 0:
             value = -value
         subject_cue = self._subject(text, sent_cues, q)
         claim = Claim(
@@ -362,11 +416,9 @@ class Extractor:
             from_record=from_record,
             paragraph=sent.paragraph,
         )
-        rng = q.__dict__.get("range")
-        if rng:
-            claim.range_low, claim.range_high = rng
-            if q.__dict__.get("quoted_range"):
-                claim.qualifiers.append(f"range_of:{rng[0]:g}-{rng[1]:g}")
+        if q.range:
+            claim.range_low, claim.range_high = q.range
+            claim.quoted_range = q.range if q.quoted_range else None
         self._modality(claim, left, right)
         claim.cues = self._context_cues(doc, sent, q)
         claim.mention = self._mention(sent, q, sent_cues)
@@ -403,40 +455,40 @@ class Extractor:
     def _kind(unit: str, prev_word: str, lw: list[str], rw: list[str], right: str, left: str,
               previous: list[Claim], q: Quantity, sent: Sentence) -> str:
         if unit not in ("percent", "bp", "pp", "points", "fx"):
-            return "level"
+            return Kind.LEVEL
         if unit in ("bp", "pp") and SPREAD_AFTER.match(right):
-            return "spread"  # "30s trade 155bp over 10s", "190 bp above JGBs"
+            return Kind.SPREAD  # "30s trade 155bp over 10s", "190 bp above JGBs"
         if unit in ("bp", "pp", "percent"):
             window = left[-70:]
             if (L.SPREAD_WORDS.search(window) and unit != "percent" and prev_word != "by"
                     and prev_word not in L.CHANGE_VERBS):
-                return "spread"
+                return Kind.SPREAD
             if rw and rw[0] in ("spread", "gap", "differential"):
-                return "spread"
+                return Kind.SPREAD
         if prev_word == "or" and previous and previous[-1].sentence_start == sent.start:
             return previous[-1].kind
         if unit in ("percent", "bp", "pp", "points", "fx") and prev_word not in ("to", "at") and \
                 re.match(r"\s*(?:higher|lower)\b|\s+(?:up|down)\b(?!\s+from)", right):
-            return "change"  # "finished 1.3% lower at 53,936", "ended 4 bp higher" (not "1.87%, up from")
+            return Kind.CHANGE  # "finished 1.3% lower at 53,936", "ended 4 bp higher" (not "1.87%, up from")
         noun_after = [w for w in rw[:2] if w in L.CHANGE_NOUNS]
         if noun_after and prev_word not in ("to", "at"):
-            return "change"
+            return Kind.CHANGE
         if prev_word == "by" or (prev_word == "of" and len(lw) > 1 and lw[-2] in L.CHANGE_NOUNS):
-            return "change"
+            return Kind.CHANGE
         if prev_word in L.CHANGE_VERBS:
-            return "change"
+            return Kind.CHANGE
         if unit in ("bp", "pp") and prev_word in ("rate", "rates", "yield", "yields"):
-            return "change"  # "raised its policy rate 25 basis points": a move, basis points are no level
+            return Kind.CHANGE  # "raised its policy rate 25 basis points": a move, basis points are no level
         if prev_word in L.LEVEL_PREPOSITIONS or prev_word in ("a", "the", "its", "record", "fresh", "another",
                                                               "finished", "closed", "ended", "rate", "yield"):
-            return "level"
+            return Kind.LEVEL
         if unit == "percent" and any(w in L.CHANGE_VERBS for w in _words(VERB_OBJECT_CUT.split(left)[-1])[-5:]):
-            return "change"  # "a rally that has lifted the index some 8%": the verb's object sits between
+            return Kind.CHANGE  # "a rally that has lifted the index some 8%": the verb's object sits between
         if unit in ("bp", "pp", "points"):
-            return "change"
+            return Kind.CHANGE
         if unit == "fx" and "per" not in right[:0] and q.value < 30:
-            return "change"
-        return "level"
+            return Kind.CHANGE
+        return Kind.LEVEL
 
     @staticmethod
     def _direction(lw: list[str], rw: list[str]) -> int:
@@ -464,13 +516,13 @@ class Extractor:
         window = re.split(r"[;:]", left[-110:])[-1]  # a new clause after ";" has its own modality
         m_cond = CONDITIONAL.search(window)
         if m_cond:
-            claim.checkable, claim.modality = False, "conditional"
+            claim.checkable, claim.modality = False, Modality.CONDITIONAL
             return
         if MARKET_PRICING.search(window) or MARKET_PUT.search(window) or L.FORECAST_BEFORE.search(window):
-            claim.checkable, claim.modality = False, "forecast"
+            claim.checkable, claim.modality = False, Modality.FORECAST
             return
         if L.FORECAST_AFTER.search(right):
-            claim.checkable, claim.modality = False, "forecast"
+            claim.checkable, claim.modality = False, Modality.FORECAST
 
     @staticmethod
     def _context_cues(doc: Document, sent: Sentence, q: Quantity) -> list[Cue]:
@@ -501,16 +553,15 @@ class Extractor:
             return
         for rx, name in QUALIFIER_PATTERNS:
             for m in rx.finditer(sent.text):
-                label = self._qualifier_label(name, m, ref)
-                if not label:
+                q = self._qualifier(name, m, ref)
+                if q is None:
                     continue
                 qs, qe = sent.start + m.start(), sent.start + m.end()
                 if SINCE_BEFORE_QUALIFIER.search(sent.text[:m.start()]):
                     continue  # "since last Wednesday's record close", "below its record"
-                if name == "move":
-                    self._attach_move(label, qs, claims)
+                if q.kind is QualifierKind.MOVE:
+                    self._attach_move(q, qs, claims)
                     continue
-                target = None
                 following = [c for c in claims if c.start >= qe and c.start - qe <= 4]
                 preceding = [c for c in claims if c.end <= qs and qs - c.end <= 90]
                 if following:
@@ -520,88 +571,53 @@ class Extractor:
                 else:
                     later = [c for c in claims if c.start >= qe and c.start - qe <= 60]
                     target = later[0] if later else None
-                if target is not None and label.startswith("last_seen:"):
-                    side = {1: "highest", -1: "lowest"}.get(target.direction)
-                    label = f"{side}_since:{label.split(':')[1]}" if side else None
-                if target is not None and label and target.unit in ("percent", "bp", "pp", "points", "fx") \
-                        and label not in target.qualifiers:
-                    target.qualifiers.append(label)
+                if target is not None and q.side is Side.EITHER:
+                    # "a level last seen in 1999": the highest or lowest, by the claim's direction
+                    side = {1: Side.HIGH, -1: Side.LOW}.get(target.direction)
+                    q = q.with_side(side) if side else None
+                if target is not None and q is not None and target.unit in MARKET_UNITS:
+                    _add_qualifier(target, q)
 
     @staticmethod
-    def _attach_move(label: str, start: int, claims: list[Claim]) -> None:
+    def _attach_move(q: Qualifier, start: int, claims: list[Claim]) -> None:
         """A move superlative belongs to the nearest one-day move before it in the sentence,
         in the unit it names ("its biggest point decline" is the points figure)."""
-        label, basis = label.split("|")
-        moves = [c for c in claims if c.end <= start and c.kind == "change" and c.since is None
-                 and c.unit in ("percent", "bp", "points", "fx") and (not basis or c.unit == basis)]
+        moves = [c for c in claims if c.end <= start and c.kind is Kind.CHANGE and c.since is None
+                 and c.unit in DAILY_MOVE_UNITS and (q.basis is None or c.unit == q.basis)]
         if not moves:
             return
         target = moves[-1]
-        if "_?_" in label:  # "the biggest day since 2020": the move's own direction
+        if q.side is Side.EITHER:  # "the biggest day since 2020": the move's own direction
             if not target.direction and not target.value:
                 return
-            label = label.replace("_?_", "_up_" if (target.direction or target.value) > 0 else "_down_")
-        if label not in target.qualifiers:
-            target.qualifiers.append(label)
+            q = q.with_side(Side.UP if (target.direction or target.value) > 0 else Side.DOWN)
+        _add_qualifier(target, q)
 
     @staticmethod
-    def _qualifier_label(name: str, m: re.Match, ref: date | None) -> str | None:
+    def _qualifier(name: str, m: re.Match, ref: date | None) -> Qualifier | None:
         g = m.groupdict()
         if name == "record":
-            return "record_low" if g.get("low") else "record_high"
+            return Qualifier(QualifierKind.RECORD, Side.LOW if g.get("low") else Side.HIGH)
         if name == "alltime":
-            return f"record_{g['hl'].lower()}"
+            return Qualifier(QualifierKind.RECORD, Side(g["hl"].lower()))
         if name == "nperiod":  # "15-year high", "six-month low", "10-week high"
-            n = g["n"].lower()
-            count = int(n) if n.isdigit() else L.WORD_NUMBERS.get(n)
-            return f"n_{g['per'].lower()}_{g['hl'].lower()}:{count}" if count else None
+            count = _count(g["n"])
+            return Qualifier(QualifierKind.IN_PERIOD, Side(g["hl"].lower()), count=count, period=g["per"].lower(),
+                             compound=True) if count else None
         if name == "multidecade":
-            return f"multi_decade_{g['hl'].lower()}"
-        if name == "move":  # the direction may come from the claim: "the biggest day since 2020"
-            noun, adj = g["noun"].lower(), g["adj"].lower()
-            side = "down" if noun in MOVE_DOWN or (noun in ("session", "day") and adj == "worst") else \
-                "up" if noun in MOVE_UP or (noun in ("session", "day") and adj == "best") else "?"
-            basis = {"point": "points", "percentage": "percent"}.get((g.get("basis") or "").strip().lower(), "")
-            if g.get("record"):
-                span = "record"
-            elif g.get("year"):
-                span = f"since:{g['year']}"
-            else:
-                n = g["n"].lower()
-                span = f"in_years:{int(n) if n.isdigit() else L.WORD_NUMBERS.get(n)}"
-            return f"move_{side}_{span}|{basis}"
+            return Qualifier(QualifierKind.MULTI_DECADE, Side(g["hl"].lower()))
+        if name == "move":
+            return _move_qualifier(g)
         if name == "last_seen":  # "a level last seen in 1999": highest or lowest, by the move's direction
-            return f"last_seen:{g['year']}"
+            return Qualifier(QualifierKind.SINCE, Side.EITHER, since=g["year"])
         if name == "first_since":
-            return f"first_time_since:{g['year']}"
+            return Qualifier(QualifierKind.FIRST_SINCE, since=g["year"])
         if name == "first":
-            return "first_time"
+            return Qualifier(QualifierKind.FIRST_TIME)
         if name == "year_high":
-            return "year_high"
+            return Qualifier(QualifierKind.YEAR_HIGH, Side.HIGH)
         if name == "since":
-            word = g["word"].lower()
-            if g["rel"].lower() == "in":
-                if g.get("year"):
-                    return f"{word}_since:{g['year']}"
-                # "highest in 18 months", "weakest in two decades", "lowest in a year"
-                n = (g.get("n") or "").lower()
-                per = (g.get("per") or "").lower().rstrip("s")
-                if n == "a" and not per:
-                    return None
-                count = 1 if n == "a" else int(n) if n.isdigit() else L.WORD_NUMBERS.get(n)
-                if per == "decade":
-                    count, per = count and count * 10, "year"
-                return f"{word}_in_{per or 'year'}s:{count}" if count else None
-            if g.get("mon") and g.get("year"):
-                mon = L.MONTHS[g["mon"].lower().rstrip(".")]
-                return f"{word}_since:{g['year']}-{mon:02d}"
-            if g.get("year"):
-                return f"{word}_since:{g['year']}"
-            if g.get("mon") and ref is not None:
-                mon = L.MONTHS[g["mon"].lower().rstrip(".")]
-                year = ref.year if mon < ref.month else ref.year - 1
-                return f"{word}_since:{year}-{mon:02d}"
-            return None
+            return _since_qualifier(g, ref)
         return None
 
     # -- time --------------------------------------------------------------------------
@@ -639,7 +655,7 @@ class Extractor:
                 continue
             for c in sent_claims:
                 self._time_for_claim(text, c, own, sent_claims, last_day.get(sent.paragraph), ref)
-                if c.time is None and c.date_basis == "pending":
+                if c.time is None and c.date_basis is DateBasis.PENDING:
                     pending.append(c)
                 elif c.checkable and c.time is not None and self.DEICTIC.search(c.time.text or "") \
                         and not self._dates_other_event(text, c.time.start):
@@ -655,10 +671,10 @@ class Extractor:
         self._anchor_events(text, claims, sentences, by_sentence)
         for c in pending:
             if session is None:
-                c.date_basis = "none"
+                c.date_basis = DateBasis.NONE
                 continue
             c.time = TimeRef("", c.start, c.start, session, "day", "point")
-            c.date_basis = "reference" if ref is not None and session == ref.isoformat() else "session"
+            c.date_basis = DateBasis.REFERENCE if ref is not None and session == ref.isoformat() else DateBasis.SESSION
             if c.from_level:
                 prev = date.fromisoformat(session) - timedelta(days=1)
                 c.time = replace(c.time, value=prev.isoformat())
@@ -721,7 +737,7 @@ class Extractor:
 
         def closes_earlier_figure(start: int) -> bool:
             """A period right after another figure of the sentence, before this level."""
-            return start < c.start and c.kind == "level" and any(
+            return start < c.start and c.kind is Kind.LEVEL and any(
                 o is not c and o.end <= start and start - o.end <= 3 and not text[o.end:start].strip()
                 for o in sent_claims)
 
@@ -750,10 +766,10 @@ class Extractor:
             c.horizon = by[0]
         if not c.checkable:
             if c.horizon is not None and c.horizon.value:
-                c.time, c.date_basis = c.horizon, "explicit"
+                c.time, c.date_basis = c.horizon, DateBasis.EXPLICIT
             elif points:
                 p = min(points, key=lambda p: abs(p.start - c.start))
-                c.time, c.date_basis = self._forward(p, ref), "explicit"
+                c.time, c.date_basis = self._forward(p, ref), DateBasis.EXPLICIT
             return
         if points and c.since is not None and c.since.role == "since" and ref is not None:
             nearest = min(points, key=lambda p: abs(p.start - c.start))
@@ -762,16 +778,16 @@ class Extractor:
         if points:
             p = min(points, key=lambda p: abs(p.start - c.start))
             if p.value is None:
-                c.time, c.date_basis = None, "explicit"
+                c.time, c.date_basis = None, DateBasis.EXPLICIT
                 return
-            if (p.precision == "month" and ref is not None and c.kind == "change"
+            if (p.precision == "month" and ref is not None and c.kind is Kind.CHANGE
                     and p.value == f"{ref.year}-{ref.month:02d}"):
                 # "up 15% in October alone", written in October: month to date
                 first = date(ref.year, ref.month, 1)
                 c.since = TimeRef(p.text, p.start, p.end, (first - timedelta(days=1)).isoformat(), "day", "since")
-                c.time, c.date_basis = TimeRef(p.text, p.start, p.end, ref.isoformat(), "day"), "explicit"
+                c.time, c.date_basis = TimeRef(p.text, p.start, p.end, ref.isoformat(), "day"), DateBasis.EXPLICIT
                 return
-            c.time, c.date_basis = p, "explicit"
+            c.time, c.date_basis = p, DateBasis.EXPLICIT
             own_date = p.start >= c.end and p.start - c.end <= 3  # "from 0.75% a month ago"
             if c.from_level and p.precision == "day" and not own_date:
                 prev = date.fromisoformat(p.value) - timedelta(days=1)
@@ -780,12 +796,12 @@ class Extractor:
         ends_a_period = any(map(closes_earlier_figure, period_starts))  # the level is where it ended
         if ((c.since is not None and c.since.role != "duration") or c.since_text or ends_a_period) and ref is not None:
             c.time = TimeRef("", c.start, c.start, ref.isoformat(), "day", "point")
-            c.date_basis = "reference"
+            c.date_basis = DateBasis.REFERENCE
             return
         if carried is not None:
-            c.time, c.date_basis = carried, "carried"
+            c.time, c.date_basis = carried, DateBasis.CARRIED
         else:
-            c.time, c.date_basis = None, "pending"
+            c.time, c.date_basis = None, DateBasis.PENDING
             return
         if c.from_level and c.time.precision == "day" and c.time.value:
             prev = date.fromisoformat(c.time.value) - timedelta(days=1)

@@ -22,11 +22,6 @@ SCALES = {
     "thousand": 1e3, "k": 1e3,
 }
 
-CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "¥": "JPY", "€": "EUR", "£": "GBP"}
-CURRENCY_CODES = {"usd": "USD", "jpy": "JPY", "eur": "EUR", "gbp": "GBP"}
-CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "yen": "JPY", "euros": "EUR", "euro": "EUR",
-                  "pounds": "GBP", "sterling": "GBP"}
-
 HEDGES = ("close to", "around", "about", "roughly", "nearly", "near", "almost", "some",
           "approximately", "circa", "around about", "just over", "just under", "~")
 

@@ -11,6 +11,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from .casefold import lowered
+from .units import Unit
+from .values import DateBasis, Kind, Modality, Qualifier, Threshold
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,7 @@ class Cue:
     text: str
     start: int
     end: int
-    unit: str | None = None  # for instrument cues: the unit of a bare number next to it
+    unit: Unit | None = None  # for instrument cues: the unit of a bare number next to it
     low: float | None = None  # plausible value range for bare numbers
     high: float | None = None
     quote: bool = False  # an FX cue naming the quote currency ("the yen" for USD/JPY)
@@ -61,7 +63,7 @@ class VocabularyEntry:
     phrase: str
     kind: str
     value: str
-    unit: str | None = None
+    unit: Unit | None = None
     low: float | None = None
     high: float | None = None
     quote: bool = False
@@ -122,33 +124,34 @@ class Claim:
     end: int
     text: str
     value: float
-    unit: str  # percent | bp | pp | points | fx | USD/JPY/EUR/GBP | count | number
-    kind: str  # level | change | spread
+    unit: Unit
+    kind: Kind
     sentence: str = ""
     sentence_start: int = 0
     sentence_index: int = 0
     decimals: int = 0
     precision: float = 0.5
     hedge: str | None = None
-    threshold: str | None = None  # at_least | at_most
+    threshold: Threshold | None = None
     extreme: bool = False  # "touched", "hit", "as much as"
     intraday: bool = False
     direction: int = 0  # +1 up / -1 down as written for the sentence's subject, 0 unknown
     subject: str | None = None  # the words the direction applies to ("the yen")
     subject_quote: bool = False  # the subject is the quote currency of an FX pair
-    qualifiers: list[str] = field(default_factory=list)
+    qualifiers: list[Qualifier] = field(default_factory=list)
     time: TimeRef | None = None
     since: TimeRef | None = None
     since_text: str | None = None
     horizon: TimeRef | None = None
-    date_basis: str = "reference"  # explicit | carried | session | reference
+    date_basis: DateBasis = DateBasis.REFERENCE
     checkable: bool = True
-    modality: str | None = None  # forecast | conditional | hypothetical
+    modality: Modality | None = None
     event: bool = False  # the clause reports a decision ("raised rates to")
     from_level: bool = False  # "to 0.1% from minus 0.1%": the level before a move
     from_record: bool = False  # "4,000 points below its record"
     range_low: float | None = None
     range_high: float | None = None
+    quoted_range: tuple[float, float] | None = None  # "a range of 0 to 0.1%": a policy range's bounds
     mention: str | None = None
     cues: list[Cue] = field(default_factory=list)  # nearest first
     paragraph: int = 0
@@ -164,4 +167,5 @@ class Claim:
     def to_dict(self) -> dict:
         out = asdict(self)
         out["cues"] = [asdict(c) for c in self.cues]
+        out["qualifiers"] = [q.label for q in self.qualifiers]
         return out

@@ -10,14 +10,19 @@ import re
 from dataclasses import dataclass
 
 from .casefold import lowered
-from .lexicon import CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, SCALES
+from .lexicon import SCALES
 from .spelled import WORD as SPELLED_WORD
 from .spelled import spelled_value
+from .units import CURRENCIES, CURRENCY_BY_CODE, CURRENCY_BY_SYMBOL, CURRENCY_BY_WORD, UNITS, Dimension, Unit, UnitSpec
 
+# currency symbols and codes written before a figure, from the unit table
+_SIGNS = "".join(sorted({sym for u in CURRENCIES for sym in u.symbols if len(sym) == 1}))
+_PREFIX = "|".join(re.escape(sym) for sym in sorted({sym for u in CURRENCIES for sym in u.symbols}, key=len, reverse=True))
+_CODES = "|".join(u.code.upper() for u in CURRENCIES if u.code)
 NUMBER = re.compile(
-    r"(?<![\w.,/:$¥€£%])"  # never the tail of a larger token ("G7", "1.2.3"); "%-" is a range dash
-    r"(?:(?P<neg>minus\s+|negative\s+|[-−](?=[$¥€£\d.]))|(?P<plus>\+(?=[$¥€£\d.])))?"
-    r"(?P<cur>US\$|\$|¥|€|£|(?:USD|JPY|EUR|GBP)\s?)?"
+    rf"(?<![\w.,/:{_SIGNS}%])"  # never the tail of a larger token ("G7", "1.2.3"); "%-" is a range dash
+    rf"(?:(?P<neg>minus\s+|negative\s+|[-−](?=[{_SIGNS}\d.]))|(?P<plus>\+(?=[{_SIGNS}\d.])))?"
+    rf"(?P<cur>{_PREFIX}|(?:{_CODES})\s?)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     r"(?![\d])(?!:\d)"  # not a clock time ("12:35")
 )
@@ -42,15 +47,8 @@ FRACTIONS = {"quarter": (0.25, 2), "half": (0.5, 1), "quarters": (0.75, 2), "eig
 
 SCALE_RX = re.compile(r"(?P<sp>\s?)(?P<scale>trillion|billion|million|thousand|tn|trn|bn|bln|mn|mln|k|m|b)(?![\w])",
                       re.IGNORECASE)
-UNIT_RX: list[tuple[str, re.Pattern]] = [
-    ("percent", re.compile(r"\s?(?:%|percent\b|per cent\b|pc\b|pct\b(?!\s*pts?))", re.IGNORECASE)),
-    ("bp", re.compile(r"(?:\s|-)?(?:basis[- ]points?|bps|bp|bpts?)\b", re.IGNORECASE)),
-    ("pp", re.compile(r"(?:\s|-)?(?:percentage[- ]points?|pp|ppts?|pct pts?)\b", re.IGNORECASE)),
-    ("fx", re.compile(r"(?:\s?yen)?\s(?:per|to the|against the|a) (?:US\s)?(?:dollar|\$|USD|greenback)\b", re.IGNORECASE)),
-    ("points", re.compile(r"(?:\s|-)(?:index\s)?(?:points?|pts?)\b", re.IGNORECASE)),
-    ("yen", re.compile(r"\syen\b", re.IGNORECASE)),
-    ("currency_word", re.compile(r"\s(?:dollars|euros|pounds)\b", re.IGNORECASE)),
-]
+# the written forms of the unit table, tried in its order right after a number
+UNIT_RX: list[tuple[UnitSpec, re.Pattern]] = [(u, re.compile(u.written, re.IGNORECASE)) for u in UNITS if u.written]
 # letters glued to a number that are not a unit we know make it a non-claim ("10s", "3rd", "10yr")
 GLUED_LETTERS = re.compile(r"[A-Za-z]+")
 
@@ -61,13 +59,15 @@ class Quantity:
     end: int
     value: float
     decimals: int
-    unit: str  # percent | bp | pp | points | fx | USD... | number
+    unit: Unit
     scale: float = 1.0
     negative: bool = False
     hyphen_joined: bool = False
     spelled: bool = False
     fraction: bool = False  # a fraction of a point written out ("a quarter point")
     plus: bool = False  # written with an explicit "+": a move up ("(+4bp)", "+0.3%")
+    range: tuple[float, float] | None = None  # "between 2.3% and 2.4%": both bounds (value = midpoint)
+    quoted_range: bool = False  # "a range of 0 to 0.1%": how policy ranges are quoted
 
     @property
     def precision(self) -> float:
@@ -83,59 +83,68 @@ def parse_number(literal: str) -> tuple[float, int]:
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every number in ``text`` with its unit; linear in the length of the text."""
-    out: list[Quantity] = []
-    for m in NUMBER.finditer(text):
-        value, decimals = parse_number(m.group("num"))
-        start, end = m.start(), m.end()
-        neg = bool(m.group("neg"))
-        cur = (m.group("cur") or "").strip().lower()
-        currency = CURRENCY_SYMBOLS.get(cur) or CURRENCY_CODES.get(cur)
-        scale = 1.0
-        sm = SCALE_RX.match(text, end)
-        if sm and (sm.group("scale").lower() in ("trillion", "billion", "million", "thousand")
-                   or not sm.group("sp")):
-            word = sm.group("scale").lower()
-            if len(word) > 1 or currency or word == "k":
-                scale = SCALES[word]
-                end = sm.end()
-        if start > 0 and text[start - 1] == "(" and text[end:end + 1] == ")" and not neg:
-            # an accounting negative: "(1.2)%", "(¥3.4bn)"
-            neg, start, end = True, start - 1, end + 1
-        unit = "number"
-        for name, rx in UNIT_RX:
-            um = rx.match(text, end)
-            if not um:
-                continue
-            if name == "yen":
-                if scale > 1 or currency:
-                    currency, unit = "JPY", "money"
-                else:
-                    unit = "fx"
-            elif name == "currency_word":
-                if scale > 1 or currency:
-                    currency = CURRENCY_WORDS[um.group(0).strip().lower()]
-                    unit = "money"
-                else:
-                    continue
-            else:
-                unit = name
-            end = um.end()
-            break
-        if currency and unit in ("number", "money"):
-            unit = currency
-        elif unit == "money":
-            unit = currency or "USD"
-        glued = GLUED_LETTERS.match(text, end)
-        if glued and unit == "number" and scale == 1.0:
-            continue  # "10s", "3rd", "10yr", "2Y": not a quantity
-        q = Quantity(start, end, -value * scale if neg else value * scale, decimals, unit, scale, neg,
-                     bool(HYPHEN_JOINED.search(text[max(0, start - 2):start])), plus=bool(m.group("plus")))
-        out.append(q)
+    out = [q for q in map(lambda m: _figure(text, m), NUMBER.finditer(text)) if q is not None]
     low = lowered(text)
+    out += _fractions(low) + _spelled(low)
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _figure(text: str, m: re.Match) -> Quantity | None:
+    """A number written in figures, with its currency, scale and unit."""
+    value, decimals = parse_number(m.group("num"))
+    start, end = m.start(), m.end()
+    neg = bool(m.group("neg"))
+    cur = (m.group("cur") or "").strip().lower()
+    currency = CURRENCY_BY_SYMBOL.get(cur) or CURRENCY_BY_CODE.get(cur)
+    scale = 1.0
+    sm = SCALE_RX.match(text, end)
+    if sm and (sm.group("scale").lower() in ("trillion", "billion", "million", "thousand") or not sm.group("sp")):
+        word = sm.group("scale").lower()
+        if len(word) > 1 or currency or word == "k":
+            scale = SCALES[word]
+            end = sm.end()
+    if start > 0 and text[start - 1] == "(" and text[end:end + 1] == ")" and not neg:
+        # an accounting negative: "(1.2)%", "(¥3.4bn)"
+        neg, start, end = True, start - 1, end + 1
+    unit, end = _unit_after(text, end, scale, currency)
+    if unit is Unit.NUMBER and scale == 1.0 and GLUED_LETTERS.match(text, end):
+        return None  # "10s", "3rd", "10yr", "2Y": not a quantity
+    return Quantity(start, end, -value * scale if neg else value * scale, decimals, unit, scale, neg,
+                    bool(HYPHEN_JOINED.search(text[max(0, start - 2):start])), plus=bool(m.group("plus")))
+
+
+def _unit_after(text: str, end: int, scale: float, currency: Unit | None) -> tuple[Unit, int]:
+    """The unit written after a number (first row of the unit table that matches) and
+    where it ends. A currency word is an amount only when the figure is scaled or carries
+    a currency symbol; "155 yen" alone is an exchange rate, "5 dollars" no unit at all."""
+    for row, rx in UNIT_RX:
+        um = rx.match(text, end)
+        if not um:
+            continue
+        if row.dimension is Dimension.MONEY:
+            if scale > 1 or currency:
+                return CURRENCY_BY_WORD[um.group(0).strip().lower()], um.end()
+            if row.unit is not Unit.JPY:
+                continue
+            return Unit.FX, um.end()
+        return row.unit, um.end()
+    return currency or Unit.NUMBER, end
+
+
+def _fractions(low: str) -> list[Quantity]:
+    """Fractions of a point written out ("a quarter point", "half a basis point")."""
+    out = []
     for m in FRACTION_POINT.finditer(low):
         value, decimals = FRACTIONS[m.group("frac").split()[-1].split("-")[-1]]
-        unit = "bp" if m.group("kind") == "basis" else "pp"  # "half a basis point" is 0.5 bp
+        unit = Unit.BP if m.group("kind") == "basis" else Unit.PP  # "half a basis point" is 0.5 bp
         out.append(Quantity(m.start(), m.end(), value, decimals, unit, spelled=True, fraction=True))
+    return out
+
+
+def _spelled(low: str) -> list[Quantity]:
+    """Numbers in words before a percent or point unit ("twenty-five basis points")."""
+    out = []
     for m in WORD_PERCENT.finditer(low):
         value = spelled_value(m.group("words"))
         if value is None:
@@ -145,8 +154,7 @@ def find_quantities(text: str) -> list[Quantity]:
             value += 0.5 if m.group("and").endswith("half") else 0.25
             decimals = max(decimals, 1 if m.group("and").endswith("half") else 2)
         unit_text = m.group("unit")
-        unit = "percent" if "per" in unit_text and "point" not in unit_text else (
-            "pp" if "percentage" in unit_text else "bp")
+        unit = Unit.PERCENT if "per" in unit_text and "point" not in unit_text else (
+            Unit.PP if "percentage" in unit_text else Unit.BP)
         out.append(Quantity(m.start(), m.end(), value, decimals, unit, spelled=True))
-    out.sort(key=lambda q: q.start)
     return out

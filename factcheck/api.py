@@ -41,7 +41,7 @@ class Checker:
             best = own_best_date(c, m, self.catalog, self.store, self.policy)
             if best is not None:
                 c.time = claims.TimeRef("", c.start, c.start, best.isoformat(), "day", "point")
-                c.date_basis = "own_best_date"
+                c.date_basis = claims.DateBasis.OWN_BEST_DATE
 
     def _refresh(self, series_ids: set[str]) -> list[str]:
         """``--online``: fetch the series this document needs within ONLINE_BUDGET
@@ -122,7 +122,7 @@ class Checker:
                         self.store.vintage)
         report.text = text
         report.warnings += warnings + self.store.warnings
-        needs_ref = any(c.checkable and c.date_basis not in ("explicit",) for c in found)
+        needs_ref = any(c.checkable and c.date_basis is not claims.DateBasis.EXPLICIT for c in found)
         if ref.basis == "none" and needs_ref:
             why = ref.detail.get("reason", "")
             report.warnings.append(f"no reference date ({why}): give --date YYYY-MM-DD; undated claims are checked "
@@ -169,15 +169,14 @@ def orient(c: claims.Claim, m, catalog: Catalog) -> None:  # noqa: D401
     """Put a claim in the series' own terms: "the yen lost 6 yen" is dollar-yen +6, and a
     policy "range of 0 to 0.1%" is the policy rate 0.1% (its upper bound)."""
     s = catalog.get(m.series_id) if m.series_id else None
-    if s is not None and s.asset_class == "policy_rate" and c.range_high is not None and \
-            any(q.startswith("range_of:") for q in c.qualifiers):
+    if s is not None and s.asset_class == "policy_rate" and c.range_high is not None and c.quoted_range is not None:
         c.value, c.range_low, c.range_high = c.range_high, None, None  # a target range: its upper bound
         c.decimals = max(c.decimals, 0)
-    if s is not None and s.asset_class == "policy_rate" and c.kind == "level":
+    if s is not None and s.asset_class == "policy_rate" and c.kind is claims.Kind.LEVEL:
         c.precision = min(c.precision, 0.005)  # "1%" for a policy rate means 1.00%, set in 25 bp steps
     if s is not None and s.asset_class == "fx" and c.subject_quote and c.direction != 0:
         c.direction = -c.direction
-        if c.kind == "change":
+        if c.kind is claims.Kind.CHANGE:
             c.value = -c.value
 
 

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from claims import Vocabulary, VocabularyEntry
+from claims import Unit, Vocabulary, VocabularyEntry
 
 from .errors import CatalogError
 from .resources_access import resource
 
 ASSET_CLASSES = {"yield", "fx", "index", "policy_rate", "rate"}
-UNITS = {"percent", "fx", "points"}
+UNITS = {Unit.PERCENT, Unit.FX, Unit.POINTS}  # the unit of a series' level
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class Series:
     aliases: tuple[str, ...]
     country: str
     asset_class: str
-    unit: str
+    unit: Unit
     frequency: str = "daily"
     tenor: int | None = None
     sources: tuple[dict, ...] = ()
@@ -120,7 +120,7 @@ def _parse_series(entry: dict, where: str) -> Series:
             raise CatalogError(f"{where}: series {sid!r}: value_range must be [low, high]")
         return Series(
             id=sid, name=entry["name"], aliases=tuple(entry.get("aliases", ())),
-            country=entry.get("country", ""), asset_class=entry["asset_class"], unit=entry["unit"],
+            country=entry.get("country", ""), asset_class=entry["asset_class"], unit=Unit(entry["unit"]),
             frequency=entry.get("frequency", "daily"), tenor=entry.get("tenor"),
             sources=tuple(entry.get("sources", ())), basis_allowance=entry.get("basis_allowance"),
             basis_allowance_pct=entry.get("basis_allowance_pct"),
@@ -227,7 +227,7 @@ def _vocabulary(catalog: Catalog) -> Vocabulary:
             if phrase.lower() in seen:
                 continue
             seen.add(phrase.lower())
-            unit = s.unit if s.unit in ("fx", "points") else None
+            unit = s.unit if s.unit in (Unit.FX, Unit.POINTS) else None  # a bare number next to it takes it
             lo, hi = s.value_range
             entries.append(VocabularyEntry(
                 phrase, "instrument", s.id, unit, lo if unit else None, hi if unit else None,

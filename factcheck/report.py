@@ -20,6 +20,13 @@ COLOURS = {"accurate": "green", "approximately_accurate": "green3", "misdated": 
            "unverifiable": "grey62", "not_checkable": "blue"}
 
 
+def qualifier_labels(c: Claim) -> list[str]:
+    """The report's qualifier names; a policy range quoted by its bounds ("a range of 0 to
+    0.1%") is listed as ``range_of:LOW-HIGH`` (its value is then the upper bound)."""
+    quoted = [f"range_of:{c.quoted_range[0]:g}-{c.quoted_range[1]:g}"] if c.quoted_range is not None else []
+    return quoted + [q.label for q in c.qualifiers]
+
+
 @dataclass
 class ClaimResult:
     claim: Claim
@@ -49,7 +56,7 @@ class ClaimResult:
             "date_basis": c.date_basis,
             "hedge": c.hedge,
             "threshold": c.threshold,
-            "qualifiers": list(c.qualifiers),
+            "qualifiers": qualifier_labels(c),
             "checkable": c.checkable,
             "mention": c.mention,
             "verdict": self.verdict.to_dict(),

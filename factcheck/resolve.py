@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from claims import Claim, Cue
+from claims import MARKET_UNITS, RATE_UNITS, Claim, Cue, Kind, Unit
 
 from .catalog import Catalog, Series
 
@@ -41,12 +41,12 @@ NON_MARKET_RIGHT = re.compile(r"^\s*(?P<noun>of (?!the (?:index|benchmark|yield)
 SPREAD_ORDER = ["US", "GB", "CN", "EU", "DE", "JP"]
 POLICY_SERIES = {"JP": ("boj_policy_rate", "Bank of Japan"), "US": ("fed_funds_upper", "Federal Reserve"),
                  "EU": ("ecb_deposit_rate", "European Central Bank"), "GB": ("boe_bank_rate", "Bank of England")}
-UNITS_FOR = {
-    "yield": {"percent", "bp", "pp"},
-    "policy_rate": {"percent", "bp", "pp"},
-    "rate": {"percent", "bp", "pp"},
-    "fx": {"fx"},
-    "index": {"points"},
+UNITS_FOR = {  # the units a claim about each asset class can be in
+    "yield": RATE_UNITS,
+    "policy_rate": RATE_UNITS,
+    "rate": RATE_UNITS,
+    "fx": {Unit.FX},
+    "index": {Unit.POINTS},
 }
 
 
@@ -97,7 +97,7 @@ class Resolver:
 
     # -- one claim -----------------------------------------------------------------------
     def resolve(self, c: Claim, text: str, last: Mapping | None, first_bank: str | None) -> Mapping:
-        if c.unit not in ("percent", "bp", "pp", "points", "fx"):
+        if c.unit not in MARKET_UNITS:
             return Mapping(None, explanation=f"an amount of money ({c.unit}), not a market series we track")
         blocker = self._non_market(c, text)
         if blocker:
@@ -107,7 +107,7 @@ class Resolver:
         before = [cue for cue in in_sent if cue.end <= c.start]
         after = [cue for cue in in_sent if cue.start >= c.end]
         earlier = [cue for cue in c.cues if cue.start < c.sentence_start]
-        if c.kind == "spread":
+        if c.kind is Kind.SPREAD:
             return self._spread(c, in_sent, earlier)
         # "a 2.37% 10-year yield": the name right after the number, with nothing between
         prenominal = bool(after) and after[0].start - c.end <= 2 and not text[c.end:after[0].start].strip()
@@ -116,7 +116,7 @@ class Resolver:
             m = self._from_cue(c, cue, in_sent, earlier, first_bank, prenominal)
             if m is not None:
                 return m
-        if c.unit == "fx":
+        if c.unit is Unit.FX:
             m = self._fx_from_context(c, earlier)
             if m is not None:
                 return m
@@ -201,7 +201,7 @@ class Resolver:
                                confidence=conf)
             return self._mapping(s, conf, f"named {cue.text!r}")
         if cue.kind == "tenor":
-            if c.unit not in ("percent", "bp", "pp"):
+            if c.unit not in RATE_UNITS:
                 return None
             tenor = int(cue.value)
             country, why = self._issuer(c, cue, in_sent, earlier)
@@ -214,7 +214,7 @@ class Resolver:
             conf = 0.95 if why.startswith("in the sentence") else 0.85
             return self._mapping(s, conf, f"tenor {cue.text!r}, issuer {why}")
         if cue.kind in ("bank", "policy", "rates"):
-            if c.unit not in ("percent", "bp", "pp"):
+            if c.unit not in RATE_UNITS:
                 return None
             bank = cue.value if cue.kind == "bank" else None
             if bank is None:
@@ -321,7 +321,7 @@ class Resolver:
 
     @staticmethod
     def _unit_ok(s: Series, c: Claim) -> bool:
-        if c.kind == "change" and c.unit == "percent":
+        if c.kind is Kind.CHANGE and c.unit is Unit.PERCENT:
             return True  # a relative change fits any series
         return c.unit in UNITS_FOR.get(s.asset_class, set())
 
@@ -332,7 +332,7 @@ class Resolver:
         """A level outside the series' plausible range is a misread, not a claim about it
         ("a 10-year yield of 240%")."""
         s = self.catalog.get(m.series_id) if m.series_id and not m.spread else None
-        if s is None or c.kind != "level" or c.unit != s.unit and not (c.unit == "percent" and s.unit == "percent"):
+        if s is None or c.kind is not Kind.LEVEL or c.unit != s.unit:
             return m
         lo, hi = s.value_range
         if not (lo <= c.value <= hi):

@@ -406,7 +406,7 @@ class Verifier:
         nearest = min(hits.index, key=lambda ts: min(abs((ts.date() - start).days), abs((ts.date() - end).days)))
         after = hits[hits.index > pd.Timestamp(end)]
         first_after = after.index[0] if not after.empty else None
-        when = first_after if first_after is not None and "first" in " ".join(c.qualifiers) else nearest
+        when = first_after if first_after is not None and "first" in " ".join(q.label for q in c.qualifiers) else nearest
         stated = self._stated_window(data, start, end)
         return Verdict("misdated", f"{c.text.strip()} is right for {s.name} on {when.date()} "
                                    f"({fmt(float(values[when]), s.unit)}, {source_name(data.source_at(when))}), "
@@ -428,7 +428,7 @@ class Verifier:
             return v
         worst = None
         for q in c.qualifiers:
-            result = self._qualifier(q, c, s, data, ts, kind)
+            result = self._qualifier(q.label, c, s, data, ts, kind)
             if result is None:
                 continue
             v.qualifiers.append(result)

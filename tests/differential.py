@@ -63,6 +63,8 @@ def documents() -> list[tuple[str, str, str | None]]:
 
 def claim_view(c) -> dict:
     """The extractor's own decisions on one claim (no text)."""
+    from factcheck.report import qualifier_labels
+
     def tref(t):
         return None if t is None else [t.value, t.precision, t.role, t.days, t.sessions, digest(t.text)]
 
@@ -73,7 +75,7 @@ def claim_view(c) -> dict:
             "hedge": c.hedge, "threshold": c.threshold, "extreme": c.extreme, "intraday": c.intraday,
             "event": c.event, "from_level": c.from_level, "from_record": c.from_record,
             "range": [c.range_low, c.range_high], "precision": c.precision,
-            "qualifiers": [str(q) for q in c.qualifiers], "subject": digest(c.subject),
+            "qualifiers": qualifier_labels(c), "subject": digest(c.subject),
             "cues": [[cue.kind, cue.value, cue.start] for cue in c.cues[:6]], "paragraph": c.paragraph}
 
 

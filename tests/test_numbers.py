@@ -61,3 +61,23 @@ def test_adversarial_input_yields_valid_spans():
     text = ("9" * 5000 + "%" * 5000 + "1,2,3." * 2000 + "1%" * 3000) * 3
     for q in find_quantities(text):
         assert 0 <= q.start < q.end <= len(text)
+
+
+from claims.units import UNITS, Unit, change_between  # noqa: E402
+
+
+@pytest.mark.parametrize("row", UNITS, ids=lambda row: row.unit)
+def test_every_unit_reads_its_examples_and_not_its_look_alikes(row):
+    assert row.examples, f"{row.unit} has no examples"
+    for written in row.examples:
+        found = find_quantities(f"It was {written} then.")
+        assert [q.unit for q in found] == [row.unit], written
+    for written in row.not_examples:
+        assert [q.unit for q in find_quantities(f"It was {written} then.")] != [row.unit], written
+
+
+def test_how_a_move_is_expressed_in_each_unit():
+    assert change_between(Unit.PERCENT, 200.0, 210.0) == pytest.approx(5.0)
+    assert change_between(Unit.BP, 2.33, 2.39) == pytest.approx(6.0)
+    assert change_between(Unit.POINTS, 40000.0, 40450.0) == pytest.approx(450.0)
+    assert change_between(Unit.FX, 150.0, 148.5) == pytest.approx(-1.5)
