@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 from . import model
 from .extractor import Extractor
 from .model import Claim, Vocabulary, VocabularyEntry
-from .sentences import split
+from .sentences import line_break_ends, split
 
 SPAN_KEY = "market_claims"
 VOCABULARY_FILE = "vocabulary.json"
@@ -191,15 +191,11 @@ def make_market_claims(nlp: Language, name: str, span_key: str) -> MarketClaims:
     return MarketClaims(nlp, name, span_key)
 
 
-LINE_END_PUNCT = tuple('.!?:;"\')”’')
-BULLET = ("-", "*", "•", "–", "—")
-
-
 @Language.component("line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """Line structure the sentencizer cannot see: a blank line, a title or dateline line
-    without a full stop, or a bullet starts a new sentence. A single line break inside a
-    hard-wrapped paragraph does not."""
+    without a full stop, or a bullet starts a new sentence (the rule of
+    :func:`claims.sentences.line_break_ends`, shared with the fast splitter)."""
     for token in doc[:-1]:
         ws = token.whitespace_ if "\n" in token.whitespace_ else (token.text if token.is_space else "")
         if "\n" not in ws:
@@ -209,9 +205,7 @@ def line_breaks(doc: Doc) -> Doc:
             nxt = doc[token.i + 2]
         line_start = doc.text.rfind("\n", 0, token.idx) + 1
         line = doc.text[line_start:token.idx + len(token.text)].strip()
-        blank = ws.count("\n") >= 2
-        title = len(line) < 60 and (nxt.text[:1].isupper() or nxt.text[:1].isdigit())
-        if blank or line.endswith(LINE_END_PUNCT) or nxt.text.startswith(BULLET) or title:
+        if ws.count("\n") >= 2 or line_break_ends(line, nxt.text):
             nxt.is_sent_start = True
         elif nxt.is_sent_start and not token.is_space:
             nxt.is_sent_start = False

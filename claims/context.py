@@ -53,6 +53,7 @@ class Document:
     cues: list[Cue]
     cue_starts: list[int] = field(default_factory=list)
     claims_by_sentence: dict[int, list[Claim]] = field(default_factory=dict)
+    rejected: list[tuple[int, int, str]] = field(default_factory=list)  # numbers that are no claim, and why
 
     @classmethod
     def read(cls, raw: str, spans: list[tuple[int, int]], reference: date | None,

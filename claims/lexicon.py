@@ -94,13 +94,6 @@ NON_CLAIM_UNITS = re.compile(
     r"centuries|century|times|people|staff|members|companies|firms|banks|countries|"
     r"year-old|-year-old|st|nd|rd|th)\b", re.IGNORECASE)
 
-NON_MARKET_NOUNS = re.compile(
-    r"\b(?:tariffs?|gdp|debt|budget|deficit|stimulus|inflation|consumer prices|cpi|wages?|"
-    r"unemployment|jobless|payrolls?|stake|market share|positions?|holdings?|inflows?|"
-    r"outflows?|flows?|spending|package|sales|earnings|profits?|revenue|population|"
-    r"turnout|approval|poll|survey|probability|odds|chance)\b",
-    re.IGNORECASE)
-
 SPREAD_WORDS = re.compile(r"\b(?:gap|spread|differential|difference|premium|curve|steepened|flattened)\b", re.IGNORECASE)
 
 MONTHS = {

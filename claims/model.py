@@ -33,6 +33,7 @@ class TimeRef:
     relative: bool = False
     days: int | None = None  # for durations ("in four weeks" = 28)
     sessions: int | None = None  # for "over the last three sessions"
+    pattern: str = ""  # the time pattern that read it (claims.timeref.TIME_PATTERNS)
 
     def as_date(self) -> date | None:
         if self.value and self.precision == "day":
@@ -155,6 +156,10 @@ class Claim:
     mention: str | None = None
     cues: list[Cue] = field(default_factory=list)  # nearest first
     paragraph: int = 0
+    # the rules that made each decision: "kind", "modality", "period", "horizon", "date",
+    # "qualifier <label>", and the time phrases rules kept from dating it ("not dated by 'on
+    # Friday'"); see claims.rules
+    trace: dict[str, str] = field(default_factory=dict)
 
     @property
     def span(self) -> tuple[int, int]:

@@ -1,8 +1,9 @@
-"""A fast sentence splitter with the same rules as the spaCy pipeline's sentencizer plus
-``line_breaks``: a sentence ends at . ! ? (not inside "U.S.", "Jan.", "2.37" or "Mr."),
-at a blank line, and at a line that reads as a title, dateline or bullet. It lets
-:func:`claims.extract` skip tokenizing text that holds no claim; a test keeps it in step
-with the spaCy component."""
+"""Where sentences end, for both readers of a text: the fast splitter :func:`split` (used
+by :func:`claims.extract`, so text without claims is never tokenized) and the spaCy
+pipeline's ``line_breaks`` component (:mod:`claims.component`), which share the line rule
+:func:`line_break_ends`. A sentence ends at . ! ? (not inside "U.S.", "Jan.", "2.37" or
+"Mr."), at a blank line, and at a line that reads as a title, dateline or bullet; a test
+keeps the two readers in step."""
 from __future__ import annotations
 
 import re
@@ -54,13 +55,19 @@ def split(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _line_break_ends(text: str, pos: int, after: int) -> bool:
-    """Whether the single line break at ``pos`` ends a sentence (see module doc)."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    line = text[line_start:pos].strip()
-    nxt = text[after:after + 1]
+def line_break_ends(line: str, following: str) -> bool:
+    """Whether a single line break after ``line`` (stripped) ends a sentence, ``following``
+    being the text right after the break: the line ends with end punctuation, a bullet
+    follows, or the line is short enough to be a title or dateline and a capital or a digit
+    follows. A line break inside a hard-wrapped paragraph does not end a sentence."""
     if not line:
         return False
-    if line.endswith(LINE_END_PUNCT) or nxt in BULLET:
+    if line.endswith(LINE_END_PUNCT) or following.startswith(BULLET):
         return True
-    return len(line) < TITLE_MAX and (nxt.isupper() or nxt.isdigit())
+    first = following[:1]
+    return len(line) < TITLE_MAX and (first.isupper() or first.isdigit())
+
+
+def _line_break_ends(text: str, pos: int, after: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    return line_break_ends(text[line_start:pos].strip(), text[after:after + 1])

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Callable
 
 from .casefold import lowered
 from .lexicon import MONTHS, WEEKDAYS, WORD_NUMBERS
@@ -20,51 +22,13 @@ _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUMW = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 
-PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("iso_date", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
-    ("day_month_year", re.compile(rf"\b(?P<d>\d{{1,2}}) (?P<mon>{_MON})\.?,? (?P<y>(?:19|20)\d\d)\b")),
-    ("month_day_year", re.compile(rf"\b(?P<mon>{_MON})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>(?:19|20)\d\d)\b")),
-    ("end_of_month", re.compile(rf"\b(?i:at |by )?(?i:the) end of (?P<mon>{_MON})(?: (?P<y>(?:19|20)\d\d))?\b")),
-    ("end_of_year", re.compile(r"\b(?:by |at )?(?:the )?(?:end of (?:the year|(?P<last>last) year|(?P<y>(?:19|20)\d\d))|"
-                               r"year-end|year end)\b", re.I)),
-    ("year_close", re.compile(r"\b(?:ended|closed|finished|ending|closing|finishing) (?P<y>(?:19|20)\d\d)\b", re.I)),
-    ("month_day", re.compile(rf"\b(?P<mon>{_MON})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? (?:19|20)\d\d)(?![\d%])(?![.,]\d)")),
-    ("month_year", re.compile(rf"\b(?:(?P<mid>early|mid|late)[- ])?(?P<mon>{_MON})\.?,? (?P<y>(?:19|20)\d\d)\b")),
-    ("month_last_year", re.compile(rf"\b(?:(?i:in|of|since|during|by) )?(?P<mon>{_MON}) (?P<rel>last|this|next) year\b")),
-    ("mid_month", re.compile(rf"\b(?P<mid>early|mid|late)[- ](?P<mon>{_MON})\b")),
-    ("month", re.compile(r"\b(?i:in|of|since|during|through|until|by|from) (?:the )?(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec))\b(?!\.? \d)")),
-    ("weekday", re.compile(rf"\b(?:(?P<rel>on|last|this|next|since|until|by) )?(?P<wd>{_DAY})(?P<poss>'s)?\b")),
-    ("yesterday", re.compile(r"\byesterday(?:'s)?\b", re.I)),
-    ("today", re.compile(r"\b(?:today(?:'s)?|this (?:morning|afternoon|evening)(?:'s)?|tonight|overnight)\b", re.I)),
-    ("now", re.compile(r"\bnow\b", re.I)),
-    ("that_day", re.compile(r"\b(?:that day|on the day|the same day|on the session)\b", re.I)),
-    ("this_month", re.compile(r"\b(?:the|this) month\b", re.I)),
-    ("year_start", re.compile(rf"\b(?:in|over|during) the first (?:{_NUMW}|few) (?:days|weeks|sessions|trading days|months) of "
-                              r"(?:the year|(?P<y>(?:19|20)\d\d))\b", re.I)),
-    ("last_week", re.compile(r"\b(?:last|the previous|the prior) week\b", re.I)),
-    ("this_week", re.compile(r"\b(?:so far )?this week\b|\bweek to date\b|\bweek-to-date\b|\b(?:for|over) the week\b", re.I)),
-    ("ytd", re.compile(r"\b(?:so far )?this year\b|\byear to date\b|\byear-to-date\b|\bytd\b|"
-                       r"\bsince the (?:start|beginning) of (?:the|this) year\b", re.I)),
-    ("new_year", re.compile(r"\bNew Year's(?: Day)?\b")),
-    ("christmas", re.compile(r"\bChristmas\b")),
-    ("season", re.compile(r"\b(?:by |in |this |next )(?:the )?(?:next )?(?:spring|summer|autumn|fall|winter)\b", re.I)),
-    ("year_rel", re.compile(r"\b(?P<rel>last|this|next) year\b", re.I)),
-    ("in_year", re.compile(r"\b(?i:in|during|by|since|of|as recently as|as late as|as early as) (?P<y>(?:19|20)\d\d)\b")),
-    ("sessions", re.compile(rf"\b(?:over|in) the (?:last|past) (?P<n>{_NUMW}) (?:sessions|trading days)\b", re.I)),
-    ("duration", re.compile(rf"\bin (?:the (?:last|past) )?(?P<n>{_NUMW}|a) (?P<u>days?|weeks?|months?)\b", re.I)),
-    ("period_ago", re.compile(r"\b(?:from|than|versus|vs\.?) a (?P<u>week|month|year) (?:earlier|ago|before)\b|"
-                              r"\bon the (?P<u2>week|month|year)\b|\b(?P<u3>week|month|year)-on-(?:week|month|year)\b|"
-                              r"\bover the (?:past|last) (?P<u4>week|month|year)\b", re.I)),
-    ("days_span", re.compile(rf"\bover {_DAY} and (?P<wd>{_DAY})\b")),
-    ("ago", re.compile(rf"\b(?P<n>{_NUMW}|a|an) (?P<u>days?|weeks?|months?|years?) (?:ago|earlier)\b", re.I)),
-]
-
 SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?(?:last\s+)?$", re.I)
 BY_BEFORE = re.compile(r"\b(?:by|until|till|before|toward|towards)\s+(?:the\s+)?$", re.I)
 QUALIFIER_SINCE = re.compile(
     r"\b(?:highest|lowest|weakest|strongest|biggest|largest|smallest|steepest|worst|best|"
     r"heaviest|first time|narrowest|widest|most|least|seen)\b[^.;]{0,40}\bsince\s+(?:the\s+)?$", re.I)
 SEEN_BEFORE = re.compile(r"\b(?:last|not|un)\s*seen\s+$", re.I)  # "a level last seen in 1999": a qualifier
+OFFSET_UNITS = {"last": -1, "this": 0, "next": 1}
 
 
 def _num(word: str) -> int:
@@ -99,40 +63,285 @@ def _weekday(ref: date, wd: int, rel: str | None, forward: bool) -> date:
     return ref - timedelta(days=delta)
 
 
+def _role(text: str, start: int, phrase: str) -> str:
+    """How the phrase relates to a figure, from the words just before it: a point, the
+    start of a period (``since``), a horizon (``by``) or part of a qualifier."""
+    before = text[max(0, start - 60):start]
+    low = phrase.lower()
+    if SEEN_BEFORE.search(before):
+        return "qualifier"
+    if low.startswith("since") or SINCE_BEFORE.search(before):
+        probe = before + "since " if low.startswith("since") else before
+        return "qualifier" if QUALIFIER_SINCE.search(probe) else "since"
+    if low.startswith(("by ", "until ", "till ")) or BY_BEFORE.search(before):
+        return "by"
+    return "point"
+
+
+@dataclass
+class Found:
+    """One match of a time pattern, being resolved against the reference date."""
+
+    text: str
+    start: int
+    end: int
+    gd: dict
+    ref: date | None
+    pattern: str = ""
+
+    def __post_init__(self):
+        self.phrase = self.text[self.start:self.end]
+        self.role = _role(self.text, self.start, self.phrase)
+
+    @property
+    def forward(self) -> bool:
+        return self.role == "by"
+
+    @property
+    def month(self) -> int | None:
+        return MONTHS.get(self.gd["mon"].lower().rstrip(".")) if self.gd.get("mon") else None
+
+    def tr(self, value, precision, relative=True, role=None, **kw) -> TimeRef:
+        return TimeRef(self.phrase, self.start, self.end, value, precision, role or self.role, relative,
+                       pattern=self.pattern, **kw)
+
+    def span(self, value, precision, role, **kw) -> TimeRef:
+        """A phrase whose role is its own (a period or a duration), whatever precedes it."""
+        return TimeRef(self.phrase, self.start, self.end, value, precision, role, True, pattern=self.pattern, **kw)
+
+
+def _day(f: Found, y: int, m: int, d: int) -> TimeRef | None:
+    try:
+        return f.tr(date(y, m, d).isoformat(), "day", False)
+    except ValueError:
+        return None
+
+
+def _month_day(f: Found) -> TimeRef | None:
+    if f.ref is None:
+        return f.tr(None, "day")
+    mon, day = f.month, int(f.gd["d"])
+    try:
+        d = date(f.ref.year, mon, day)
+        if d > f.ref and not f.forward and (d - f.ref).days > 7:
+            d = date(f.ref.year - 1, mon, day)
+    except ValueError:
+        return None
+    return f.tr(d.isoformat(), "day")
+
+
+def _end_of_month(f: Found) -> TimeRef:
+    if f.gd.get("y"):
+        year = int(f.gd["y"])
+    elif f.ref is None:
+        return f.tr(None, "day")
+    else:
+        year, _ = _past_month(f.ref, f.month, f.forward)
+    return f.tr(last_business_day(year, f.month).isoformat(), "day", not f.gd.get("y"))
+
+
+def _year_end(f: Found, closing: bool) -> TimeRef | None:
+    """"at the end of 2024", "ended 2024 at 157.2": a past year's last session; a year
+    still ahead ("by the end of the year") is a horizon."""
+    gd, ref = f.gd, f.ref
+    year = int(gd["y"]) if gd.get("y") else (ref.year - 1 if gd.get("last") else ref.year) if ref else None
+    if f.role != "since" and year is not None and ref is not None and year < ref.year and \
+            not f.phrase.lower().startswith("by"):
+        return f.tr(last_business_day(year, 12).isoformat(), "day", not gd.get("y"))
+    if closing:
+        return None
+    return f.tr(f"{year}-12" if year else None, "month", not gd.get("y"), role="by" if f.role != "since" else f.role)
+
+
+def _month_of_year_rel(f: Found) -> TimeRef:
+    if f.ref is None:
+        return f.tr(None, "month")
+    return f.tr(f"{f.ref.year + OFFSET_UNITS[f.gd['rel']]}-{f.month:02d}", "month")
+
+
+def _month(f: Found, mid: bool) -> TimeRef:
+    if f.ref is None:
+        return f.tr(None, "month")
+    year, month = _past_month(f.ref, f.month, f.forward)
+    if mid and f.role == "since":
+        return f.tr(date(year, month, {"early": 5, "mid": 15, "late": 25}[f.gd["mid"].lower()]).isoformat(), "day")
+    return f.tr(f"{year}-{month:02d}", "month")
+
+
+def _weekday_phrase(f: Found) -> TimeRef:
+    rel = (f.gd.get("rel") or "").lower() or None
+    role = "since" if rel == "since" else f.role
+    if f.ref is None:
+        return f.tr(None, "day", role=role)
+    d = _weekday(f.ref, WEEKDAYS[f.gd["wd"].lower()], rel if rel in ("last", "next") else None, f.forward)
+    return f.tr(d.isoformat(), "day", role=role)
+
+
+def _period_ago(f: Found) -> TimeRef:
+    gd = f.gd
+    unit = (gd.get("u") or gd.get("u2") or gd.get("u3") or gd.get("u4")).lower()
+    return f.span(None, "unknown", "duration", days={"week": 7, "month": 30, "year": 365}[unit])
+
+
+def _days_span(f: Found) -> TimeRef:
+    if f.ref is None:
+        return f.tr(None, "day", role="point")
+    d = _weekday(f.ref, WEEKDAYS[f.gd["wd"].lower()], None, False)
+    return f.tr(d.isoformat(), "day", role="point", days=2, sessions=2)
+
+
+def _since_close(f: Found, close: date | None) -> TimeRef:
+    """A period to date, from the close before it started ("this week", "this year")."""
+    return f.span(close.isoformat() if close else None, "day", "since")
+
+
+def _year_start(f: Found) -> TimeRef:
+    year = int(f.gd["y"]) if f.gd.get("y") else (f.ref.year if f.ref else None)
+    return _since_close(f, date(year - 1, 12, 31) if year else None)
+
+
+def _last_week(f: Found) -> TimeRef:
+    if f.ref is None:
+        return f.tr(None, "day")
+    friday = f.ref - timedelta(days=f.ref.weekday() + 3)  # the Friday before this week's Monday
+    return f.tr(friday.isoformat(), "day", days=7)
+
+
+def _duration(f: Found) -> TimeRef:
+    days = _num(f.gd["n"]) * {"day": 1, "week": 7, "month": 30}[f.gd["u"].lower().rstrip("s")]
+    return f.span(None, "unknown", "duration", days=days)
+
+
+def _ago(f: Found) -> TimeRef:
+    ref = f.ref
+    if ref is None:
+        return f.tr(None, "day", role="point")
+    n = _num(f.gd["n"]) or 1
+    unit = f.gd["u"].lower().rstrip("s")
+    if unit in ("day", "week"):
+        d = ref - timedelta(days=n * (7 if unit == "week" else 1))
+    else:
+        y, m = divmod(ref.month - 1 - n * (12 if unit == "year" else 1), 12)
+        y += ref.year
+        d = date(y, m + 1, min(ref.day, calendar.monthrange(y, m + 1)[1]))
+    return f.tr(d.isoformat(), "day", role="point")
+
+
+def _ref_or_none(f: Found, fn) -> TimeRef:
+    return f.tr(fn(f.ref) if f.ref else None, "day")
+
+
+@dataclass(frozen=True)
+class TimePattern:
+    """A time phrase: its pattern, the words it needs (``keys``: the text is scanned once
+    for all of them and a pattern runs only near its own), and how it resolves."""
+
+    name: str
+    regex: re.Pattern
+    keys: tuple[str, ...]
+    resolve: Callable[[Found], TimeRef | None]
+    examples: tuple[tuple[str, str | None], ...] = ()  # (text, value with the reference 2026-01-21)
+
+
+_P = TimePattern
+# in pattern order: of two equal matches the earlier pattern wins
+TIME_PATTERNS: tuple[TimePattern, ...] = (
+    _P("iso_date", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"), ("YEAR",),
+       lambda f: _day(f, int(f.gd["y"]), int(f.gd["m"]), int(f.gd["d"])), (("on 2026-01-20", "2026-01-20"),)),
+    _P("day_month_year", re.compile(rf"\b(?P<d>\d{{1,2}}) (?P<mon>{_MON})\.?,? (?P<y>(?:19|20)\d\d)\b"), ("MON",),
+       lambda f: _day(f, int(f.gd["y"]), f.month, int(f.gd["d"])), (("on 20 January 2026", "2026-01-20"),)),
+    _P("month_day_year", re.compile(rf"\b(?P<mon>{_MON})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>(?:19|20)\d\d)\b"),
+       ("MON",), lambda f: _day(f, int(f.gd["y"]), f.month, int(f.gd["d"])), (("on Jan. 20, 2026", "2026-01-20"),)),
+    _P("end_of_month", re.compile(rf"\b(?i:at |by )?(?i:the) end of (?P<mon>{_MON})(?: (?P<y>(?:19|20)\d\d))?\b"),
+       ("MON",), _end_of_month, (("at the end of March 2025", "2025-03-31"),)),
+    _P("end_of_year", re.compile(r"\b(?:by |at )?(?:the )?(?:end of (?:the year|(?P<last>last) year|(?P<y>(?:19|20)\d\d))|"
+                                 r"year-end|year end)\b", re.I), ("year", "YEAR"), lambda f: _year_end(f, False),
+       (("at the end of last year", "2025-12-31"), ("by year-end", "2026-12"))),
+    _P("year_close", re.compile(r"\b(?:ended|closed|finished|ending|closing|finishing) (?P<y>(?:19|20)\d\d)\b", re.I),
+       ("YEAR",), lambda f: _year_end(f, True), (("the yen ended 2024 weaker", "2024-12-31"),)),
+    _P("month_day", re.compile(rf"\b(?P<mon>{_MON})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? (?:19|20)\d\d)(?![\d%])"
+                               r"(?![.,]\d)"), ("MON",), _month_day, (("on Jan. 20", "2026-01-20"),)),
+    _P("month_year", re.compile(rf"\b(?:(?P<mid>early|mid|late)[- ])?(?P<mon>{_MON})\.?,? (?P<y>(?:19|20)\d\d)\b"),
+       ("MON",), lambda f: f.tr(f"{int(f.gd['y'])}-{f.month:02d}", "month", False), (("in June 2025", "2025-06"),)),
+    _P("month_last_year", re.compile(rf"\b(?:(?i:in|of|since|during|by) )?(?P<mon>{_MON}) (?P<rel>last|this|next) year\b"),
+       ("MON",), _month_of_year_rel, (("in December last year", "2025-12"),)),
+    _P("mid_month", re.compile(rf"\b(?P<mid>early|mid|late)[- ](?P<mon>{_MON})\b"), ("MON",),
+       lambda f: _month(f, True), (("in mid-March", "2025-03"),)),
+    _P("month", re.compile(r"\b(?i:in|of|since|during|through|until|by|from) (?:the )?(?P<mon>(?:January|February|March|"
+                           r"April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|"
+                           r"Dec))\b(?!\.? \d)"), ("MON",), lambda f: _month(f, False), (("in March", "2025-03"),)),
+    _P("weekday", re.compile(rf"\b(?:(?P<rel>on|last|this|next|since|until|by) )?(?P<wd>{_DAY})(?P<poss>'s)?\b"),
+       ("DAY",), _weekday_phrase, (("on Tuesday", "2026-01-20"), ("last Wednesday", "2026-01-14"))),
+    _P("yesterday", re.compile(r"\byesterday(?:'s)?\b", re.I), ("yesterday",),
+       lambda f: _ref_or_none(f, lambda r: (r - timedelta(days=1)).isoformat()), (("yesterday", "2026-01-20"),)),
+    _P("today", re.compile(r"\b(?:today(?:'s)?|this (?:morning|afternoon|evening)(?:'s)?|tonight|overnight)\b", re.I),
+       ("today", "tonight", "overnight", "morning", "afternoon", "evening"),
+       lambda f: _ref_or_none(f, date.isoformat), (("this morning", "2026-01-21"),)),
+    _P("now", re.compile(r"\bnow\b", re.I), ("now",), lambda f: _ref_or_none(f, date.isoformat),
+       (("it is now", "2026-01-21"),)),
+    _P("that_day", re.compile(r"\b(?:that day|on the day|the same day|on the session)\b", re.I), ("day", "session"),
+       lambda f: f.span(None, "day", "anaphor"), (("on the day", None),)),
+    _P("this_month", re.compile(r"\b(?:the|this) month\b", re.I), ("month",),
+       lambda f: f.tr(f"{f.ref.year}-{f.ref.month:02d}" if f.ref else None, "month"), (("this month", "2026-01"),)),
+    _P("year_start", re.compile(rf"\b(?:in|over|during) the first (?:{_NUMW}|few) (?:days|weeks|sessions|trading days|"
+                                r"months) of (?:the year|(?P<y>(?:19|20)\d\d))\b", re.I), ("year", "YEAR"), _year_start,
+       (("in the first five trading days of the year", "2025-12-31"),)),
+    _P("last_week", re.compile(r"\b(?:last|the previous|the prior) week\b", re.I), ("week",), _last_week,
+       (("last week", "2026-01-16"),)),
+    _P("this_week", re.compile(r"\b(?:so far )?this week\b|\bweek to date\b|\bweek-to-date\b|\b(?:for|over) the week\b",
+                               re.I), ("week",),
+       lambda f: _since_close(f, f.ref - timedelta(days=f.ref.weekday() + 1) if f.ref else None),  # the close before Monday
+       (("this week", "2026-01-18"),)),
+    _P("ytd", re.compile(r"\b(?:so far )?this year\b|\byear to date\b|\byear-to-date\b|\bytd\b|"
+                         r"\bsince the (?:start|beginning) of (?:the|this) year\b", re.I), ("year", "ytd"),
+       lambda f: _since_close(f, date(f.ref.year - 1, 12, 31) if f.ref else None), (("so far this year", "2025-12-31"),)),
+    _P("new_year", re.compile(r"\bNew Year's(?: Day)?\b"), ("year",),
+       lambda f: f.tr(date(f.ref.year, 1, 1).isoformat() if f.ref else None, "day"), (("on New Year's Day", "2026-01-01"),)),
+    _P("christmas", re.compile(r"\bChristmas\b"), ("christmas",),
+       lambda f: f.tr(f"{f.ref.year}-12" if f.ref else None, "month"), (("by Christmas", "2026-12"),)),
+    _P("season", re.compile(r"\b(?:by |in |this |next )(?:the )?(?:next )?(?:spring|summer|autumn|fall|winter)\b", re.I),
+       ("spring", "summer", "autumn", "fall", "winter"),
+       lambda f: f.span(None, "unknown", "by" if f.phrase.lower().startswith("by") else f.role), (("by next spring", None),)),
+    _P("year_rel", re.compile(r"\b(?P<rel>last|this|next) year\b", re.I), ("year",),
+       lambda f: f.tr(str(f.ref.year + OFFSET_UNITS[f.gd["rel"].lower()]) if f.ref else None, "year"),
+       (("last year", "2025"),)),
+    _P("in_year", re.compile(r"\b(?i:in|during|by|since|of|as recently as|as late as|as early as) (?P<y>(?:19|20)\d\d)\b"),
+       ("YEAR",), lambda f: f.tr(f.gd["y"], "year", False), (("in 2024", "2024"),)),
+    _P("sessions", re.compile(rf"\b(?:over|in) the (?:last|past) (?P<n>{_NUMW}) (?:sessions|trading days)\b", re.I),
+       ("sessions", "days"), lambda f: f.span(None, "unknown", "duration", sessions=_num(f.gd["n"])),
+       (("over the last five sessions", None),)),
+    _P("duration", re.compile(rf"\bin (?:the (?:last|past) )?(?P<n>{_NUMW}|a) (?P<u>days?|weeks?|months?)\b", re.I),
+       ("day", "days", "week", "weeks", "month", "months"), _duration, (("in the past three weeks", None),)),
+    _P("period_ago", re.compile(r"\b(?:from|than|versus|vs\.?) a (?P<u>week|month|year) (?:earlier|ago|before)\b|"
+                                r"\bon the (?P<u2>week|month|year)\b|\b(?P<u3>week|month|year)-on-(?:week|month|year)\b|"
+                                r"\bover the (?:past|last) (?P<u4>week|month|year)\b", re.I), ("week", "month", "year"),
+       _period_ago, (("up 2% on the week", None),)),
+    _P("days_span", re.compile(rf"\bover {_DAY} and (?P<wd>{_DAY})\b"), ("DAY",), _days_span,
+       (("over Monday and Tuesday", "2026-01-20"),)),
+    _P("ago", re.compile(rf"\b(?P<n>{_NUMW}|a|an) (?P<u>days?|weeks?|months?|years?) (?:ago|earlier)\b", re.I),
+       ("ago", "earlier"), _ago, (("three years ago", "2023-01-21"),)),
+)
+BY_NAME = {p.name: p for p in TIME_PATTERNS}
+# Case-insensitive patterns run case-sensitively over a lower-cased copy of the text
+# (claims.casefold): same matches, several times faster. Their groups come out in lower case.
+FOLDED = {p.name for p in TIME_PATTERNS if p.regex.flags & re.IGNORECASE}
+SCANNED = {p.name: re.compile(p.regex.pattern, p.regex.flags & ~re.IGNORECASE) if p.name in FOLDED else p.regex
+           for p in TIME_PATTERNS}
+assert not any(re.search(r"(?<![\\?])[A-Z]", p.regex.pattern) for p in TIME_PATTERNS if p.name in FOLDED), \
+    "a folded pattern must be written in lower case"
+
 # Each pattern names the words that must occur in any of its matches; the text is scanned
 # once for those words and a pattern runs only in small regions around its own words.
 # Without this, thirty patterns would each scan most of every document.
-KEYS: dict[str, tuple[str, ...]] = {
-    "iso_date": ("YEAR",), "day_month_year": ("MON",), "month_day_year": ("MON",),
-    "end_of_month": ("MON",), "end_of_year": ("year", "YEAR"), "year_close": ("YEAR",), "month_day": ("MON",),
-    "month_year": ("MON",), "month_last_year": ("MON",), "mid_month": ("MON",), "month": ("MON",),
-    "weekday": ("DAY",), "yesterday": ("yesterday",),
-    "today": ("today", "tonight", "overnight", "morning", "afternoon", "evening"), "now": ("now",),
-    "that_day": ("day", "session"), "this_month": ("month",), "year_start": ("year", "YEAR"),
-    "last_week": ("week",), "this_week": ("week",), "ytd": ("year", "ytd"), "new_year": ("year",),
-    "christmas": ("christmas",), "season": ("spring", "summer", "autumn", "fall", "winter"),
-    "year_rel": ("year",), "in_year": ("YEAR",), "sessions": ("sessions", "days"),
-    "duration": ("day", "days", "week", "weeks", "month", "months"),
-    "period_ago": ("week", "month", "year"), "days_span": ("DAY",),
-    "ago": ("ago", "earlier"),
-}
 _BY_KEY: dict[str, list[str]] = {}
-for _name, _keys in KEYS.items():
-    for _key in _keys:
-        _BY_KEY.setdefault(_key, []).append(_name)
-assert set(KEYS) == {name for name, _ in PATTERNS}, "every time pattern needs its key words"
-# Case-insensitive patterns run case-sensitively over a lower-cased copy of the text
-# (claims.casefold): same matches, several times faster. Their groups come out in lower case.
-_FOLDED = {name for name, rx in PATTERNS if rx.flags & re.IGNORECASE}
-PATTERNS = [(name, re.compile(rx.pattern, rx.flags & ~re.IGNORECASE) if name in _FOLDED else rx)
-            for name, rx in PATTERNS]
-assert not any(re.search(r"(?<![\\?])[A-Z]", rx.pattern) for name, rx in PATTERNS if name in _FOLDED), \
-    "a folded pattern must be written in lower case"
+for _p in TIME_PATTERNS:
+    for _key in _p.keys:
+        _BY_KEY.setdefault(_key, []).append(_p.name)
 # month and weekday names count only capitalized, as the patterns read them
 CASED_KEY = re.compile(rf"\b(?:(?P<MON>{_MON})|(?P<DAY>{_DAY})|(?P<YEAR>(?:19|20)\d\d))\b")
 # a key word after a hyphen is part of a compound ("10-year" names a tenor); every pattern
 # that reads such a compound ("year-on-year", "week-to-date") begins with a key word of its own
-WORD_KEY = re.compile(r"(?<![a-z-])(?:" + "|".join(sorted({k for ks in KEYS.values() for k in ks if k.islower()},
+WORD_KEY = re.compile(r"(?<![a-z-])(?:" + "|".join(sorted({k for p in TIME_PATTERNS for k in p.keys if k.islower()},
                                                           key=len, reverse=True)) + r")(?![a-z])")
 REACH = 60  # no pattern reaches further than this from its key word, either side
 
@@ -168,183 +377,23 @@ def find_time_phrases(text: str, ref: date | None) -> list[TimeRef]:
     """
     raw: list[tuple[int, int, str, re.Match]] = []
     regions, low = _regions(text)
-    for name, rx in PATTERNS:  # in pattern order: of two equal matches the earlier pattern wins
-        source = low if name in _FOLDED else text
-        for a, b in regions.get(name, ()):
-            for m in rx.finditer(source, a, b):
-                raw.append((m.start(), m.end(), name, m))
+    for p in TIME_PATTERNS:
+        source = low if p.name in FOLDED else text
+        for a, b in regions.get(p.name, ()):
+            for m in SCANNED[p.name].finditer(source, a, b):
+                raw.append((m.start(), m.end(), p.name, m))
     raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
     chosen: list[tuple[int, int, str, re.Match]] = []
     for r in raw:
         if chosen and r[0] < chosen[-1][1]:
             continue
         chosen.append(r)
-    return [t for t in (_resolve(text, s, e, name, m, ref) for s, e, name, m in chosen) if t]
+    return [t for t in (resolve(text, s, e, name, m, ref) for s, e, name, m in chosen) if t]
 
 
-def _role(text: str, start: int, phrase: str) -> str:
-    before = text[max(0, start - 60):start]
-    low = phrase.lower()
-    if SEEN_BEFORE.search(before):
-        return "qualifier"
-    if low.startswith("since") or SINCE_BEFORE.search(before):
-        probe = before + "since " if low.startswith("since") else before
-        return "qualifier" if QUALIFIER_SINCE.search(probe) else "since"
-    if low.startswith(("by ", "until ", "till ")) or BY_BEFORE.search(before):
-        return "by"
-    return "point"
-
-
-def _resolve(text: str, s: int, e: int, name: str, m: re.Match, ref: date | None) -> TimeRef | None:
-    phrase = text[s:e]
-    role = _role(text, s, phrase)
-    gd = m.groupdict()
-    forward = role == "by"
-
-    def tr(value, precision, relative=True, **kw):
-        return TimeRef(phrase, s, e, value, precision, kw.pop("role", role), relative, **kw)
-
-    mon = MONTHS.get(gd["mon"].lower().rstrip(".")) if gd.get("mon") else None
-    if name == "iso_date":
-        try:
-            return tr(date(int(gd["y"]), int(gd["m"]), int(gd["d"])).isoformat(), "day", False)
-        except ValueError:
-            return None
-    if name in ("month_day_year", "day_month_year"):
-        try:
-            return tr(date(int(gd["y"]), mon, int(gd["d"])).isoformat(), "day", False)
-        except ValueError:
-            return None
-    if name == "month_day":
-        if ref is None:
-            return tr(None, "day")
-        year = ref.year
-        try:
-            d = date(year, mon, int(gd["d"]))
-            if d > ref and not forward and (d - ref).days > 7:
-                d = date(year - 1, mon, int(gd["d"]))
-        except ValueError:
-            return None
-        return tr(d.isoformat(), "day")
-    if name == "end_of_month":
-        if gd.get("y"):
-            year = int(gd["y"])
-        elif ref is None:
-            return tr(None, "day")
-        else:
-            year, _ = _past_month(ref, mon, forward)
-        return tr(last_business_day(year, mon).isoformat(), "day", not gd.get("y"))
-    if name in ("end_of_year", "year_close"):
-        if gd.get("y"):
-            year = int(gd["y"])
-        elif ref is not None:
-            year = ref.year - 1 if gd.get("last") else ref.year
-        else:
-            year = None
-        if role != "since" and year is not None and ref is not None and year < ref.year and \
-                not phrase.lower().startswith("by"):
-            # "at the end of 2024", "ended 2024 at 157.2": a past year's last session
-            return tr(last_business_day(year, 12).isoformat(), "day", not gd.get("y"))
-        if name == "year_close":
-            return None
-        return tr(f"{year}-12" if year else None, "month", not gd.get("y"), role="by" if role != "since" else role)
-    if name == "month_year":
-        return tr(f"{int(gd['y'])}-{mon:02d}", "month", False)
-    if name == "month_last_year":
-        if ref is None:
-            return tr(None, "month")
-        offset = {"last": -1, "this": 0, "next": 1}[gd["rel"]]
-        return tr(f"{ref.year + offset}-{mon:02d}", "month")
-    if name in ("month", "mid_month"):
-        if ref is None:
-            return tr(None, "month")
-        year, month = _past_month(ref, mon, forward)
-        if name == "mid_month" and role == "since":
-            day = {"early": 5, "mid": 15, "late": 25}[gd["mid"].lower()]
-            return tr(date(year, month, day).isoformat(), "day")
-        return tr(f"{year}-{month:02d}", "month")
-    if name == "weekday":
-        rel = (gd.get("rel") or "").lower() or None
-        if rel == "since":
-            role = "since"
-        if ref is None:
-            return tr(None, "day")
-        d = _weekday(ref, WEEKDAYS[gd["wd"].lower()], rel if rel in ("last", "next") else None,
-                     forward)
-        return tr(d.isoformat(), "day", role=role)
-    if name == "period_ago":
-        unit = (gd.get("u") or gd.get("u2") or gd.get("u3") or gd.get("u4")).lower()
-        return TimeRef(phrase, s, e, None, "unknown", "duration", True, days={"week": 7, "month": 30, "year": 365}[unit])
-    if name == "days_span":
-        if ref is None:
-            return tr(None, "day", role="point")
-        d = _weekday(ref, WEEKDAYS[gd["wd"].lower()], None, False)
-        return tr(d.isoformat(), "day", role="point", days=2, sessions=2)
-    if name == "yesterday":
-        return tr((ref - timedelta(days=1)).isoformat() if ref else None, "day")
-    if name in ("today", "now"):
-        return tr(ref.isoformat() if ref else None, "day")
-    if name == "that_day":
-        return TimeRef(phrase, s, e, None, "day", "anaphor", True)
-    if name == "year_start":
-        year = int(gd["y"]) if gd.get("y") else (ref.year if ref else None)
-        if year is None:
-            return TimeRef(phrase, s, e, None, "day", "since", True)
-        return TimeRef(phrase, s, e, date(year - 1, 12, 31).isoformat(), "day", "since", True)
-    if name == "last_week":
-        if ref is None:
-            return tr(None, "day")
-        friday = ref - timedelta(days=ref.weekday() + 3)  # the Friday before this week's Monday
-        return tr(friday.isoformat(), "day", days=7)
-    if name == "this_week":
-        if ref is None:
-            return TimeRef(phrase, s, e, None, "day", "since", True)
-        sunday = ref - timedelta(days=ref.weekday() + 1)  # the close before Monday
-        return TimeRef(phrase, s, e, sunday.isoformat(), "day", "since", True)
-    if name == "ytd":
-        if ref is None:
-            return TimeRef(phrase, s, e, None, "day", "since", True)
-        return TimeRef(phrase, s, e, date(ref.year - 1, 12, 31).isoformat(), "day", "since", True)
-    if name == "this_month":
-        return tr(f"{ref.year}-{ref.month:02d}" if ref else None, "month")
-    if name == "new_year":
-        if ref is None:
-            return tr(None, "day")
-        return tr(date(ref.year, 1, 1).isoformat(), "day")
-    if name == "christmas":
-        if ref is None:
-            return tr(None, "month")
-        return tr(f"{ref.year}-12", "month")
-    if name == "season":
-        return TimeRef(phrase, s, e, None, "unknown", "by" if phrase.lower().startswith("by") else role, True)
-    if name == "year_rel":
-        if ref is None:
-            return tr(None, "year")
-        offset = {"last": -1, "this": 0, "next": 1}[gd["rel"].lower()]
-        return tr(str(ref.year + offset), "year")
-    if name == "in_year":
-        return tr(gd["y"], "year", False)
-    if name == "sessions":
-        return TimeRef(phrase, s, e, None, "unknown", "duration", True, sessions=_num(gd["n"]))
-    if name == "duration":
-        unit = gd["u"].lower().rstrip("s")
-        n = _num(gd["n"])
-        days = n * {"day": 1, "week": 7, "month": 30}[unit]
-        return TimeRef(phrase, s, e, None, "unknown", "duration", True, days=days)
-    if name == "ago":
-        if ref is None:
-            return tr(None, "day", role="point")
-        n = _num(gd["n"]) or 1
-        unit = gd["u"].lower().rstrip("s")
-        if unit in ("day", "week"):
-            d = ref - timedelta(days=n * (7 if unit == "week" else 1))
-        else:
-            months = n * (12 if unit == "year" else 1)
-            y, m = divmod(ref.month - 1 - months, 12)
-            y += ref.year
-            d = date(y, m + 1, min(ref.day, calendar.monthrange(y, m + 1)[1]))
-        return tr(d.isoformat(), "day", role="point")
-    return None
+def resolve(text: str, s: int, e: int, name: str, m: re.Match, ref: date | None) -> TimeRef | None:
+    """The time phrase ``text[s:e]`` that pattern ``name`` matched, resolved against ``ref``."""
+    return BY_NAME[name].resolve(Found(text, s, e, m.groupdict(), ref, name))
 
 
 DATELINE = re.compile(

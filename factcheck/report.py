@@ -61,6 +61,7 @@ class ClaimResult:
             "mention": c.mention,
             "verdict": self.verdict.to_dict(),
             "fingerprint": self.fingerprint,
+            "trace": dict(c.trace),  # the rules that decided the claim's kind, date, modality, qualifiers
         }
         if self.review:
             out["review"] = self.review

@@ -27,15 +27,15 @@ def brute_force(text: str, ref):
     """Every pattern over the whole text: the slow reference."""
     low = lowered(text)
     raw = []
-    for name, rx in timeref.PATTERNS:
-        source = low if name in timeref._FOLDED else text
+    for name, rx in timeref.SCANNED.items():
+        source = low if name in timeref.FOLDED else text
         raw += [(m.start(), m.end(), name, m) for m in rx.finditer(source)]
     raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))
     chosen = []
     for r in raw:
         if not chosen or r[0] >= chosen[-1][1]:
             chosen.append(r)
-    return [t for t in (timeref._resolve(text, s, e, n, m, ref) for s, e, n, m in chosen) if t]
+    return [t for t in (timeref.resolve(text, s, e, n, m, ref) for s, e, n, m in chosen) if t]
 
 
 def texts():
@@ -54,9 +54,19 @@ def test_keyed_time_scan_equals_scanning_everything(ref):
 
 def test_every_time_pattern_is_exercised_by_the_phrase_text():
     low = lowered(PHRASES)
-    unmatched = [name for name, rx in timeref.PATTERNS
-                 if not rx.search(low if name in timeref._FOLDED else PHRASES)]
+    unmatched = [name for name, rx in timeref.SCANNED.items()
+                 if not rx.search(low if name in timeref.FOLDED else PHRASES)]
     assert unmatched == []
+
+
+@pytest.mark.parametrize("pattern", timeref.TIME_PATTERNS, ids=lambda p: p.name)
+def test_every_time_pattern_resolves_its_examples(pattern):
+    """Each time pattern's examples, read on Wednesday 2026-01-21, are found by that
+    pattern and resolve to the value next to them."""
+    assert pattern.examples
+    for text, value in pattern.examples:
+        found = [t for t in timeref.find_time_phrases(text, date(2026, 1, 21)) if t.pattern == pattern.name]
+        assert found and found[0].value == value, (text, found)
 
 
 def test_lowered_keeps_offsets():

@@ -1,0 +1,253 @@
+"""The features of one number in its sentence: the words around it, the hedge, threshold
+and extreme words between its verb and it, its unit once the instrument has been asked.
+
+They are computed once per number, on first use, and every rule table reads them (rules
+never re-read the text for something a feature already holds).
+"""
+from __future__ import annotations
+
+import re
+
+from . import lexicon as L
+from .context import Document, Sentence
+from .model import Claim, Cue
+from .numbers import Quantity
+from .units import Unit
+from .values import Threshold
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*%?|[;:—–]")
+LEVEL_NOUN_AFTER = re.compile(r"\s*(?:-point\s+)?(?:mark|level|line|threshold|barrier|handle|milestone)\b", re.I)
+ARTICLE_AT_END = re.compile(r"\b(?:the|a)\s+$", re.I)
+INTRADAY = re.compile(r"\bintraday\b", re.I)
+OBJECT_BEFORE = re.compile(r"\b(?:against|versus|vs\.?|per|to|than|from)\s+(?:the\s+)?$")  # read lower-cased
+
+
+class lazy:
+    """A property computed on first use and then stored on the instance (like
+    ``functools.cached_property``, without its lock: features belong to one thread)."""
+
+    def __init__(self, fn):
+        self.fn, self.name, self.__doc__ = fn, fn.__name__, fn.__doc__
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
+
+
+def words(s: str) -> list[str]:
+    return [w.lower().strip("'’") for w in WORD.findall(s)]
+
+
+def _longest_first(phrases) -> tuple[str, ...]:
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+# Words between a verb and its number, and what each does to the claim (first match wins).
+WORDS_BEFORE_NUMBER: list[tuple[tuple[str, ...], str]] = [
+    (_longest_first(L.HEDGES), "hedge"),
+    (_longest_first(L.EXTREME_WORDS), "extreme"),
+    (_longest_first(L.AT_LEAST), "at_least"),
+    (_longest_first(L.AT_MOST), "at_most"),
+    (_longest_first(L.DIRECTIONAL_THRESHOLDS), "directional"),
+    (_longest_first(L.COMPARATIVES), "comparative"),
+]
+
+
+def ends_with(left: str, phrases) -> str | None:
+    """The longest of ``phrases`` (longest first) that ends ``left`` as whole words."""
+    low = left.lower().rstrip()
+    for p in phrases:
+        if low.endswith(p) and (len(low) == len(p) or not low[-len(p) - 1].isalnum()):
+            return p
+    return None
+
+
+class Features:
+    """One number read in its sentence. ``previous`` holds the claims found before it in
+    the document (the last of them may share its sentence)."""
+
+    def __init__(self, doc: Document, sent: Sentence, q: Quantity, previous: list[Claim]):
+        self.doc, self.sent, self.q, self.previous = doc, sent, q, previous
+        self.text = doc.text
+        self.left = sent.text[:q.start - sent.start]
+        self.right = sent.text[q.end - sent.start:]
+        self.after = self.text[q.end:q.end + 25]  # the words right after the number
+        self.before = self.text[max(0, q.start - 12):q.start]
+
+    # -- the instrument and unit ---------------------------------------------------------
+    @lazy
+    def sentence_cues(self) -> list[Cue]:
+        return self.doc.cues_between(self.sent.start, self.sent.end)
+
+    @lazy
+    def bare_number_cue(self) -> Cue | None:
+        """The instrument that gives a bare number its unit ("sits near 158.6", "at
+        40,003.60"): one named nearby (this or the previous sentence of the paragraph)
+        whose unit it would carry and whose plausible range holds the value."""
+        q, sent, doc = self.q, self.sent, self.doc
+        if q.decimals == 0 and "," not in str(q.value) and q.value < 10:
+            return None
+        previous = doc.sentences[max(0, sent.index - 1)]
+        window_start = previous.start if previous.paragraph == sent.paragraph else sent.start
+        near = [c for c in doc.cues_between(window_start, sent.end)
+                if c.kind == "instrument" and c.unit in (Unit.FX, Unit.POINTS) and c.low is not None
+                and c.low <= q.value <= c.high]
+        return min(near, key=lambda c: abs(c.start - q.start)) if near else None
+
+    @lazy
+    def unit(self) -> Unit | None:
+        """The claim's unit: as written, or the unit of the instrument that names a bare
+        number (``None``: a bare number no instrument names)."""
+        q = self.q
+        if q.unit is Unit.NUMBER:
+            cue = self.bare_number_cue
+            return cue.unit if cue is not None else None
+        if q.unit is Unit.JPY and q.scale == 1 and q.decimals <= 2:
+            # "the dollar at ¥155": a yen price of a dollar is an exchange rate, not an amount
+            cue = self.bare_number_cue
+            if cue is not None and cue.unit is Unit.FX:
+                return Unit.FX
+        return q.unit
+
+    # -- the words between the verb and the number ----------------------------------------
+    @lazy
+    def _stripped(self) -> tuple[str, str | None, Threshold | None, bool, bool, list[str], int]:
+        """Hedge, threshold and extreme words peeled off the end of the left context (they
+        can stack: "to as much as"); what is left, and what each peeled word did."""
+        core_left = self.left
+        if LEVEL_NOUN_AFTER.match(self.right):
+            core_left = ARTICLE_AT_END.sub("", core_left)  # "closed above the 50,000 mark": the line itself
+        hedge = threshold = None
+        extreme = intraday = False
+        stripped: list[str] = []
+        comparative = 0
+        for _ in range(3):
+            found = next(((t, effect) for phrases, effect in WORDS_BEFORE_NUMBER
+                          if (t := ends_with(core_left, phrases))), None)
+            if found is None:
+                break
+            t, effect = found
+            core_left = core_left.rstrip()[:-len(t)]
+            if effect == "hedge":
+                hedge = hedge or t
+                continue
+            stripped.append(t)
+            if effect == "extreme":
+                extreme = True
+                intraday = intraday or t in L.INTRADAY_WORDS
+            elif effect == "comparative":
+                threshold, comparative = Threshold.DIRECTIONAL, L.COMPARATIVES[t]
+            else:
+                threshold = Threshold(effect)
+        return core_left, hedge, threshold, extreme, intraday, stripped, comparative
+
+    @property
+    def hedge(self) -> str | None:
+        return self._stripped[1]
+
+    @property
+    def threshold(self) -> Threshold | None:
+        return self._stripped[2]
+
+    @property
+    def extreme(self) -> bool:
+        return self._stripped[3]
+
+    @property
+    def intraday(self) -> bool:
+        return self._stripped[4] or bool(INTRADAY.search(self.sent.text))
+
+    @property
+    def stripped(self) -> list[str]:
+        """The threshold and extreme words before the number ("above", "as much as")."""
+        return self._stripped[5]
+
+    @property
+    def comparative(self) -> int:
+        """+1 / -1 for "stronger than" / "weaker than" before the number."""
+        return self._stripped[6]
+
+    @lazy
+    def left_words(self) -> list[str]:
+        """The words before the number, its hedge and threshold words removed."""
+        return words(self._stripped[0])
+
+    @lazy
+    def right_words(self) -> list[str]:
+        """The first three words after the number."""
+        return words(self.right)[:3]
+
+    @property
+    def prev_word(self) -> str:
+        return self.left_words[-1] if self.left_words else ""
+
+    @lazy
+    def clause_before(self) -> str:
+        """The number's own clause before it (a new clause after ";" or ":" starts afresh)."""
+        return re.split(r"[;:]", self.left[-110:])[-1]
+
+    @property
+    def previous_in_sentence(self) -> Claim | None:
+        """The claim just before this number, if it is in the same sentence."""
+        last = self.previous[-1] if self.previous else None
+        return last if last is not None and last.sentence_start == self.sent.start else None
+
+    # -- what the number is about ---------------------------------------------------------
+    @lazy
+    def subject(self) -> Cue | None:
+        """What the sentence's verb is about: the nearest instrument named before the number,
+        skipping objects ("against the dollar", "per dollar") and earlier clauses."""
+        for cue in reversed([c for c in self.sentence_cues if c.kind == "instrument" and c.end <= self.q.start]):
+            before = self.text[max(0, cue.start - 14):cue.start].lower()
+            if not OBJECT_BEFORE.search(before):
+                return cue
+        return None
+
+    @lazy
+    def context_cues(self) -> list[Cue]:
+        """Cues ordered by how strongly they bind to the number: the sentence's own cues
+        before it (nearest first), then after it, then earlier sentences (latest first)."""
+        doc, sent, q = self.doc, self.sent, self.q
+        before = doc.cues_between(sent.start, q.start)
+        after = doc.cues_between(q.end, sent.end)
+        return list(reversed(before)) + after + list(reversed(doc.cues_before(sent.start, 40)))
+
+    @lazy
+    def mention(self) -> str | None:
+        """The words that name the instrument, as written ("the 10-year JGB")."""
+        q, sent = self.q, self.sent
+        before = [c for c in self.sentence_cues if c.end <= q.start and c.kind in ("instrument", "tenor", "country")]
+        if not before:
+            after = [c for c in self.sentence_cues if c.start >= q.end and c.kind in ("instrument", "tenor")]
+            return after[0].text if after else None
+        group = [before[-1]]
+        for c in reversed(before[:-1]):
+            if group[0].start - c.end > 6:
+                break
+            group.insert(0, c)
+        return sent.text[group[0].start - sent.start:group[-1].end - sent.start]
+
+    @property
+    def event(self) -> bool:
+        """The clause reports a decision ("raised rates to")."""
+        return bool(set(words(self.left)) & L.EVENT_WORDS)
+
+    @property
+    def word_direction(self) -> int:
+        """+1 / -1 as the words around the number say ("rose", "lower", "a drop"), 0 if none."""
+        lw, rw = self.left_words, self.right_words
+        if rw and rw[0] in ("higher", "up") and not (len(rw) > 1 and rw[1] == "from"):
+            return 1
+        if rw and rw[0] in ("lower", "down") and not (len(rw) > 1 and rw[1] == "from"):
+            return -1
+        for w in rw[:2]:
+            if w in L.CHANGE_NOUNS and (w in L.UP_WORDS or w in L.DOWN_WORDS):
+                return 1 if w in L.UP_WORDS else -1
+        for w in reversed(lw[-12:]):
+            if w in (";", ":", "—", "–"):
+                break
+            if w in L.UP_WORDS or w in L.DOWN_WORDS:
+                return 1 if w in L.UP_WORDS else -1
+        return 0

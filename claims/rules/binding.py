@@ -1,0 +1,308 @@
+"""Which time phrase dates which figure, and how a figure gets its date.
+
+* ``POINT_BLOCKERS``: a point in time in the figure's sentence ("on Friday", "in June")
+  dates the figure unless one of these rules says it belongs to something else;
+* ``PERIOD_BLOCKERS``: the same for a period ("this year", "over the week", "since the
+  vote"), which belongs only to the figure next to it;
+* ``PERIODS``: which period, if any, a figure is measured over;
+* ``DATES``: the figure's date and why (``Claim.date_basis``), first rule that applies.
+
+Rejections are recorded in the claim's trace ("not dated by 'on Friday'": the rule).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Callable
+
+from ..features import lazy
+from ..model import Claim, TimeRef
+from ..values import DateBasis, Kind
+from . import Rule, first
+
+RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who|whose|when|where)\b", re.I)
+CLAUSE_BREAK = re.compile(r"[,;:.!?](?=\s)|\n")  # punctuation that ends a clause, not "49,683.19"
+NEW_CLAUSE_AFTER = re.compile(r",\s*(?:and|but|while|whereas)\b|;")
+NEW_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\b|[;:](?=\s)")
+AFTER_EVENT = re.compile(r"\b(?:after|before|following|ahead of|until)\b", re.I)
+COMPARED_WITH = re.compile(r"\bthan\b|\bcompared (?:with|to)\b", re.I)
+APPOSITIVE = re.compile(r",\s+(?:its|their|the|a|an)\s", re.I)
+SHORT_LINK = re.compile(r"^[\s,]*(?:to|at|or|and|up|down|from|,)?[\s,]*(?:a |an )?(?:record |fresh |range of |band of )?$",
+                        re.I)
+SINCE_WHAT = re.compile(r"\bsince (?:the |last |its )?(?P<what>[a-z][a-z' -]{2,40}?)(?=[,.;]|$| to )", re.I)
+SUPERLATIVE_BEFORE = re.compile(r"\b(?:highest|lowest|weakest|strongest|first time|biggest|worst|best|heaviest)\b"
+                                r"[^.;]{0,40}$", re.I)
+
+
+def last_clause(text: str) -> str:
+    return CLAUSE_BREAK.split(text)[-1]
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A figure and a time phrase (or any span) of its sentence."""
+
+    text: str
+    c: Claim
+    start: int
+    end: int
+    sent_claims: tuple[Claim, ...]
+
+    @property
+    def after(self) -> bool:
+        """The phrase comes after the figure."""
+        return self.start >= self.c.end
+
+    @property
+    def between(self) -> str:
+        return self.text[self.c.end:self.start] if self.after else self.text[self.end:self.c.start]
+
+    def others_between(self) -> list[Claim]:
+        lo, hi = (self.c.end, self.start) if self.after else (self.end, self.c.start)
+        return [o for o in self.sent_claims if o is not self.c and lo <= o.start and o.end <= hi]
+
+
+def closes_earlier_figure(pair: Pair) -> bool:
+    """A period right after another figure of the sentence, before this level ("up 18% this
+    year at about 59,000": the period closes the earlier figure)."""
+    c, text = pair.c, pair.text
+    return pair.start < c.start and c.kind is Kind.LEVEL and any(
+        o is not c and o.end <= pair.start and pair.start - o.end <= 3 and not text[o.end:pair.start].strip()
+        for o in pair.sent_claims)
+
+
+POINT_BLOCKERS: tuple[Rule[Pair, bool], ...] = (
+    Rule("relative_clause_after", lambda p: p.after and RELATIVE_PRONOUN.search(last_clause(p.between)), True,
+         "the phrase is in a relative clause about something else ('the meeting, which ends on Wednesday')",
+         examples=("The U.S. 10-year yield held near [4.3%] as traders waited for the meeting, which ends on Wednesday.",),
+         counter=("The U.S. 10-year yield held near [4.3%] on Wednesday.",)),
+    Rule("new_clause_after", lambda p: p.after and NEW_CLAUSE_AFTER.search(p.between), True,
+         "a new clause with its own subject and time follows the figure",
+         examples=("The Nikkei 225 rose [1.2%], while the yen fell on Friday.",),
+         counter=("The Nikkei 225 rose [1.2%] on Friday.",)),
+    Rule("other_event", lambda p: p.after and AFTER_EVENT.search(p.between), True,
+         "'after', 'before', 'following': the phrase dates another event",
+         examples=("The Nikkei 225 rose [2%] after the jobs data on Friday.",)),
+    Rule("comparison", lambda p: p.after and COMPARED_WITH.search(p.between), True,
+         "after 'than' the phrase dates the comparison, not the figure",
+         examples=("At around [145 per dollar], the yen is weaker than it was a year ago.",)),
+    Rule("nearer_figure", lambda p: p.after and any(not SHORT_LINK.match(p.text[p.c.end:o.start]) for o in p.others_between()),
+         True, "another figure stands between: the phrase belongs to the nearer one",
+         examples=("The 10-year JGB yield rose [6 bp] while the 30-year rose 10 bp on Friday.",),
+         counter=("The 10-year JGB yield rose [6 bp] to 2.3% on Friday.",)),
+    Rule("earlier_clause", lambda p: not p.after and NEW_CLAUSE.search(p.between), True,
+         "the phrase dates an earlier clause of the sentence",
+         examples=("On Friday the yen rose, and the Nikkei 225 fell [2%].",),
+         counter=("On Friday the Nikkei 225 fell [2%].",)),
+    Rule("closed_relative_clause", lambda p: not p.after and RELATIVE_PRONOUN.search(
+        last_clause(p.text[max(0, p.start - 40):p.start])) and re.search(r"[,;:](?=\s)", p.between), True,
+         "the phrase is inside a relative clause that closes before the figure",
+         examples=("The 30-year JGB yield, which stood below 1% in 2021, now trades near [3.9%].",)),
+)
+
+PERIOD_BLOCKERS: tuple[Rule[Pair, bool], ...] = (
+    Rule("other_clause", lambda p: NEW_CLAUSE.search(p.between) or (p.after and RELATIVE_PRONOUN.search(
+        last_clause(p.between))), True, "the period is in another clause",
+         examples=("The Nikkei 225 rose [2%]; it is up 18% this year.",),
+         counter=("The Nikkei 225 is up [18%] this year.",)),
+    Rule("appositive_after", lambda p: p.after and APPOSITIVE.search(p.between), True,
+         "after ', its ...' the period belongs to the appositive ('to 4%, its second cut this year')",
+         examples=("The Fed cut rates last week to [4%], its second cut this year.",)),
+    Rule("closes_earlier_figure", closes_earlier_figure, True,
+         "the period closes the figure before it; this level is where that move ended",
+         examples=("The Nikkei 225 is up roughly 18% this year at about [59,000].",)),
+    Rule("another_figure_between", lambda p: any(not re.fullmatch(r"\s*,?\s*or\s*", p.text[p.c.end:o.start])
+                                                 for o in p.others_between()), True,
+         "another figure stands between (an appositive 'or' shares the period)",
+         examples=("The Nikkei 225 rose [2%] to 39,000 this year.",),
+         counter=("The Nikkei 225 rose 3,597 points, or [7.1%], this year.",)),
+)
+
+
+@dataclass
+class Dating:
+    """One figure of a sentence with the sentence's time phrases, while its period and date
+    are decided."""
+
+    text: str
+    c: Claim
+    own: list[TimeRef]  # the time phrases of the figure's sentence
+    sent_claims: tuple[Claim, ...]
+    carried: TimeRef | None  # the last day named earlier in the paragraph
+    ref: date | None
+
+    def pair(self, start: int, end: int) -> Pair:
+        return Pair(self.text, self.c, start, end, self.sent_claims)
+
+    def blocked(self, rules, p: TimeRef, note: str) -> bool:
+        """Whether a rule of ``rules`` keeps phrase ``p`` from the figure (noted in its trace)."""
+        rule = first(rules, self.pair(p.start, p.end))
+        if rule is not None:
+            self.c.trace[f"{note} {p.text!r}"] = rule.name
+        return rule is not None
+
+    def nearest(self, phrases: list[TimeRef]) -> TimeRef:
+        return min(phrases, key=lambda p: abs(p.start - self.c.start))
+
+    @lazy
+    def points(self) -> list[TimeRef]:
+        return [p for p in self.own if p.role == "point" and not self.blocked(POINT_BLOCKERS, p, "not dated by")]
+
+    @lazy
+    def periods(self) -> list[TimeRef]:
+        """The period phrases next to the figure ("this year", "since Monday", "over the week")."""
+        return [p for p in self.own if p.role in ("since", "duration")
+                and not self.blocked(PERIOD_BLOCKERS, p, "no period from")]
+
+    @lazy
+    def since_event(self) -> re.Match | None:
+        """"since the leadership vote": a period from an event the sentence names."""
+        return SINCE_WHAT.search(self.c.sentence) if not any(p.role == "since" for p in self.own) else None
+
+    def since_event_is_period(self) -> bool:
+        m, c = self.since_event, self.c
+        if m is None or first(PERIOD_BLOCKERS, self.pair(c.sentence_start + m.start(), c.sentence_start + m.end())):
+            return False
+        return not re.match(r"(?:highest|lowest)", m.group("what")) and not SUPERLATIVE_BEFORE.search(
+            c.sentence[:m.start()])
+
+    def ends_a_period(self) -> bool:
+        """A period phrase closes another figure right before this level: it is where that
+        move ended ("up 18% this year at about 59,000")."""
+        starts = [p.start for p in self.own if p.role in ("since", "duration")]
+        if not self.periods and self.since_event is not None:
+            starts.append(self.c.sentence_start + self.since_event.start())
+        return any(closes_earlier_figure(self.pair(s, s)) for s in starts)
+
+    def own_date(self, p: TimeRef) -> bool:
+        """"from 0.75% a month ago": the phrase right after a from-level dates that level."""
+        return p.start >= self.c.end and p.start - self.c.end <= 3
+
+    def at_reference(self) -> tuple[TimeRef, DateBasis]:
+        return TimeRef("", self.c.start, self.c.start, self.ref.isoformat(), "day", "point"), DateBasis.REFERENCE
+
+
+def _set_since(d: Dating, p: TimeRef) -> None:
+    d.c.since = p
+
+
+PERIODS: tuple[Rule[Dating, Callable[[Dating], None]], ...] = (
+    Rule("period_phrase", lambda d: any(p.role == "since" for p in d.periods),
+         lambda d: _set_since(d, d.nearest([p for p in d.periods if p.role == "since"])),
+         "a period phrase next to the figure ('up 15% this year', 'since Monday')",
+         examples=("The Nikkei 225 has gained [20%] since the start of the year.",)),
+    Rule("duration_phrase", lambda d: any(p.role == "duration" for p in d.periods),
+         lambda d: _set_since(d, d.nearest([p for p in d.periods if p.role == "duration"])),
+         "a span next to the figure ('over the past week', 'in four weeks')",
+         examples=("The 10-year JGB yield rose [20 bp] over the past week.",)),
+    Rule("since_event", Dating.since_event_is_period, lambda d: setattr(d.c, "since_text", d.since_event.group(0)),
+         "'since' an event the sentence names ('since the leadership vote'): placed later, if the text dates it",
+         examples=("The Nikkei 225 has risen [8%] since the leadership vote.",),
+         counter=("The 10-year yield rose to [2.3%], the highest since the crisis.",)),
+)
+
+
+def _forward(p: TimeRef, ref: date | None) -> TimeRef:
+    """Re-resolve a relative phrase forward in time, for a forecast ("at Wednesday's meeting")."""
+    if ref is None or not p.relative or p.value is None:
+        return p
+    if p.precision == "day":
+        d = date.fromisoformat(p.value)
+        if d < ref and (ref - d).days < 7 and re.search(r"day", p.text, re.I) and "yesterday" not in p.text.lower():
+            return replace(p, value=(d + timedelta(days=7)).isoformat())
+    if p.precision == "month":
+        y, m = map(int, p.value.split("-"))
+        if (y, m) < (ref.year, ref.month):
+            return replace(p, value=f"{y + 1}-{m:02d}")
+    return p
+
+
+def day_before(t: TimeRef) -> TimeRef:
+    """"to 0.75% from 0.5% on Friday": the from-level held until the day before the move."""
+    return replace(t, value=(date.fromisoformat(t.value) - timedelta(days=1)).isoformat())
+
+
+def _month_to_date(d: Dating) -> tuple[TimeRef, DateBasis]:
+    p, ref = d.nearest(d.points), d.ref
+    first_day = date(ref.year, ref.month, 1)
+    d.c.since = TimeRef(p.text, p.start, p.end, (first_day - timedelta(days=1)).isoformat(), "day", "since")
+    return TimeRef(p.text, p.start, p.end, ref.isoformat(), "day"), DateBasis.EXPLICIT
+
+
+def _this_month(d: Dating) -> bool:
+    p, ref = d.nearest(d.points), d.ref
+    return p.precision == "month" and ref is not None and d.c.kind is Kind.CHANGE and \
+        p.value == f"{ref.year}-{ref.month:02d}"
+
+
+def _period_is_nearer(d: Dating) -> bool:
+    """"trading between 1.49% and 1.58% since Monday": the figure is to date."""
+    since = d.c.since
+    return since is not None and since.role == "since" and d.ref is not None and \
+        abs(since.start - d.c.start) < abs(d.nearest(d.points).start - d.c.start)
+
+
+def _ends_at_reference(d: Dating) -> bool:
+    c = d.c
+    return d.ref is not None and ((c.since is not None and c.since.role != "duration") or bool(c.since_text)
+                                  or d.ends_a_period())
+
+
+_fact = lambda d: d.c.checkable  # noqa: E731
+DATES: tuple[Rule[Dating, Callable[[Dating], tuple[TimeRef | None, DateBasis]]], ...] = (
+    Rule("forecast_horizon", lambda d: not d.c.checkable and d.c.horizon is not None and d.c.horizon.value,
+         lambda d: (d.c.horizon, DateBasis.EXPLICIT), "a forecast is dated by its horizon ('by year-end')",
+         examples=("Strategists see the 10-year JGB yield at [2.5%] by the end of the year.",)),
+    Rule("forecast_point", lambda d: not d.c.checkable and d.points,
+         lambda d: (_forward(d.nearest(d.points), d.ref), DateBasis.EXPLICIT),
+         "a forecast's day is read forward ('at Wednesday's meeting' is the coming one)",
+         examples=("The BoJ is expected to raise rates to [1%] at Wednesday's meeting.",)),
+    Rule("forecast_undated", lambda d: not d.c.checkable, lambda d: (d.c.time, d.c.date_basis),
+         "a forecast without a horizon has no date", examples=("The Nikkei could reach [60,000].",)),
+    Rule("period_to_date", lambda d: d.points and _period_is_nearer(d), Dating.at_reference,
+         "a period phrase nearer than the point phrase: the figure is to the document's date",
+         examples=("On Friday the Nikkei 225 was up [5%] since Monday.",)),
+    Rule("unresolved_point", lambda d: d.points and d.nearest(d.points).value is None,
+         lambda d: (None, DateBasis.EXPLICIT), "the phrase that dates the figure cannot be placed",
+         examples=("The Nikkei 225 rose [5%] in the spring.",)),
+    Rule("month_to_date", lambda d: d.points and _this_month(d), _month_to_date,
+         "a move 'in' the current month is a move month to date",
+         examples=("The Nikkei 225 is up [15%] in January alone.",)),
+    Rule("point_before_move", lambda d: d.points and d.c.from_level and d.nearest(d.points).precision == "day"
+         and not d.own_date(d.nearest(d.points)), lambda d: (day_before(d.nearest(d.points)), DateBasis.EXPLICIT),
+         "the level a move started from held the day before the move",
+         examples=("On Tuesday the BoJ raised its policy rate to 0.75% from [0.5%].",)),
+    Rule("point", lambda d: d.points, lambda d: (d.nearest(d.points), DateBasis.EXPLICIT),
+         "the nearest time phrase that belongs to the figure dates it",
+         examples=("The Nikkei jumped [4.75%] on Oct. 6.",)),
+    Rule("period_at_reference", _ends_at_reference, Dating.at_reference,
+         "a figure measured over a period to now is dated by the document",
+         examples=("The Nikkei 225 has gained [20%] since the start of the year.",)),
+    Rule("carried_before_move", lambda d: d.carried is not None and d.c.from_level and d.carried.precision == "day"
+         and d.carried.value, lambda d: (day_before(d.carried), DateBasis.CARRIED),
+         "a from-level dated by the paragraph's day held the day before",
+         examples=("On Tuesday the BoJ raised its policy rate to 0.75%. The move was from [0.5%].",)),
+    Rule("carried", lambda d: d.carried is not None, lambda d: (d.carried, DateBasis.CARRIED),
+         "the last day named earlier in the paragraph",
+         examples=("On Tuesday the BoJ raised its policy rate. The 10-year JGB yield rose to [2.3%].",)),
+    Rule("document_session", lambda d: True, lambda d: (None, DateBasis.PENDING),
+         "no phrase dates it: the session the document reports on (its date, or the day its phrases point to most)",
+         examples=("The 10-year JGB yield rose to [2.3%].",)),
+)
+
+
+def date_claim(d: Dating) -> None:
+    """Decide the figure's period, horizon and date, recording the rules in its trace."""
+    c = d.c
+    period = first(PERIODS, d)
+    if period is not None:
+        period.produces(d)
+        c.trace["period"] = period.name
+    by = [p for p in d.own if p.role == "by"]
+    if by:
+        c.horizon = by[0]
+        c.trace["horizon"] = "by_phrase"
+    rule = first(DATES, d)
+    c.time, c.date_basis = rule.produces(d)
+    c.trace["date"] = rule.name

@@ -1,0 +1,141 @@
+"""Whether a number is a level, a move or a spread, read from the words around it.
+
+Rules are tried in order; the first whose condition holds decides. Two rules also decide
+the direction of the move (a signed figure, a distance below a record); for the others the
+direction comes from the words ("rose", "lower"). A new phrasing of a move or a level is
+one rule here, with its examples.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from .. import lexicon as L
+from ..features import Features, words
+from ..units import MARKET_UNITS, Unit
+from ..values import Kind
+from . import Rule, first
+
+# a basis-point figure "over" another maturity or market is a spread between the two
+SPREAD_AFTER = re.compile(
+    r"\s*(?:over|above|below|under)\s+(?:the\s+)?(?:U\.?S\.?\s+|US\s+|Japanese\s+|German\s+|British\s+)?"
+    r"(?:\d{1,2}(?:s|y|yr)\b|(?:\d{1,2}|two|five|ten|thirty)-year\b|Treasur|Bunds?\b|JGBs?\b|[Gg]ilts?\b|[Tt]-notes?\b)")
+SIGNED_ASIDE = re.compile(r"\d[^\s(]*\s*\($")  # "158.10 (" before a signed move
+FROM_RECORD_AFTER = re.compile(r"^\s*(?:points?\s+)?(?:below|under|off|short of) (?:its|the|a) "
+                               r"(?:record|all-time high|peak|high)", re.I)
+DIRECTION_AFTER = re.compile(r"\s*(?:higher|lower)\b|\s+(?:up|down)\b(?!\s+from)")
+# where a verb stops governing the number after it: punctuation or a preposition of level
+VERB_OBJECT_CUT = re.compile(r"[,;:(]\s|\s[-—–]\s|\b(?:to|at|from|of|near|around|toward|towards|above|below|"
+                             r"under|over|past|through|beyond)\b", re.I)
+MAGNITUDE_WORDS = {"more than", "less than", "at least", "at most", "in excess of", "upwards of"}
+STEP_UNITS = {Unit.BP, Unit.PP}
+LEVEL_WORDS = {"a", "the", "its", "record", "fresh", "another", "finished", "closed", "ended", "rate", "yield"}
+
+
+@dataclass(frozen=True)
+class KindRule(Rule[Features, Kind | Callable[[Features], Kind]]):
+    direction: Callable[[Features], int] | None = None  # set when the rule also decides the direction
+
+
+def _names_a_line(f: Features) -> bool:
+    """A threshold or extreme word before the number ("slid past 153", "touched 4%") makes
+    it a line or a reading; but "rose as much as 6.5 bp" is still a move."""
+    return bool(f.stripped) and not set(f.stripped) <= MAGNITUDE_WORDS and not (
+        f.extreme and f.prev_word in L.CHANGE_VERBS and f.unit in (Unit.BP, Unit.PP, Unit.PERCENT, Unit.POINTS))
+
+
+def _signed(f: Features) -> bool:
+    """"+0.3%", "158.10 (-0.3%)", "2.30% (+4bp)": a signed figure is the day's move."""
+    q = f.q
+    return f.unit in MARKET_UNITS and not f.stripped and (
+        q.plus or (q.negative and SIGNED_ASIDE.search(f.left) and f.previous_in_sentence is not None))
+
+
+def _verb_object_between(f: Features) -> bool:
+    """"a rally that has lifted the index some 8%": the verb's object sits between."""
+    return f.unit is Unit.PERCENT and any(w in L.CHANGE_VERBS for w in words(VERB_OBJECT_CUT.split(f.left)[-1])[-5:])
+
+
+KINDS: tuple[KindRule, ...] = (
+    KindRule("below_record", lambda f: FROM_RECORD_AFTER.match(f.right), Kind.CHANGE,
+             "a distance below a record or peak is a fall from it", direction=lambda f: -1,
+             examples=("The Nikkei 225 is [4,000 points] below its record.",),
+             counter=("The Nikkei 225 rose [400 points] to a record.",)),
+    KindRule("signed_figure", _signed, Kind.CHANGE, "a figure written with its sign is the day's move",
+             direction=lambda f: 1 if f.q.plus else -1,
+             examples=("- JGB 10y: 2.30% ([+4bp])", "USD/JPY: 158.10 ([-0.3%])"),
+             counter=("The 10-year JGB yield fell to [-0.1%] in 2019.",)),
+    KindRule("threshold_spread", lambda f: _names_a_line(f) and f.unit is Unit.BP and L.SPREAD_WORDS.search(f.left[-70:]),
+             Kind.SPREAD, "a line stated for a gap ('the spread widened past 200 bp')",
+             examples=("The US-Japan spread widened past [200 bp].",),
+             counter=("The 10-year JGB yield rose past [2%].",)),
+    KindRule("threshold_line", _names_a_line, Kind.LEVEL, "a line crossed or touched is a level",
+             examples=("The yen weakened past [150 per dollar].", "The Nikkei 225 closed above the [50,000] mark.",
+                       "The two-year JGB yield touched [1.18%]."),
+             counter=("The 10-year yield rose as much as [6.5 bp].", "The Nikkei 225 lost more than [5%].")),
+    KindRule("named_bare_number", lambda f: f.q.unit is Unit.NUMBER and f.prev_word not in L.CHANGE_VERBS
+             and f.prev_word != "by", Kind.LEVEL, "a bare figure named by its instrument is a level",
+             examples=("USD/JPY traded at [158.6] on Friday.",),
+             counter=("The Nikkei 225 fell [2%] to 38,200.",)),
+    KindRule("not_a_market_unit", lambda f: f.unit not in MARKET_UNITS, Kind.LEVEL,
+             "an amount of money or a count is a level of that amount",
+             examples=("Japan spent [¥5.5 trillion] on intervention.",)),
+    KindRule("gap_over_another_maturity", lambda f: f.unit in STEP_UNITS and SPREAD_AFTER.match(f.right), Kind.SPREAD,
+             "basis points over another maturity or market are the gap between the two",
+             examples=("30s now trade [155bp] over 10s.", "The 10-year JGB, at 2.28%, is [202 bp] below the U.S. 10-year."),
+             counter=("The 10-year JGB yield rose [4 bp] over the week.",)),
+    KindRule("spread_word_before", lambda f: f.unit in STEP_UNITS and L.SPREAD_WORDS.search(f.left[-70:])
+             and f.prev_word != "by" and f.prev_word not in L.CHANGE_VERBS, Kind.SPREAD,
+             "basis points after 'gap', 'spread' or 'curve' measure the gap",
+             examples=("The US-Japan 10-year gap is back to [330 basis points].",),
+             counter=("The US-Japan 10-year gap narrowed by [30 basis points].",)),
+    KindRule("spread_noun_after", lambda f: f.unit in (Unit.BP, Unit.PP, Unit.PERCENT) and f.right_words
+             and f.right_words[0] in ("spread", "gap", "differential"), Kind.SPREAD,
+             "a figure before 'spread' or 'gap' names the gap",
+             examples=("Japanese and U.S. 10-year yields keep a [3 percentage point] gap.",)),
+    KindRule("same_as_the_figure_before", lambda f: f.prev_word == "or" and f.previous_in_sentence is not None,
+             lambda f: f.previous_in_sentence.kind, "'or' restates the figure before in another unit",
+             examples=("The Nikkei 225 plunged 12.4%, or [4,451 points], to 31,458.42.",)),
+    KindRule("direction_word_after", lambda f: f.unit in MARKET_UNITS and f.prev_word not in ("to", "at")
+             and DIRECTION_AFTER.match(f.right), Kind.CHANGE,
+             "'higher', 'lower', 'up' or 'down' right after the figure makes it a move",
+             examples=("The Nikkei 225 finished [1.3%] lower at 53,936.", "The 10-year yield ended [4 bp] higher."),
+             counter=("The 10-year JGB yield was [1.87%], up from 1.80%.",)),
+    KindRule("change_noun_after", lambda f: any(w in L.CHANGE_NOUNS for w in f.right_words[:2])
+             and f.prev_word not in ("to", "at"), Kind.CHANGE, "a figure before 'drop', 'gain', 'rally' is the move",
+             examples=("The Nikkei 225 suffered a [4%] drop on Monday.",)),
+    KindRule("by_or_of_a_move", lambda f: f.prev_word == "by" or (f.prev_word == "of" and len(f.left_words) > 1
+                                                                  and f.left_words[-2] in L.CHANGE_NOUNS),
+             Kind.CHANGE, "'by' a figure, or a move 'of' a figure, is the size of the move",
+             examples=("The Fed cut rates by [25 basis points].", "The Nikkei 225 posted a gain of [2%].")),
+    KindRule("change_verb", lambda f: f.prev_word in L.CHANGE_VERBS, Kind.CHANGE,
+             "a verb of change right before the figure makes it the size of the move",
+             examples=("The 10-year JGB yield rose [6 basis points] to 2.33%.",),
+             counter=("The 10-year JGB yield rose 6 basis points to [2.33%].",)),
+    KindRule("points_after_rate", lambda f: f.unit in STEP_UNITS and f.prev_word in ("rate", "rates", "yield", "yields"),
+             Kind.CHANGE, "basis points are never a level: after 'rate' they are a move",
+             examples=("The BoJ raised its policy rate [25 basis points] on Friday.",)),
+    KindRule("level_word_before", lambda f: f.prev_word in L.LEVEL_PREPOSITIONS or f.prev_word in LEVEL_WORDS,
+             Kind.LEVEL, "'to', 'at', 'of' or an article before the figure makes it a level",
+             examples=("The 10-year JGB yield rose 6 basis points to [2.33%].", "The 30-year JGB hit a record [3.8%]."),
+             counter=("The Nikkei 225 jumped [1.5%] on Monday.",)),
+    KindRule("verb_object_between", _verb_object_between, Kind.CHANGE,
+             "a verb of change whose object sits before the percentage",
+             examples=("The Nikkei jumped 1.5%, extending a rally that has lifted the index some [8%] this year.",)),
+    KindRule("step_unit", lambda f: f.unit in (Unit.BP, Unit.PP, Unit.POINTS), Kind.CHANGE,
+             "basis, percentage and index points without a level word are a move",
+             examples=("JGBs: the 10-year [3 bp] on the day.",)),
+    KindRule("small_yen_figure", lambda f: f.unit is Unit.FX and f.q.value < 30, Kind.CHANGE,
+             "a yen figure under 30 is a move of the dollar-yen rate, not its level",
+             examples=("That's [10 yen] in four weeks.",)),
+    KindRule("level", lambda f: True, Kind.LEVEL, "otherwise the figure is a level",
+             examples=("Dollar-yen, [158.6 yen per dollar], held steady.",)),
+)
+
+
+def decide_kind(f: Features) -> tuple[Kind, int | None, str]:
+    """The claim's kind, the direction if the deciding rule sets it, and that rule's name."""
+    rule = first(KINDS, f)
+    kind = rule.produces(f) if callable(rule.produces) else rule.produces
+    return kind, rule.direction(f) if rule.direction else None, rule.name
