@@ -122,7 +122,7 @@ class Checker:
                         self.store.vintage)
         report.text = text
         report.warnings += warnings + self.store.warnings
-        needs_ref = any(c.checkable and c.date_basis is not claims.DateBasis.EXPLICIT for c in found)
+        needs_ref = any(c.checkable and c.date_basis != claims.DateBasis.EXPLICIT for c in found)
         if ref.basis == "none" and needs_ref:
             why = ref.detail.get("reason", "")
             report.warnings.append(f"no reference date ({why}): give --date YYYY-MM-DD; undated claims are checked "
@@ -172,11 +172,11 @@ def orient(c: claims.Claim, m, catalog: Catalog) -> None:  # noqa: D401
     if s is not None and s.asset_class == "policy_rate" and c.range_high is not None and c.quoted_range is not None:
         c.value, c.range_low, c.range_high = c.range_high, None, None  # a target range: its upper bound
         c.decimals = max(c.decimals, 0)
-    if s is not None and s.asset_class == "policy_rate" and c.kind is claims.Kind.LEVEL:
+    if s is not None and s.asset_class == "policy_rate" and c.kind == claims.Kind.LEVEL:
         c.precision = min(c.precision, 0.005)  # "1%" for a policy rate means 1.00%, set in 25 bp steps
     if s is not None and s.asset_class == "fx" and c.subject_quote and c.direction != 0:
         c.direction = -c.direction
-        if c.kind is claims.Kind.CHANGE:
+        if c.kind == claims.Kind.CHANGE:
             c.value = -c.value
 
 

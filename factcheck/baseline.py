@@ -28,9 +28,10 @@ from pathlib import Path
 import tomli_w
 
 from .errors import InputError
+from .labels import Label
 
 ACTIONS = ("suppress", "override", "accept", "comment")
-LABELS = ("accurate", "approximately_accurate", "misdated", "inaccurate", "unverifiable", "not_checkable")
+LABELS = tuple(label.value for label in Label)
 HEADER = ("# factcheck review baseline: claims a reviewer has decided.\n"
           "# action = \"suppress\" hides a claim from findings; \"override\" sets its verdict (label);\n"
           "# \"accept\" confirms the tool's verdict; \"comment\" only keeps a note.\n")

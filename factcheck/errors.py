@@ -64,6 +64,13 @@ class QueryError(SourceError):
     """The request itself is invalid (unknown series code, bad dates) before any I/O."""
 
 
+class ConfigurationError(FactcheckError):
+    """The program's own tables disagree (a qualifier kind the extractor can produce has no
+    checker): a defect found at import, never at a user's document."""
+
+    exit_code = 70
+
+
 class PolicyError(FactcheckError):
     """The tolerance policy file is invalid."""
 

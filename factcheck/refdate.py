@@ -47,7 +47,7 @@ def _consistent_days(c: Claim, m: Mapping, catalog: Catalog, store: Store, polic
     if s is None or data is None:
         return None
     values = data.values
-    if c.kind is Kind.LEVEL:
+    if c.kind == Kind.LEVEL:
         tol = c.precision + (s.hedge_allowance(c.value) if c.hedge else s.level_allowance(c.value))
         if c.threshold == "at_least" or (c.extreme and c.direction >= 0 and c.threshold is None):
             ok = values >= c.value - tol
@@ -55,7 +55,7 @@ def _consistent_days(c: Claim, m: Mapping, catalog: Catalog, store: Store, polic
             ok = values <= c.value + tol
         else:
             ok = (values - c.value).abs() <= tol
-    elif c.kind is Kind.CHANGE and c.unit in DAILY_MOVE_UNITS:
+    elif c.kind == Kind.CHANGE and c.unit in DAILY_MOVE_UNITS:
         chg = daily_changes(values, c.unit)
         tol = change_tolerance(c, s, policy, values.shift(1).abs()) + c.precision
         ok = (chg - c.value).abs() <= tol if c.direction != 0 else (chg.abs() - abs(c.value)).abs() <= tol

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from claims import Claim
 
 from .resolve import Mapping
+from .labels import Label
 from .verify import Verdict
 
 SCHEMA = "factcheck.report/1"
-LABELS = ("accurate", "approximately_accurate", "misdated", "inaccurate", "unverifiable", "not_checkable")
-COLOURS = {"accurate": "green", "approximately_accurate": "green3", "misdated": "yellow", "inaccurate": "red",
-           "unverifiable": "grey62", "not_checkable": "blue"}
+LABELS = tuple(label.value for label in Label)  # the summary's order
+COLOURS = {label.value: label.colour for label in Label}  # the terminal's colours
 
 
 def qualifier_labels(c: Claim) -> list[str]:
@@ -125,7 +125,7 @@ class Report:
             if d.action == "override":
                 r.verdict.explanation = f"Reviewer: {d.label} ({d.note or 'no note'}); tool said {was}. " \
                                         + r.verdict.explanation
-                r.verdict.label = d.label
+                r.verdict.label = Label(d.label)
             kept.append(r)
         self.results = kept
 
@@ -148,7 +148,7 @@ class Report:
             out["warnings"] = list(self.warnings)
         if self.suppressed:
             out["suppressed"] = [{"fingerprint": r.fingerprint, "text": r.claim.text, "value_span": [r.claim.start, r.claim.end],
-                                  "label": r.verdict.label} for r in self.suppressed]
+                                  "label": r.verdict.label.value} for r in self.suppressed]
         return out
 
     def to_json(self, indent: int | None = 2) -> str:

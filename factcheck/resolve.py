@@ -107,7 +107,7 @@ class Resolver:
         before = [cue for cue in in_sent if cue.end <= c.start]
         after = [cue for cue in in_sent if cue.start >= c.end]
         earlier = [cue for cue in c.cues if cue.start < c.sentence_start]
-        if c.kind is Kind.SPREAD:
+        if c.kind == Kind.SPREAD:
             return self._spread(c, in_sent, earlier)
         # "a 2.37% 10-year yield": the name right after the number, with nothing between
         prenominal = bool(after) and after[0].start - c.end <= 2 and not text[c.end:after[0].start].strip()
@@ -116,7 +116,7 @@ class Resolver:
             m = self._from_cue(c, cue, in_sent, earlier, first_bank, prenominal)
             if m is not None:
                 return m
-        if c.unit is Unit.FX:
+        if c.unit == Unit.FX:
             m = self._fx_from_context(c, earlier)
             if m is not None:
                 return m
@@ -321,7 +321,7 @@ class Resolver:
 
     @staticmethod
     def _unit_ok(s: Series, c: Claim) -> bool:
-        if c.kind is Kind.CHANGE and c.unit is Unit.PERCENT:
+        if c.kind == Kind.CHANGE and c.unit == Unit.PERCENT:
             return True  # a relative change fits any series
         return c.unit in UNITS_FOR.get(s.asset_class, set())
 
@@ -332,7 +332,7 @@ class Resolver:
         """A level outside the series' plausible range is a misread, not a claim about it
         ("a 10-year yield of 240%")."""
         s = self.catalog.get(m.series_id) if m.series_id and not m.spread else None
-        if s is None or c.kind is not Kind.LEVEL or c.unit != s.unit:
+        if s is None or c.kind != Kind.LEVEL or c.unit != s.unit:
             return m
         lo, hi = s.value_range
         if not (lo <= c.value <= hi):

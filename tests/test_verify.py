@@ -317,3 +317,58 @@ def test_a_move_over_the_week(check):
 def test_superlatives_of_a_move_are_checked_against_every_earlier_day(check, text, label):
     c = check(text, "2024-08-06")[0]
     assert c["verdict"]["label"] == label and c["verdict"]["qualifiers"]
+
+
+def test_high_for_the_year_is_checked_against_the_years_earlier_values(check):
+    # DEXJPUS: 161.73 on Wednesday 2024-07-10, above every earlier 2024 close (161.55 on 2024-07-01)
+    label, v = verdict(check, "The dollar rose to 161.9 yen on Wednesday, its high for the year.", "2024-07-11",
+                       "161.9")
+    assert v["qualifiers"][0]["qualifier"] == "year_high" and v["qualifiers"][0]["holds"] is True
+    assert "highest earlier 2024 value was 161.55 yen on 2024-07-01" in v["explanation"]
+    assert label == "approximately_accurate"  # 0.17 yen off the close, within the basis allowance
+    # the right close, but not the year's high: 150.38 on 2024-07-31, far below July's 161.73
+    label, v = verdict(check, "The dollar rose to 150.4 yen on Wednesday, its high for the year.", "2024-08-01",
+                       "150.4")
+    assert label == "inaccurate" and v["qualifiers"][0]["holds"] is False
+    assert "161.73 yen on 2024-07-10; 150.38 yen on 2024-07-31 is not the 2024 high" in v["explanation"]
+
+
+def test_every_qualifier_kind_the_extractor_can_produce_has_a_checker():
+    from claims import QualifierKind
+    from claims.rules.qualifiers import PRODUCED_KINDS, QUALIFIERS
+    from factcheck.errors import ConfigurationError
+    from factcheck.verify.qualifiers import CHECKERS, require_checkers
+
+    assert PRODUCED_KINDS <= set(CHECKERS)
+    require_checkers(PRODUCED_KINDS, CHECKERS)  # what runs at import
+    without_year_high = {k: v for k, v in CHECKERS.items() if k != QualifierKind.YEAR_HIGH}
+    with pytest.raises(ConfigurationError, match="year_high"):
+        require_checkers(PRODUCED_KINDS, without_year_high)
+    assert {k for r in QUALIFIERS for k in r.kinds} == PRODUCED_KINDS
+
+
+def test_qualifier_rules_build_only_the_kinds_they_declare(vocabulary):
+    import claims
+    from claims.rules import unmark
+    from claims.rules.qualifiers import QUALIFIERS
+
+    for rule in QUALIFIERS:
+        for example in rule.examples:
+            text, _, _ = unmark(example)
+            built = [q for c in claims.extract(text, "2026-01-21", vocabulary) for q in c.qualifiers]
+            assert built and all(q.kind in rule.kinds for q in built), (rule.name, built)
+
+
+def test_the_tolerance_ladder():
+    from factcheck.verify import grade
+
+    assert [grade(d, 0.005, 0.05) for d in (0.0, -0.005, 0.03, 0.055, 0.0551)] == [
+        "accurate", "accurate", "approximately_accurate", "approximately_accurate", "inaccurate"]
+
+
+def test_labels_carry_rating_colour_and_severity():
+    from factcheck.verify import Label
+
+    assert [label.rating for label in Label] == [5, 4, 2, 1, None, None]
+    assert Label.by_severity()[0] == "inaccurate" and Label.by_severity()[-1] == "accurate"
+    assert all(label.colour and label.hex.startswith("#") for label in Label)

@@ -14,10 +14,11 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from ..errors import UsageError
+from ..labels import Label
 from ..report import Report
 from .options import RenderOptions
 
-RATING = {"accurate": 5, "approximately_accurate": 4, "misdated": 2, "inaccurate": 1}
+RATING = {label.value: label.rating for label in Label if label.rating}
 
 
 def checked_url(url: str | None, what: str) -> str | None:

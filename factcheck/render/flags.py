@@ -24,6 +24,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..labels import Label
+
 STRENGTH = "strength"
 READINGS = "readings"
 READING_NAME = "name"
@@ -31,8 +33,8 @@ READING_OBSERVED = "observed"
 READING_HELD = "held"
 READING_NOTE = "note"
 
-FLAGS = ("inaccurate", "misdated")  # the verdicts a reviewer must look at
-RANK = ("inaccurate", "misdated", "approximately_accurate", "unverifiable", "not_checkable", "accurate")
+FLAGS = tuple(label.value for label in Label.by_severity() if label.refutes)  # the verdicts a reviewer must look at
+RANK = tuple(label.value for label in Label.by_severity())
 
 
 @dataclass

@@ -3,8 +3,9 @@ and one stylesheet. Under 700 px everything is one column and nothing is wider t
 screen (long words wrap, tables scroll inside their card, charts shrink)."""
 from __future__ import annotations
 
-COLOURS = {"accurate": "#1a7f37", "approximately_accurate": "#4d9a2a", "misdated": "#b7791f",
-           "inaccurate": "#c62828", "unverifiable": "#6b7280", "not_checkable": "#2563eb"}
+from ..labels import Label
+
+COLOURS = {label.value: label.hex for label in Label}
 
 BASE = """
 *{box-sizing:border-box}

@@ -1,0 +1,351 @@
+"""Every sentence a verdict says, built in one place: values in their units, sources by
+name, and one function per kind of statement. Checkers decide; this module words it.
+
+A reader must be able to check each sentence against the data it names, so each says
+which series, which day(s), which value(s) and how far from the claim.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from claims import Claim, Unit
+
+from ..catalog import Series
+from ..sources.registry import display_name as source_name  # sources by the name readers know
+
+
+# -- values ------------------------------------------------------------------------------
+def fmt(value: float, unit: str, signed: bool = False) -> str:
+    """A value in its unit for an explanation; ``signed`` for changes ("+6.4 bp")."""
+    sign = ("+" if value >= 0 else "-") if signed else ("-" if value < 0 else "")
+    a = abs(value)
+    if unit == Unit.PERCENT:
+        return f"{sign}{a:.2f}%" if signed else (f"{sign}{a:.3f}%".replace(".000%", "%") if a < 1000 else f"{sign}{a:,.1f}%")
+    if unit == Unit.BP:
+        return f"{sign}{a:.1f} bp"
+    if unit == Unit.PP:
+        return f"{sign}{a:.2f} pp"
+    if unit == Unit.FX:
+        return f"{sign}{a:.2f} yen"
+    if unit == Unit.POINTS:
+        return f"{sign}{a:,.2f}" + (" points" if signed else "")
+    return f"{sign}{a:g}"
+
+
+def move(v: float, unit: str, sign: bool = True) -> str:
+    """A move in the claim's unit, signed ("+6.4 bp") or as a size ("6.4 bp")."""
+    return fmt(v, unit, signed=True) if sign else fmt(v, unit, signed=True).lstrip("+-")
+
+
+def gap(diff: float, s: Series) -> str:
+    """How far the data sit from a stated level, and on which side ("4.0 bp below")."""
+    side = "below" if diff > 0 else "above"
+    if s.unit == Unit.PERCENT:
+        return f"{abs(diff) * 100:.1f} bp {side}"
+    if s.unit == Unit.FX:
+        return f"{abs(diff):.2f} yen {side}"
+    return f"{abs(diff):,.2f} points {side}"
+
+
+def allowance(amount: float, s: Series, c: Claim) -> str:
+    """An allowance and what it is for ("5 bp basis", "3.00 yen hedge ('around')")."""
+    hedge = f" hedge ('{c.hedge}')" if c.hedge else " basis"
+    if s.unit == Unit.PERCENT:
+        return f"{amount * 100:g} bp{hedge}"
+    if s.unit == Unit.FX:
+        return f"{amount:.2f} yen{hedge}"
+    return f"{amount:,.1f} point{hedge}"
+
+
+def stated(c: Claim) -> str:
+    return c.text.strip()
+
+
+def day(ts: pd.Timestamp) -> date:
+    return ts.date()
+
+
+# -- no verdict on the data ---------------------------------------------------------------
+def own_best_date(c: Claim) -> str:
+    return f"No reference date fits the document; checked at this claim's own best date ({c.time.value}). "
+
+
+def no_data_for_instrument(name: str, sid: str, why: str) -> str:
+    return f"No data for {name} ({sid}): {why.split('; ', 1)[-1]}."
+
+
+def no_source_for_instrument(name: str, notes: str) -> str:
+    return f"{name} is a known instrument but no data source for it is available here" \
+           f"{' (' + notes.rstrip('.') + ')' if notes else ''}."
+
+
+def not_mapped(why: str, candidates: list[str]) -> str:
+    cands = f" Candidates: {', '.join(candidates)}." if candidates else ""
+    return f"Not mapped to a tracked series: {why}.{cands}"
+
+
+def ambiguous(why: str) -> str:
+    return f"Ambiguous instrument ({why})."
+
+
+NO_DATE = "No date for this claim: the document's reference date is unknown (give --date)."
+
+
+def no_snapshot_data(sid: str) -> str:
+    return f"No data for {sid} in the snapshot."
+
+
+def data_ends(sid: str, last: date, when: str) -> str:
+    return f"No {sid} data after {last} (claim refers to {when}); run `factcheck data update`."
+
+
+def data_starts(sid: str, first: date, when: str) -> str:
+    return f"No {sid} data before {first} (claim refers to {when})."
+
+
+def no_observation(sid: str, start: date, end: date) -> str:
+    return f"No {sid} observation between {start} and {end}."
+
+
+# -- forecasts -----------------------------------------------------------------------------
+def forecast(c: Claim) -> str:
+    horizon = f" for {c.time.value}" if c.time and c.time.value else ""
+    return f"A {c.modality or 'forecast'}{horizon}: it states what may happen, not what the data show."
+
+
+def matured(c: Claim, s: Series, source: str, ts: pd.Timestamp, value: float, came_true: bool) -> str:
+    gap_ = abs(value - c.value)
+    outcome = "came true" if came_true else \
+        f"missed by {gap_ * (100 if s.unit == Unit.PERCENT else 1):.2f}{' bp' if s.unit == Unit.PERCENT else ''}"
+    return (f"Matured forecast: at the horizon {source_name(source)} {s.name} was {fmt(value, s.unit)} on "
+            f"{day(ts)}; the forecast {stated(c)} {outcome}.")
+
+
+# -- levels, ranges, thresholds ------------------------------------------------------------
+def level(c: Claim, s: Series, source: str, ts: pd.Timestamp, best: float, diff: float, allowed: float,
+          within_allowance: bool, label: str) -> str:
+    where = f"{source_name(source)} {s.name} on {day(ts)} was {fmt(best, s.unit)}"
+    if label == "accurate":
+        return f"{where}; the stated {stated(c)} matches within its precision (±{c.precision:g})."
+    if label == "approximately_accurate":
+        precision = "" if within_allowance else f" and the stated precision (±{c.precision:g})"
+        return f"{where}, {gap(diff, s)} the stated {stated(c)}; within the {allowance(allowed, s, c)} allowance{precision}."
+    return f"{where}, {gap(diff, s)} the stated {stated(c)}; beyond the {allowance(allowed, s, c)} allowance plus precision."
+
+
+def intraday_range(c: Claim, s: Series, ts: pd.Timestamp, lo: float, hi: float, allowed: float | None) -> str:
+    extra = "" if allowed is None else f", within the {allowance(allowed, s, c)} allowance"
+    return (f"Intraday bars: {s.name} traded between {fmt(lo, s.unit)} and {fmt(hi, s.unit)} on {day(ts)}; "
+            f"the stated {stated(c)} is inside that range{extra}.")
+
+
+def range_(s: Series, source: str, first: pd.Timestamp, last: pd.Timestamp, vmin: float, vmax: float,
+           lo: float, hi: float, out: float, label: str) -> str:
+    text = (f"{source_name(source)} {s.name} from {day(first)} to {day(last)} ranged {fmt(vmin, s.unit)} to "
+            f"{fmt(vmax, s.unit)}; stated range {fmt(lo, s.unit)} to {fmt(hi, s.unit)}")
+    if label == "accurate":
+        return text + ": inside."
+    if label == "approximately_accurate":
+        return text + f": outside by {gap(-out, s).split(' ')[0]}, within the basis allowance."
+    return text + ": the data left the range."
+
+
+def threshold(c: Claim, s: Series, source: str, at_least: bool, intraday: bool, first: pd.Timestamp,
+              last: pd.Timestamp, ext: float, ext_ts: pd.Timestamp, short: float, allowed: float, label: str) -> str:
+    where = (f"{source_name(source)} {s.name} {'high' if at_least else 'low'} {'(intraday) ' if intraday else ''}"
+             f"between {day(first)} and {day(last)} was {fmt(ext, s.unit)} on {day(ext_ts)}")
+    words = "at or above" if at_least else "at or below"
+    if label == "accurate":
+        return f"{where}: {words} {stated(c)}, as stated."
+    if label == "approximately_accurate":
+        return (f"{where}: short of {stated(c)} by {gap(short, s).rsplit(' ', 1)[0]}, within the "
+                f"{allowance(allowed, s, c)} allowance.")
+    return f"{where}: never {words} {stated(c)}."
+
+
+def misdated_level(c: Claim, s: Series, when: pd.Timestamp, value: float, source: str, then: str) -> str:
+    return (f"{stated(c)} is right for {s.name} on {day(when)} ({fmt(value, s.unit)}, {source_name(source)}), "
+            f"not for {c.time.value} as stated{then}.")
+
+
+def then(values: pd.Series, unit: str, single: bool) -> str:
+    """What the data said in the stated window (for a misdated claim)."""
+    if values.empty:
+        return ""
+    if single or len(values) == 1:
+        return f" (then {fmt(float(values.iloc[-1]), unit)})"
+    return f" (then {fmt(float(values.min()), unit)} to {fmt(float(values.max()), unit)})"
+
+
+# -- changes -------------------------------------------------------------------------------
+def no_observation_near(sid: str, end: date) -> str:
+    return f"No {sid} observation near {end}."
+
+
+def observed_move(s: Series, source: str, base_ts: pd.Timestamp, base: float, end_ts: pd.Timestamp, end: float,
+                  actual: float, unit: str) -> str:
+    return (f"{source_name(source)} {s.name} {fmt(base, s.unit)} on {day(base_ts)} -> {fmt(end, s.unit)} on "
+            f"{day(end_ts)}: {move(actual, unit)}")
+
+
+def change_threshold(observed: str, c: Claim, holds: bool) -> str:
+    return f"{observed}; {c.threshold.replace('_', ' ')} {stated(c)} {'holds' if holds else 'fails'}."
+
+
+def change(observed: str, claimed: float, unit: str, tolerance: float, diff: float, label: str) -> str:
+    if label == "accurate":
+        note = "matches within the stated precision"
+    elif label == "approximately_accurate":
+        note = f"within the {move(tolerance, unit, sign=False)} allowance"
+    else:
+        note = f"off by {move(abs(diff), unit, sign=False)}, beyond the allowance"
+    return f"{observed} against the stated {move(claimed, unit)}; {note}."
+
+
+NOT_ENOUGH_BEFORE_PERIOD = "Not enough data before the period."
+NO_EARLIER_OBSERVATION = "No earlier observation to compare with."
+
+
+def period_start_unknown(text: str) -> str:
+    return f"Could not place the start of the period ('{text}')."
+
+
+def change_over_period(c: Claim, s: Series, source: str, base: tuple, last: tuple, whole: float) -> str:
+    return (f"{source_name(source)} {s.name} {fmt(base[1], s.unit)} on {day(base[0])} -> {fmt(last[1], s.unit)} on "
+            f"{day(last[0])}: {move(whole, c.unit)} over {c.time.value}, against the stated {move(c.value, c.unit)}.")
+
+
+def no_data_in_period(sid: str, when: str) -> str:
+    return f"No {sid} data in {when}."
+
+
+def daily_move_in_period(c: Claim, s: Series, source: str, best_ts: pd.Timestamp, best: float) -> str:
+    return f"{source_name(source)} {s.name} moved {move(best, c.unit)} on {day(best_ts)}, in {c.time.value} as stated."
+
+
+def no_daily_move_in_period(c: Claim, s: Series, best_ts: pd.Timestamp, best: float) -> str:
+    return (f"No daily move of {move(c.value, c.unit)} in {s.name} in {c.time.value}; the closest was "
+            f"{move(best, c.unit)} on {day(best_ts)}.")
+
+
+def misdated_change(c: Claim, s: Series, when: pd.Timestamp, value: float) -> str:
+    return f"A move of {move(value, c.unit)} in {s.name} happened on {day(when)}, not in {c.time.value} as stated."
+
+
+# -- policy decisions ------------------------------------------------------------------------
+def decision_when(announced, effective) -> str:
+    ann = "" if pd.isna(announced) else f"announced {announced.date()}, "
+    return f"{ann}effective {effective.date()}"
+
+
+def decision_matches(s: Series, rate: float, previous: float | None, when: str, what: str) -> str:
+    frm = f" (from {fmt(previous, Unit.PERCENT)})" if previous is not None else ""
+    return f"{s.name}: decision to {fmt(rate, Unit.PERCENT)}{frm}, {when}; matches the stated {what}."
+
+
+def decision_misdated(s: Series, rate: float, when: str, stated_when: str, then_: str) -> str:
+    return f"{s.name}: the move to {fmt(rate, Unit.PERCENT)} was {when}, not {stated_when} as stated (then: {then_})."
+
+
+def rate_in_force(s: Series, ts: pd.Timestamp, rate: float) -> str:
+    return f"{s.name} in force on {day(ts)}: {fmt(rate, Unit.PERCENT)}."
+
+
+def decision_differs(s: Series, then_: str, end: date, in_force: tuple | None, what: str) -> str:
+    extra = f"; rate in force on {end}: {fmt(in_force[1], Unit.PERCENT)}" if in_force else ""
+    return f"{s.name}: {then_}{extra}; the stated {what} does not match."
+
+
+# -- spreads ---------------------------------------------------------------------------------
+def no_spread_data(a: str, b: str) -> str:
+    return f"No data for {a} or {b}."
+
+
+def no_common_day(a: str, b: str, start: date, end: date, last: date) -> str:
+    return f"No day with both {a} and {b} between {start} and {end}{f' (data end {last})' if end > last else ''}."
+
+
+def spread(c: Claim, sa: Series, sb: Series, ts: pd.Timestamp, a: float, b: float, best: float, bp: bool,
+           tolerance: float, diff: float, label: str) -> str:
+    text = (f"On {day(ts)} {sa.name} {fmt(a, Unit.PERCENT)} minus {sb.name} {fmt(b, Unit.PERCENT)} = "
+            f"{best:.1f} {'bp' if bp else 'pp'}")
+    if label == "accurate":
+        return text + f"; matches the stated {stated(c)}."
+    if label == "approximately_accurate":
+        return text + f"; within the {tolerance:g} bp allowance of both legs."
+    return text + f"; {abs(diff):.1f} bp from the stated {stated(c)}."
+
+
+# -- qualifiers ------------------------------------------------------------------------------
+def higher(high: bool) -> str:
+    return "higher" if high else "lower"
+
+
+def record(high: bool, ref_v: float, ref_ts: pd.Timestamp, unit: str, first: date, holds: bool) -> str:
+    return (f"Record check: previous {'high' if high else 'low'} {fmt(ref_v, unit)} on {day(ref_ts)} "
+            f"(data from {first}); {'a record' if holds else 'not a record'}.")
+
+
+def since_unchecked(first: date, year: str, label: str, high: bool) -> str:
+    return f"The data start {first}, after {year}: {label} cannot be checked; nothing {higher(high)} since then."
+
+
+def since_exceeded(first: date, label: str, high: bool) -> str:
+    return f"No {higher(high)} value in the data since {first}: stronger than {label} claims."
+
+
+def holds_note(state, label: str) -> str:
+    """" ('highest_since:1999' holds only loosely)" or " (... fails)"; nothing when it holds."""
+    return "" if state is True else f" ({label} holds only loosely)" if state == "loosely" else f" ({label} fails)"
+
+
+def last_beyond(high: bool, ts: pd.Timestamp, value: float, unit: str, last_ts: pd.Timestamp, state, label: str) -> str:
+    return (f"Last {'higher-or-equal' if high else 'lower-or-equal'} value before {day(ts)}: {fmt(value, unit)} on "
+            f"{day(last_ts)}{holds_note(state, label)}.")
+
+
+def period_unchecked(first: date, label: str) -> str:
+    return f"The data start {first}, too late to check {label}."
+
+
+def nothing_beyond_since_start(high: bool, first: date) -> str:
+    return f"Nothing {higher(high)} since the data start ({first})."
+
+
+def last_beyond_ago(high: bool, value: float, unit: str, last_ts: pd.Timestamp, ago: str) -> str:
+    return f"Last {'higher-or-equal' if high else 'lower-or-equal'} value: {fmt(value, unit)} on {day(last_ts)}, {ago} earlier."
+
+
+def first_time_holds(c: Claim, first: date) -> str:
+    return f"No earlier close beyond {stated(c)} (data from {first})."
+
+
+def first_time_fails(value: float, unit: str, ts: pd.Timestamp) -> str:
+    return f"Not the first time: {fmt(value, unit)} on {day(ts)}."
+
+
+def year_high(high: bool, at: pd.Timestamp, previous: tuple | None, x: float, unit: str, state) -> str:
+    """"its high for the year": the year's earlier values, and whether the claim's day tops them."""
+    side, year = ("high" if high else "low"), at.year
+    if previous is None:
+        return f"Year {side} check: no earlier {year} value in the data; the first of the year is its {side} so far."
+    ts, value = previous
+    verdict = {True: f"the {year} {side} so far", "loosely": f"within the allowance of the {year} {side}",
+               False: f"not the {year} {side}"}[state]
+    return (f"Year {side} check: the {'highest' if high else 'lowest'} earlier {year} value was {fmt(value, unit)} "
+            f"on {day(ts)}; {fmt(x, unit)} on {day(at)} is {verdict}.")
+
+
+def move_direction_differs(x: float, unit: str, down: bool) -> str:
+    return f"The day's move was {move(x, unit)}, not a {'fall' if down else 'rise'}."
+
+
+def no_bigger_move(down: bool, first: date) -> str:
+    return f"No bigger one-day {'fall' if down else 'rise'} in the data (from {first})."
+
+
+def last_bigger_move(down: bool, value: float, unit: str, ts: pd.Timestamp, state, label: str) -> str:
+    verdict = "" if state is True else f" ('{label}' holds only loosely)" if state == "loosely" else f" ('{label}' fails)"
+    return f"Last one-day {'fall' if down else 'rise'} at least as big: {move(value, unit)} on {day(ts)}{verdict}."

@@ -1,0 +1,139 @@
+"""Levels: a stated value ("at 2.33%"), a range ("between 1.49% and 1.58%") and a line
+crossed or touched ("above 4%", "touched 141.7 per dollar")."""
+from __future__ import annotations
+
+from typing import Callable
+
+import pandas as pd
+
+from claims import Threshold
+
+from ..sources.registry import intraday_source
+from . import explain
+from .case import Case
+from ..labels import Label
+from .qualifiers import with_qualifiers
+from .tolerance import EPS, grade, ladder, level_allowance
+from .verdict import Observed, Verdict
+
+
+def check_level(k: Case) -> Verdict:
+    c, s = k.c, k.s
+    frame = k.frame()
+    if frame.empty:
+        return Verdict(Label.UNVERIFIABLE, explain.no_observation(s.id, k.start, k.end), "no_data_for_date")
+    values = frame["value"]
+    if c.intraday and {"high", "low"} <= set(frame.columns) and frame["high"].notna().any():
+        inside = _intraday_range(k, frame)
+        if inside is not None:
+            return inside
+    best_ts = (values - c.value).abs().idxmin()
+    best = float(values[best_ts])
+    diff = c.value - best
+    allowed = level_allowance(c, s)
+    label = grade(diff, c.precision, allowed)
+    if label == Label.INACCURATE:
+        moved = misdated_level(k, lambda v: abs(c.value - v) <= c.precision + EPS)
+        if moved is not None:
+            return moved
+    text = explain.level(c, s, k.source(best_ts), best_ts, best, diff, allowed, abs(diff) <= allowed + EPS, label)
+    v = Verdict(label, text, "level", [k.obs(ts) for ts in values.index[-4:]], diff, c.precision + allowed)
+    return with_qualifiers(k, best_ts, v)
+
+
+def _intraday_range(k: Case, frame: pd.DataFrame) -> Verdict | None:
+    """"surged to 141.68 intraday": a level inside a day's high-low range holds."""
+    c, s = k.c, k.s
+    rows = frame.dropna(subset=["high", "low"])
+    allowed = level_allowance(c, s)
+    bars = intraday_source(x["source"] for x in s.sources) or "intraday bars"
+    for slack, label in ladder(c.precision, allowed):
+        for ts, row in rows.iloc[::-1].iterrows():
+            lo, hi = float(row["low"]), float(row["high"])
+            if lo - slack - EPS <= c.value <= hi + slack + EPS:
+                text = explain.intraday_range(c, s, ts, lo, hi, None if label == Label.ACCURATE else allowed)
+                return Verdict(label, text, "intraday_range",
+                               [Observed(ts.date().isoformat(), round(lo, 6), bars, "intraday low"),
+                                Observed(ts.date().isoformat(), round(hi, 6), bars, "intraday high")], 0.0, slack)
+    return None
+
+
+def check_range(k: Case) -> Verdict:
+    c, s = k.c, k.s
+    frame = k.frame()
+    if frame.empty:
+        return Verdict(Label.UNVERIFIABLE, explain.no_observation(s.id, k.start, k.end), "no_data_for_date")
+    values = frame["value"]
+    lo, hi = sorted((c.range_low, c.range_high))
+    vmin, vmax = float(values.min()), float(values.max())
+    obs = [k.obs(values.idxmin(), fld="min"), k.obs(values.idxmax(), fld="max")]
+    out = max(lo - vmin, vmax - hi, 0.0)
+    allowed = s.level_allowance(c.value)
+    label = grade(out, c.precision, allowed)
+    text = explain.range_(s, k.source(values.idxmin()), values.index[0], values.index[-1], vmin, vmax, lo, hi, out,
+                          label)
+    return Verdict(label, text, "range", obs, out, c.precision + (0.0 if label == Label.ACCURATE else allowed))
+
+
+def _side(k: Case, frame: pd.DataFrame) -> Threshold:
+    """The side of the line the claim states: its threshold word, else the move's direction,
+    else where the market was ("touched 140.7" is a low if that is below the last close)."""
+    if k.c.threshold in (Threshold.AT_LEAST, Threshold.AT_MOST):
+        return k.c.threshold
+    direction = k.c.direction  # in the series' own terms (factcheck.api.orient turned "the yen weakened")
+    if direction == 0:
+        direction = -1 if k.c.value < float(frame["value"].iloc[-1]) else 1
+    return Threshold.AT_MOST if direction < 0 else Threshold.AT_LEAST
+
+
+def check_threshold(k: Case) -> Verdict:
+    c, s = k.c, k.s
+    frame = k.frame()
+    if frame.empty:
+        return Verdict(Label.UNVERIFIABLE, explain.no_observation(s.id, k.start, k.end), "no_data_for_date")
+    side = _side(k, frame)
+    at_least = side == Threshold.AT_LEAST
+    use_intraday = c.intraday and {"high", "low"} <= set(frame.columns) and frame["high"].notna().any()
+    col = ("high" if at_least else "low") if use_intraday else "value"
+    series = frame[col].dropna()
+    if series.empty:
+        series, col = frame["value"], "value"
+    ext_ts = series.idxmax() if at_least else series.idxmin()
+    ext = float(series[ext_ts])
+    short = (c.value - ext) if at_least else (ext - c.value)  # >0: the claim overshoots
+    # "above 4%" / "touched 4%" name a line; "hit 1.59%" is a rounded reading (±precision)
+    prec = c.precision if c.extreme and not c.threshold and c.decimals > 0 else 0.0
+    allowed = level_allowance(c, s)
+    label = grade(max(short, 0.0), prec, allowed)
+    if label == Label.INACCURATE:
+        test = (lambda v: v >= c.value - prec - EPS) if at_least else (lambda v: v <= c.value + prec + EPS)
+        moved = misdated_level(k, test)
+        if moved is not None:
+            return moved
+    obs = [k.obs(ext_ts, ext, {"value": "close", "high": "intraday high", "low": "intraday low"}[col])]
+    text = explain.threshold(c, s, k.source(ext_ts), at_least, col != "value", series.index[0], series.index[-1],
+                             ext, ext_ts, short, allowed, label)
+    difference = -short if at_least or label != Label.ACCURATE else short
+    v = Verdict(label, text, "threshold", obs, difference, prec + (0.0 if label == Label.ACCURATE else allowed))
+    return with_qualifiers(k, ext_ts, v, side=side)
+
+
+def misdated_level(k: Case, test: Callable[[float], bool]) -> Verdict | None:
+    """A value wrong for the stated time but right for the same series nearby."""
+    if not k.explicit:
+        return None
+    c, s, data = k.c, k.s, k.data
+    lo, hi = k.misdated_span()
+    values = data.window(lo, hi)["value"]
+    hits = values[values.map(test)]
+    hits = hits[(hits.index < pd.Timestamp(k.start)) | (hits.index > pd.Timestamp(k.end))]
+    if hits.empty:
+        return None
+    nearest = min(hits.index, key=lambda ts: min(abs((ts.date() - k.start).days), abs((ts.date() - k.end).days)))
+    after = hits[hits.index > pd.Timestamp(k.end)]
+    first_after = after.index[0] if not after.empty else None
+    when = first_after if first_after is not None and any(q.kind.startswith("first") for q in c.qualifiers) else nearest
+    stated = data.window(k.start, k.end)["value"]
+    text = explain.misdated_level(c, s, when, float(values[when]), data.source_at(when),
+                                  explain.then(stated, data.series.unit, k.start == k.end))
+    return Verdict(Label.MISDATED, text, "misdated", [k.obs(when)], None, c.precision)

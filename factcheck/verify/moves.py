@@ -1,0 +1,11 @@
+"""Moves of a series, in the unit a claim states them (see ``claims.units``)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from claims import change_between
+
+
+def daily_changes(values: pd.Series, unit: str) -> pd.Series:
+    """Each close's move over the previous close, in ``unit``."""
+    return change_between(unit, values.shift(1), values)

@@ -1,0 +1,248 @@
+"""Qualifiers of a verified figure: "a record", "the highest since 1999", "a six-month low",
+"for the first time", "its high for the year", "its biggest one-day fall on record".
+
+``CHECKERS`` maps every qualifier kind to its checker. At import, every kind the extractor
+can produce (``claims.rules.qualifiers.PRODUCED_KINDS``) must have one: a qualifier is
+never silently left unchecked. A checker returns ``None`` only when the qualifier does not
+apply to this claim (a first-time claim without a line, a move superlative on a level).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable
+
+import pandas as pd
+
+from claims import DAILY_MOVE_UNITS, Kind, Qualifier, QualifierKind, Threshold
+from claims.rules.qualifiers import PRODUCED_KINDS
+
+from ..errors import ConfigurationError
+from . import explain
+from .case import Case, month_bounds
+from ..labels import Label
+from .moves import daily_changes
+from .tolerance import EPS
+from .verdict import Verdict
+
+Holds = bool | str | None  # True, "loosely", False, or None: cannot be checked
+
+
+@dataclass
+class Reading:
+    """What a level qualifier is checked against: the claim's value at its day, the earlier
+    values (intraday peaks where the claim is an extreme and the source has them), and the
+    earlier values before the current plateau (an unchanged rate is not its own precedent)."""
+
+    k: Case
+    q: Qualifier
+    ts: pd.Timestamp
+    side: Threshold | None  # the line a threshold claim crossed, if any
+
+    def __post_init__(self):
+        k = self.k
+        self.high = self.q.high_in_series(k.s.asset_class == "fx" and k.c.subject_quote)
+        values = k.data.values
+        column = "high" if self.high else "low"
+        if k.c.extreme and column in k.data.frame.columns:
+            # "rose as high as 159.45 yen, its strongest since July 2024": an intraday peak is
+            # compared with earlier intraday peaks, where the source has them
+            peaks = k.data.frame[column].dropna()
+            if self.ts in peaks.index:
+                values = peaks
+        self.values = values
+        self.x = float(values[self.ts])
+        self.prior = values[values.index < self.ts]
+        run_start = self.ts
+        for prev_ts, prev_v in zip(reversed(self.prior.index), reversed(self.prior.values)):
+            if abs(float(prev_v) - self.x) > EPS:
+                break
+            run_start = prev_ts
+        self.before_run = self.prior[self.prior.index < run_start]
+        self.first = values.index[0].date()
+        self.label = f"'{self.q.label}'"
+
+    def beyond(self, values: pd.Series, level: float) -> pd.Series:
+        """The values at or beyond ``level`` on the qualifier's side."""
+        return values[values >= level - EPS] if self.high else values[values <= level + EPS]
+
+    def crossed(self, values: pd.Series) -> pd.Series:
+        """The values beyond the claim's line on the threshold's side."""
+        c = self.k.c
+        return values[values >= c.value - EPS] if self.side == Threshold.AT_LEAST else values[values <= c.value + EPS]
+
+
+def _result(q: Qualifier, holds: Holds, text: str) -> dict:
+    return {"qualifier": q.label, "holds": holds, "explanation": text}
+
+
+def _record(r: Reading) -> dict | None:
+    if r.prior.empty:
+        return None
+    ref_ts = r.prior.idxmax() if r.high else r.prior.idxmin()
+    ref_v = float(r.prior[ref_ts])
+    holds = r.x >= ref_v - EPS if r.high else r.x <= ref_v + EPS
+    state = True if holds else ("loosely" if abs(r.x - ref_v) <= r.k.s.level_allowance(r.x) else False)
+    return _result(r.q, state, explain.record(r.high, ref_v, ref_ts, r.k.s.unit, r.first, holds))
+
+
+def _since_state(r: Reading, last_ts: pd.Timestamp) -> Holds:
+    """"since 1999" holds when the last value beyond was in 1999; loosely a year off (two
+    months off for "since March 2024")."""
+    arg = r.q.since
+    got = f"{last_ts.year}" if len(arg) == 4 else f"{last_ts.year}-{last_ts.month:02d}"
+    if got == arg:
+        return True
+    if len(arg) > 4:
+        gap_months = (last_ts.year * 12 + last_ts.month) - (int(arg[:4]) * 12 + int(arg[5:7]))
+        return "loosely" if abs(gap_months) <= 2 else False
+    return "loosely" if abs(last_ts.year - int(arg[:4])) <= r.k.policy.loose_years else False
+
+
+def _since(r: Reading) -> dict | None:
+    if r.q.kind == QualifierKind.FIRST_SINCE:
+        if r.side is None:
+            return None
+        earlier = r.crossed(r.prior)
+    else:
+        earlier = r.beyond(r.before_run, r.x)
+    if earlier.empty:
+        if r.first.year >= int(r.q.since[:4]):
+            return _result(r.q, None, explain.since_unchecked(r.first, r.q.since[:4], r.label, r.high))
+        return _result(r.q, "loosely", explain.since_exceeded(r.first, r.label, r.high))
+    last_ts = earlier.index[-1]
+    state = _since_state(r, last_ts)
+    return _result(r.q, state, explain.last_beyond(r.high, r.ts, float(earlier.iloc[-1]), r.k.s.unit, last_ts, state,
+                                                   r.label))
+
+
+PERIOD_YEARS = {"year": (1.0, 0.25), "month": (1 / 12, 0.5), "week": (7 / 365.25, 0.5)}  # length, slack in periods
+
+
+def _in_period(r: Reading) -> dict:
+    """"a six-month high" holds when nothing was higher for six months, give or take half a
+    month (a quarter of a year for years, half a week for weeks); loosely when the last
+    higher value is one period short. "A multi-decade high": nothing higher for the
+    policy's number of years."""
+    multi = r.q.kind == QualifierKind.MULTI_DECADE
+    per = "year" if multi else r.q.period
+    unit_years, slack = PERIOD_YEARS[per]
+    years = (r.k.policy.multi_decade_years if multi else r.q.count) * unit_years
+    earlier = r.beyond(r.before_run, r.x)
+    if earlier.empty:
+        if (r.ts.date() - r.first).days / 365.25 < years:
+            return _result(r.q, None, explain.period_unchecked(r.first, r.label))
+        return _result(r.q, True, explain.nothing_beyond_since_start(r.high, r.first))
+    last_ts = earlier.index[-1]
+    back = (r.ts - last_ts).days / 365.25
+    if multi:
+        state = back >= years
+    else:
+        state = True if years <= back + slack * unit_years else ("loosely" if back >= years - unit_years else False)
+    ago = f"{back:.1f} years" if per == "year" else f"{back / unit_years:.1f} {per}s"
+    return _result(r.q, state, explain.last_beyond_ago(r.high, float(earlier.iloc[-1]), r.k.s.unit, last_ts, ago))
+
+
+def _first_time(r: Reading) -> dict | None:
+    if r.side is None:
+        return None
+    c = r.k.c
+    start = month_bounds(c.time.value)[0] if c.time is not None and c.time.precision == "month" else r.ts.date()
+    earlier = r.crossed(r.prior)
+    earlier = earlier[earlier.index < pd.Timestamp(start)]
+    if earlier.empty:
+        return _result(r.q, True, explain.first_time_holds(c, r.first))
+    return _result(r.q, False, explain.first_time_fails(float(earlier.iloc[-1]), r.k.s.unit, earlier.index[-1]))
+
+
+def _year_high(r: Reading) -> dict:
+    """"its high for the year": beyond every earlier value of the same calendar year; within
+    the series' basis allowance of the earlier extreme it holds loosely."""
+    year = r.ts.year
+    earlier = r.prior[r.prior.index >= pd.Timestamp(date(year, 1, 1))]
+    if earlier.empty:
+        return _result(r.q, True, explain.year_high(r.high, r.ts, None, r.x, r.k.s.unit, True))
+    ref_ts = earlier.idxmax() if r.high else earlier.idxmin()
+    ref_v = float(earlier[ref_ts])
+    holds = r.x >= ref_v - EPS if r.high else r.x <= ref_v + EPS
+    state = True if holds else ("loosely" if abs(r.x - ref_v) <= r.k.s.level_allowance(r.x) else False)
+    return _result(r.q, state, explain.year_high(r.high, r.ts, (ref_ts, ref_v), r.x, r.k.s.unit, state))
+
+
+def _move(k: Case, q: Qualifier, ts: pd.Timestamp) -> dict | None:
+    """"its biggest point decline on record", "the worst day since 1987", "the sharpest
+    rise in 15 years": the day's move against every earlier day's move, in the claim's unit."""
+    c = k.c
+    if c.kind != Kind.CHANGE or c.since is not None or c.unit not in DAILY_MOVE_UNITS:
+        return None
+    changes = daily_changes(k.data.values, c.unit).dropna()
+    if ts not in changes.index:
+        return None
+    down = q.down_in_series(k.s.asset_class == "fx" and c.subject_quote)
+    x = float(changes[ts])
+    if (x < 0) != down:
+        return _result(q, False, explain.move_direction_differs(x, c.unit, down))
+    prior = changes[changes.index < ts]
+    beyond = prior[prior <= x + EPS] if down else prior[prior >= x - EPS]
+    if beyond.empty:
+        return _result(q, True, explain.no_bigger_move(down, changes.index[0].date()))
+    last_ts = beyond.index[-1]
+    if q.scope == "record":
+        state: Holds = False
+    elif q.scope == "since":
+        gap = last_ts.year - int(q.since[:4])
+        state = True if gap == 0 else ("loosely" if abs(gap) <= k.policy.loose_years else False)
+    else:  # in_years
+        back = (ts - last_ts).days / 365.25
+        state = True if q.count <= back + 0.25 else ("loosely" if back >= q.count - 1 else False)
+    return _result(q, state, explain.last_bigger_move(down, float(beyond.iloc[-1]), c.unit, last_ts, state, q.label))
+
+
+def _level(check: Callable[[Reading], dict | None]):
+    """A checker of a level qualifier, read at the claim's day."""
+    return lambda k, q, ts, side: check(Reading(k, q, ts, side))
+
+
+CHECKERS: dict[QualifierKind, Callable[[Case, Qualifier, pd.Timestamp, Threshold | None], dict | None]] = {
+    QualifierKind.RECORD: _level(_record),
+    QualifierKind.SINCE: _level(_since),
+    QualifierKind.FIRST_SINCE: _level(_since),
+    QualifierKind.IN_PERIOD: _level(_in_period),
+    QualifierKind.MULTI_DECADE: _level(_in_period),
+    QualifierKind.FIRST_TIME: _level(_first_time),
+    QualifierKind.YEAR_HIGH: _level(_year_high),
+    QualifierKind.MOVE: lambda k, q, ts, side: _move(k, q, ts),
+}
+
+
+def require_checkers(produced: frozenset[QualifierKind], checkers: dict) -> None:
+    """Every qualifier kind the extractor can produce has a checker (else an error at import)."""
+    missing = sorted(produced - set(checkers))
+    if missing:
+        raise ConfigurationError(f"qualifier kinds without a checker in factcheck.verify.qualifiers: {missing}")
+
+
+require_checkers(PRODUCED_KINDS, CHECKERS)
+
+
+def with_qualifiers(k: Case, ts: pd.Timestamp, v: Verdict, side: Threshold | None = None) -> Verdict:
+    """Check the claim's qualifiers on a passing verdict: one that fails makes the claim
+    inaccurate, one that holds only loosely makes it approximately accurate."""
+    if not v.label.supports or not k.c.qualifiers:
+        return v
+    worst = None
+    for q in k.c.qualifiers:
+        result = CHECKERS[q.kind](k, q, ts, side)
+        if result is None:
+            continue
+        v.qualifiers.append(result)
+        v.explanation += " " + result["explanation"]
+        if result["holds"] is False:
+            worst = Label.INACCURATE
+        elif result["holds"] == "loosely" and worst is None:
+            worst = Label.APPROXIMATELY_ACCURATE
+    if worst == Label.INACCURATE:
+        v.label = Label.INACCURATE
+    elif worst == Label.APPROXIMATELY_ACCURATE and v.label == Label.ACCURATE:
+        v.label = Label.APPROXIMATELY_ACCURATE
+    return v

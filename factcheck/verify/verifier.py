@@ -1,0 +1,87 @@
+"""The verifier: which checker judges a claim, and the reasons a claim cannot be judged.
+
+``CHECKERS`` is the table from a claim's kind (and shape) to its checker, tried in order:
+a new kind of claim is one row here and one checker module.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable
+
+from claims import Claim, DateBasis, Kind
+
+from ..catalog import Catalog, Series
+from ..policy import Policy
+from ..resolve import MIN_CONFIDENCE, Mapping
+from ..store import Store
+from . import explain
+from .case import Case, window
+from .changes import check_change
+from .decisions import check_decision
+from .forecasts import check_forecast
+from ..labels import Label
+from .levels import check_level, check_range, check_threshold
+from .spreads import check_spread
+from .verdict import Verdict
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str
+    when: Callable[[Claim, Series], bool]
+    check: Callable[[Case], Verdict]
+
+
+CHECKERS: tuple[Route, ...] = (
+    Route("policy_decision", lambda c, s: s.frequency == "decisions" and c.event and not c.from_level, check_decision),
+    Route("change", lambda c, s: c.kind == Kind.CHANGE, check_change),
+    Route("range", lambda c, s: c.range_low is not None, check_range),
+    Route("threshold", lambda c, s: bool(c.threshold or c.extreme), check_threshold),
+    Route("level", lambda c, s: True, check_level),
+)
+
+
+def unmapped(m: Mapping) -> Verdict:
+    """Why a claim with no series cannot be checked."""
+    if m.instrument is not None and m.instrument.tracked:
+        return Verdict(Label.UNVERIFIABLE, explain.no_data_for_instrument(m.instrument.name, m.instrument.id,
+                                                                          m.explanation), "no_data")
+    if m.instrument is not None:
+        return Verdict(Label.UNVERIFIABLE, explain.no_source_for_instrument(m.instrument.name, m.instrument.notes),
+                       "no_data_source")
+    return Verdict(Label.UNVERIFIABLE, explain.not_mapped(m.explanation or "no series", m.candidates), "no_series")
+
+
+class Verifier:
+    def __init__(self, catalog: Catalog, store: Store, policy: Policy):
+        self.catalog, self.store, self.policy = catalog, store, policy
+
+    def verify(self, c: Claim, m: Mapping, ref: date | None) -> Verdict:
+        v = self._verify(c, m, ref)
+        if c.date_basis == DateBasis.OWN_BEST_DATE and v.label not in (Label.NOT_CHECKABLE, Label.UNVERIFIABLE):
+            v.explanation = explain.own_best_date(c) + v.explanation
+        return v
+
+    def _verify(self, c: Claim, m: Mapping, ref: date | None) -> Verdict:
+        if not c.checkable:
+            return check_forecast(c, m, self.store)
+        if m.series_id is None:
+            return unmapped(m)
+        if m.confidence < MIN_CONFIDENCE:
+            return Verdict(Label.UNVERIFIABLE, explain.ambiguous(m.explanation), "ambiguous")
+        if c.time is None or c.time.value is None:
+            return Verdict(Label.UNVERIFIABLE, explain.NO_DATE, "no_date")
+        if m.spread:
+            return check_spread(c, m, self.catalog, self.store, self.policy)
+        series, data = self.catalog.get(m.series_id), self.store.get(m.series_id)
+        if series is None or data is None:
+            return Verdict(Label.UNVERIFIABLE, explain.no_snapshot_data(m.series_id), "no_data")
+        start, end = window(c, ref, self.policy)
+        if start > data.last:
+            return Verdict(Label.UNVERIFIABLE, explain.data_ends(series.id, data.last, c.time.value), "no_data_for_date")
+        if end < data.first:
+            return Verdict(Label.UNVERIFIABLE, explain.data_starts(series.id, data.first, c.time.value),
+                           "no_data_for_date")
+        route = next(r for r in CHECKERS if r.when(c, series))
+        return route.check(Case(c, series, data, start, end, ref, self.policy, self.store))
