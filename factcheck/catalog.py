@@ -15,6 +15,7 @@ from pathlib import Path
 from claims import Unit, Vocabulary, VocabularyEntry
 
 from .errors import CatalogError
+from .markets import Markets, parse_markets
 from .resources_access import resource
 
 ASSET_CLASSES = {"yield", "fx", "index", "policy_rate", "rate"}
@@ -69,6 +70,7 @@ class Series:
 @dataclass(eq=False)
 class Catalog:
     series: dict[str, Series] = field(default_factory=dict)
+    markets: Markets = field(default_factory=Markets)  # issuers, banks, countries, words
 
     def get(self, series_id: str) -> Series | None:
         return self.series.get(series_id)
@@ -86,13 +88,11 @@ class Catalog:
         """Series whose id, name or aliases resemble ``query`` (rapidfuzz WRatio)."""
         from rapidfuzz import fuzz
 
-        countries = {"JP": "Japan Japanese", "US": "US U.S. United States American", "DE": "Germany German",
-                     "GB": "UK Britain British", "EU": "euro zone Europe", "CN": "China Chinese"}
         q = query.lower().replace("-", " ")
         scored = []
         for s in self.series.values():
             names = (s.id, s.name) + s.aliases
-            words = " ".join(names + (countries.get(s.country, ""), f"{s.tenor} year" if s.tenor else ""))
+            words = " ".join(names + (self.markets.search_words(s.country), f"{s.tenor} year" if s.tenor else ""))
             best_name = max(fuzz.WRatio(q, n.lower()) for n in names)
             score = 0.4 * best_name + 0.6 * fuzz.token_set_ratio(q, words.lower().replace("-", " "))
             scored.append((s, score))
@@ -142,7 +142,7 @@ def parse_catalog(text: str, where: str, base: Catalog | None = None, base_dir: 
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CatalogError(f"{where}: not valid TOML: {exc}") from None
-    catalog = Catalog(dict(base.series) if base else {})
+    catalog = Catalog(dict(base.series) if base else {}, parse_markets(doc, where, base.markets if base else None))
     for i, entry in enumerate(doc.get("series", [])):
         s = _parse_series(entry, f"{where} [[series]] #{i + 1}")
         if s.data_file and base_dir is not None and not Path(s.data_file).is_absolute():
@@ -155,6 +155,9 @@ def parse_catalog(text: str, where: str, base: Catalog | None = None, base_dir: 
         s = catalog.series[sid]
         extra = tuple(entry.get("aliases", ()))
         catalog.series[sid] = Series(**{**s.__dict__, "aliases": s.aliases + extra})
+    for bank in catalog.markets.banks.values():
+        if bank.policy_series not in catalog.series:
+            raise CatalogError(f"{where}: bank {bank.name!r}: unknown policy_series {bank.policy_series!r}")
     return catalog
 
 
@@ -171,32 +174,6 @@ def load_catalog(user_file: str | None = None) -> Catalog:
             raise CatalogError(f"cannot read catalog file {path}: {exc.strerror}") from None
         catalog = parse_catalog(text, str(path), base=catalog, base_dir=path.parent)
     return catalog
-
-
-# Words that point at an issuer or central bank rather than a single series.
-_CONTEXT_ENTRIES: list[tuple[tuple[str, ...], str, str, bool]] = [
-    (("JGB", "JGBs", "Japanese government bond", "Japanese government bonds", "Japanese bond yields",
-      "Japanese government bond yields", "Japanese yields", "super-long", "super-longs"), "family", "JP", False),
-    (("Treasury", "Treasuries", "T-note", "T-notes", "T-bond", "T-bonds", "note yield", "note yields"),
-     "family", "US", False),
-    (("UST", "USTs"), "family", "US", True),
-    (("Bank of Japan", "BoJ", "BOJ"), "bank", "JP", True),
-    (("Federal Reserve", "Fed", "FOMC"), "bank", "US", True),
-    (("European Central Bank", "ECB"), "bank", "EU", True),
-    (("Bank of England", "BoE"), "bank", "GB", True),
-    (("Germany", "German", "Germany's"), "country", "DE", False),
-    (("Britain", "British", "UK", "U.K.", "Britain's"), "country", "GB", True),
-    (("euro zone", "euro area", "eurozone"), "country", "EU", False),
-    (("Japan", "Japanese", "Japan's", "Tokyo"), "country", "JP", False),
-    (("U.S.", "US", "United States", "American", "America", "Washington", "New York", "Wall Street", "Stateside"),
-     "country", "US", True),
-    (("policy rate", "policy rates", "short-term policy rate", "benchmark policy rate", "key policy rate",
-      "policy interest rate", "benchmark rate", "benchmark interest rate", "rate hike", "rate hikes",
-      "rate cut", "rate cuts", "hike", "hikes", "increase", "tightening"), "policy", "policy", False),
-    (("interest rate", "interest rates", "borrowing costs", "rates"), "rates", "rates", False),
-    (("yield", "yields"), "yield", "yield", False),
-    (("index", "benchmark", "gauge", "stocks", "equities", "shares"), "equity", "equity", False),
-]
 
 
 def _strip_article(alias: str) -> str:
@@ -232,7 +209,4 @@ def _vocabulary(catalog: Catalog) -> Vocabulary:
             entries.append(VocabularyEntry(
                 phrase, "instrument", s.id, unit, lo if unit else None, hi if unit else None,
                 phrase.lower() in quotes, case_sensitive=phrase.isupper() and len(phrase) <= 5))
-    for phrases, kind, value, case_sensitive in _CONTEXT_ENTRIES:
-        for phrase in phrases:
-            entries.append(VocabularyEntry(phrase, kind, value, case_sensitive=case_sensitive))
-    return Vocabulary(entries)
+    return Vocabulary(entries + catalog.markets.vocabulary_entries())

@@ -17,6 +17,7 @@ Below :data:`MIN_CONFIDENCE` the claim gets no series and the verdict names the 
 """
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 
@@ -38,9 +39,6 @@ FUTURES_CONTRACT = re.compile(r"\b(?P<noun>(?:bond|jgb|treasury|t-note|bund|gilt
 # "70% of economists", "230% of GDP": a proportion, not a market level
 NON_MARKET_RIGHT = re.compile(r"^\s*(?P<noun>of (?!the (?:index|benchmark|yield)\b)[a-z]+|tariffs?|stake|"
                               r"(?:probability|chance|odds|likelihood|risk|majority|share|stake|turnout)\b)", re.I)
-SPREAD_ORDER = ["US", "GB", "CN", "EU", "DE", "JP"]
-POLICY_SERIES = {"JP": ("boj_policy_rate", "Bank of Japan"), "US": ("fed_funds_upper", "Federal Reserve"),
-                 "EU": ("ecb_deposit_rate", "European Central Bank"), "GB": ("boe_bank_rate", "Bank of England")}
 UNITS_FOR = {  # the units a claim about each asset class can be in
     "yield": RATE_UNITS,
     "policy_rate": RATE_UNITS,
@@ -48,6 +46,48 @@ UNITS_FOR = {  # the units a claim about each asset class can be in
     "fx": {Unit.FX},
     "index": {Unit.POINTS},
 }
+# capitalised words that start a clause without naming anything
+SKIP_CAPS = {"The", "A", "An", "In", "On", "At", "By", "For", "Over", "After", "Before", "Since", "Meanwhile",
+             "But", "And", "Yet", "So", "It", "Its", "This", "That", "These", "Those", "Remember", "Futures",
+             "Shares", "Stocks", "Equities", "Markets", "Investors", "Traders", "Dealers", "Analysts", "Today",
+             "Yesterday", "Still", "Also", "Even", "Then", "Now", "Overall", "Elsewhere", "Across", "As"}
+
+
+def unknown_name(c: Claim, text: str) -> str | None:
+    """A capitalised name in the claim's own clause that is no cue ("Toyota shares jumped
+    4.1%", "SoftBank Group fell 2%"): the number is about that, not the previous series."""
+    left = text[c.sentence_start:c.start]
+    clause_start = max((m.end() for m in re.finditer(r"[,;:](?=\s)\s*(?:while|and|but|whereas)?\s*|\bwhile\s+|\band\s+", left)),
+                       default=0)
+    clause = left[clause_start:]
+    months = {m for m in calendar.month_name if m} | {d for d in calendar.day_name}
+    covered = [(cue.start - c.sentence_start - clause_start, cue.end - c.sentence_start - clause_start)
+               for cue in c.cues]
+    first = re.match(r"\s*", clause).end()
+    for m in re.finditer(r"\b[A-Z][A-Za-z&.'-]+(?:\s+[A-Z][A-Za-z&.'-]+)*", clause):
+        word = m.group(0)
+        if word.split()[0] in SKIP_CAPS or word in months or word.split()[0] in months:
+            continue
+        if m.start() == first and " " not in word and not re.search(r".[A-Z&]", word) and \
+                not re.match(r"\s+(?:shares|stock|stocks|Inc|Corp|Group|Holdings)\b", clause[m.end():]):
+            continue  # capitalised only because it starts the sentence ("Last year's ...")
+        if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in covered):
+            continue
+        return word
+    return None
+
+
+def non_market(c: Claim, text: str) -> str | None:
+    """The noun phrase the number belongs to, when it is not a market price: the clause
+    segment just before it ("a debt pile of roughly 230%", "The tariff ..., 24%") or
+    the words just after it ("230% of GDP")."""
+    left = text[max(c.sentence_start, c.start - 80):c.start].rstrip()
+    if left.endswith(","):
+        left = left[:-1]
+    segment = re.split(r"[,;:(]|\s[-—–]\s", left)[-1]
+    m = NON_MARKET_LEFT.search(segment) or FUTURES_CONTRACT.search(segment) or \
+        NON_MARKET_RIGHT.search(text[c.end:c.end + 25])
+    return m.group("noun") if m else None
 
 
 @dataclass
@@ -99,7 +139,7 @@ class Resolver:
     def resolve(self, c: Claim, text: str, last: Mapping | None, first_bank: str | None) -> Mapping:
         if c.unit not in MARKET_UNITS:
             return Mapping(None, explanation=f"an amount of money ({c.unit}), not a market series we track")
-        blocker = self._non_market(c, text)
+        blocker = non_market(c, text)
         if blocker:
             return Mapping(None, explanation=f"about {blocker!r}, not a market series we track")
         sent_end = c.sentence_start + len(c.sentence) + 5
@@ -120,7 +160,7 @@ class Resolver:
             m = self._fx_from_context(c, earlier)
             if m is not None:
                 return m
-        named = self._unknown_name(c, text)
+        named = unknown_name(c, text)
         if named:
             return Mapping(None, explanation=f"about {named!r}, which is not a series in the catalog")
         if last is not None and (last.series_id or last.instrument):
@@ -132,49 +172,6 @@ class Resolver:
                 return self._mapping(s, 0.7, f"no instrument named in the sentence; continues {s.id} "
                                              f"from the previous claim")
         return Mapping(None, explanation="no instrument named near the number")
-
-    SKIP_CAPS = {"The", "A", "An", "In", "On", "At", "By", "For", "Over", "After", "Before", "Since", "Meanwhile",
-                 "But", "And", "Yet", "So", "It", "Its", "This", "That", "These", "Those", "Remember", "Futures",
-                 "Shares", "Stocks", "Equities", "Markets", "Investors", "Traders", "Dealers", "Analysts", "Today",
-                 "Yesterday", "Still", "Also", "Even", "Then", "Now", "Overall", "Elsewhere", "Across", "As"}
-
-    def _unknown_name(self, c: Claim, text: str) -> str | None:
-        """A capitalised name in the claim's own clause that is no cue ("Toyota shares jumped
-        4.1%", "SoftBank Group fell 2%"): the number is about that, not the previous series."""
-        import calendar
-
-        left = text[c.sentence_start:c.start]
-        clause_start = max((m.end() for m in re.finditer(r"[,;:](?=\s)\s*(?:while|and|but|whereas)?\s*|\bwhile\s+|\band\s+", left)),
-                           default=0)
-        clause = left[clause_start:]
-        months = {m for m in calendar.month_name if m} | {d for d in calendar.day_name}
-        covered = [(cue.start - c.sentence_start - clause_start, cue.end - c.sentence_start - clause_start)
-                   for cue in c.cues]
-        first = re.match(r"\s*", clause).end()
-        for m in re.finditer(r"\b[A-Z][A-Za-z&.'-]+(?:\s+[A-Z][A-Za-z&.'-]+)*", clause):
-            word = m.group(0)
-            if word.split()[0] in self.SKIP_CAPS or word in months or word.split()[0] in months:
-                continue
-            if m.start() == first and " " not in word and not re.search(r".[A-Z&]", word) and \
-                    not re.match(r"\s+(?:shares|stock|stocks|Inc|Corp|Group|Holdings)\b", clause[m.end():]):
-                continue  # capitalised only because it starts the sentence ("Last year's ...")
-            if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in covered):
-                continue
-            return word
-        return None
-
-    @staticmethod
-    def _non_market(c: Claim, text: str) -> str | None:
-        """The noun phrase the number belongs to, when it is not a market price: the clause
-        segment just before it ("a debt pile of roughly 230%", "The tariff ..., 24%") or
-        the words just after it ("230% of GDP")."""
-        left = text[max(c.sentence_start, c.start - 80):c.start].rstrip()
-        if left.endswith(","):
-            left = left[:-1]
-        segment = re.split(r"[,;:(]|\s[-—–]\s", left)[-1]
-        m = NON_MARKET_LEFT.search(segment) or FUTURES_CONTRACT.search(segment) or \
-            NON_MARKET_RIGHT.search(text[c.end:c.end + 25])
-        return m.group("noun") if m else None
 
     def _fx_from_context(self, c: Claim, earlier: list[Cue]) -> Mapping | None:
         """An exchange rate with no currency named in its sentence: "10 yen" is the yen
@@ -251,11 +248,11 @@ class Resolver:
         return None
 
     def _policy(self, c: Claim, bank: str, cue: Cue) -> Mapping | None:
-        sid, bank_name = POLICY_SERIES.get(bank, (None, None))
-        s = self.catalog.get(sid) if sid else None
+        central_bank = self.catalog.markets.bank(bank)
+        s = self.catalog.get(central_bank.policy_series) if central_bank else None
         if s is None:
             return None
-        return self._mapping(s, 0.9, f"policy-rate words ({cue.text!r}) with the {bank_name}")
+        return self._mapping(s, 0.9, f"policy-rate words ({cue.text!r}) with the {central_bank.name}")
 
     def _spread(self, c: Claim, in_sent: list[Cue], earlier: list[Cue]) -> Mapping:
         """A gap between two markets: the tenor and the two issuers named in the sentence,
@@ -287,7 +284,7 @@ class Resolver:
             return Mapping(None, explanation="a spread without two named markets and a tenor")
         tenor = int(tenors[0].value)
         # legs in the usual quoting order, the higher-yielding market first ("the US-Japan gap")
-        first, second = sorted(countries[:2], key=lambda k: SPREAD_ORDER.index(k) if k in SPREAD_ORDER else 99)
+        first, second = sorted(countries[:2], key=self.catalog.markets.spread_rank)
         countries = [first, second]
         a = self.catalog.yield_series(first, tenor)
         b = self.catalog.yield_series(second, tenor)
@@ -315,10 +312,6 @@ class Resolver:
                        f"a {years[0]}s{years[1]}s curve in one market ({country})", spread=(long.id, short.id))
 
     # -- helpers -------------------------------------------------------------------------
-    def _only(self, asset_class: str) -> Series | None:
-        found = [s for s in self.catalog if s.asset_class == asset_class and s.tracked]
-        return found[0] if len(found) == 1 else None
-
     @staticmethod
     def _unit_ok(s: Series, c: Claim) -> bool:
         if c.kind == Kind.CHANGE and c.unit == Unit.PERCENT:

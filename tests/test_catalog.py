@@ -163,3 +163,29 @@ def test_a_futures_contract_is_not_its_underlying(check):
     # market pricing is not a contract: the Fed's rate is still the subject
     c = check("Futures price another cut to 4% at Wednesday's meeting of the Fed.", "2025-10-27")[0]
     assert c["checkable"] is False
+
+
+def test_banks_countries_and_spread_order_are_catalog_data(tmp_path):
+    """A new central bank is one [[bank]] entry: its names become cues and its policy series
+    is what policy words with it name; spread legs follow the countries' spread_rank."""
+    from factcheck.api import Checker
+    from factcheck.policy import load_policy
+    from factcheck.store import Store
+
+    user = tmp_path / "rba.toml"
+    user.write_text('[[series]]\nid = "rba_cash_rate"\nname = "RBA cash rate target"\ncountry = "AU"\n'
+                    'asset_class = "policy_rate"\nunit = "percent"\ntracked = false\n\n'
+                    '[[bank]]\ncountry = "AU"\nname = "Reserve Bank of Australia"\nnames = ["Reserve Bank of Australia", "RBA"]\n'
+                    'case_sensitive = true\npolicy_series = "rba_cash_rate"\n')
+    catalog = parse_catalog(user.read_text(), str(user), base=load_catalog())
+    assert catalog.markets.bank("AU").policy_series == "rba_cash_rate"
+    checker = Checker(catalog, Store(catalog), load_policy())
+    c = checker.check("The RBA raised its policy rate to 4.35% on Tuesday.", "2023-11-08").to_dict()["claims"][0]
+    assert c["instrument"]["id"] == "rba_cash_rate" and c["verdict"]["label"] == "unverifiable"
+    shipped = load_catalog().markets
+    assert sorted(["JP", "US"], key=shipped.spread_rank) == ["US", "JP"]
+    with pytest.raises(CatalogError, match="unknown policy_series"):
+        parse_catalog('[[bank]]\ncountry = "AU"\nname = "RBA"\nnames = ["RBA"]\npolicy_series = "nope"\n', "u.toml",
+                      base=load_catalog())
+    with pytest.raises(CatalogError, match="'names' is empty"):
+        parse_catalog('[[issuer]]\ncountry = "AU"\n', "u.toml", base=load_catalog())
