@@ -29,7 +29,7 @@ class lazy:
     def __init__(self, fn):
         self.fn, self.name, self.__doc__ = fn, fn.__name__, fn.__doc__
 
-    def __get__(self, obj, owner=None):
+    def __get__(self, obj, _owner=None):
         if obj is None:
             return self
         value = obj.__dict__[self.name] = self.fn(obj)
@@ -87,7 +87,7 @@ class Features:
         40,003.60"): one named nearby (this or the previous sentence of the paragraph)
         whose unit it would carry and whose plausible range holds the value."""
         q, sent, doc = self.q, self.sent, self.doc
-        if q.decimals == 0 and "," not in str(q.value) and q.value < 10:
+        if q.decimals == 0 and q.value < 10:
             return None
         previous = doc.sentences[max(0, sent.index - 1)]
         window_start = previous.start if previous.paragraph == sent.paragraph else sent.start

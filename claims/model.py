@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
-from datetime import date
 
 from .casefold import lowered
 from .units import Unit
@@ -34,11 +33,6 @@ class TimeRef:
     days: int | None = None  # for durations ("in four weeks" = 28)
     sessions: int | None = None  # for "over the last three sessions"
     pattern: str = ""  # the time pattern that read it (claims.timeref.TIME_PATTERNS)
-
-    def as_date(self) -> date | None:
-        if self.value and self.precision == "day":
-            return date.fromisoformat(self.value)
-        return None
 
 
 @dataclass(frozen=True)

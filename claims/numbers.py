@@ -63,7 +63,6 @@ class Quantity:
     scale: float = 1.0
     negative: bool = False
     hyphen_joined: bool = False
-    spelled: bool = False
     fraction: bool = False  # a fraction of a point written out ("a quarter point")
     plus: bool = False  # written with an explicit "+": a move up ("(+4bp)", "+0.3%")
     range: tuple[float, float] | None = None  # "between 2.3% and 2.4%": both bounds (value = midpoint)
@@ -138,7 +137,7 @@ def _fractions(low: str) -> list[Quantity]:
     for m in FRACTION_POINT.finditer(low):
         value, decimals = FRACTIONS[m.group("frac").split()[-1].split("-")[-1]]
         unit = Unit.BP if m.group("kind") == "basis" else Unit.PP  # "half a basis point" is 0.5 bp
-        out.append(Quantity(m.start(), m.end(), value, decimals, unit, spelled=True, fraction=True))
+        out.append(Quantity(m.start(), m.end(), value, decimals, unit, fraction=True))
     return out
 
 
@@ -156,5 +155,5 @@ def _spelled(low: str) -> list[Quantity]:
         unit_text = m.group("unit")
         unit = Unit.PERCENT if "per" in unit_text and "point" not in unit_text else (
             Unit.PP if "percentage" in unit_text else Unit.BP)
-        out.append(Quantity(m.start(), m.end(), value, decimals, unit, spelled=True))
+        out.append(Quantity(m.start(), m.end(), value, decimals, unit))
     return out

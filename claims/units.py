@@ -94,6 +94,7 @@ assert set(SPECS) == set(Unit), "every unit needs a row in the table"
 
 MARKET_UNITS = frozenset(s.unit for s in UNITS if s.market)
 SPREAD_UNITS = frozenset(s.unit for s in UNITS if s.spread)
+STEP_UNITS = frozenset(s.unit for s in UNITS if s.dimension is Dimension.RATE_STEP)
 # the units a day's move of a series is compared in (a move in percentage points is read as
 # a policy step or a spread, not as a daily move of a market series)
 DAILY_MOVE_UNITS = MARKET_UNITS - {Unit.PP}

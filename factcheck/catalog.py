@@ -45,10 +45,6 @@ class Series:
     notes: str = ""
     data_file: str | None = None  # a user CSV for this series
 
-    @property
-    def family(self) -> str:
-        return self.id.rsplit("_", 1)[0] if self.asset_class == "yield" else self.id
-
     def level_allowance(self, value: float) -> float:
         """VERDICTS.md basis allowance for a level, in the series' unit."""
         if self.basis_allowance is not None:
@@ -62,9 +58,6 @@ class Series:
         if self.hedge_allowance_pct is not None:
             return max(base, abs(value) * self.hedge_allowance_pct / 100)
         return base
-
-    def source_label(self) -> str:
-        return self.sources[0]["source"] if self.sources else "none"
 
 
 @dataclass(eq=False)

@@ -41,10 +41,6 @@ class Label(StrEnum):
 
     @property
     def refutes(self) -> bool:
-        return self in (Label.INACCURATE, Label.MISDATED)
-
-    @property
-    def refutes(self) -> bool:
         """A flag: the data contradict the claim as stated."""
         return self in (Label.INACCURATE, Label.MISDATED)
 

@@ -372,3 +372,15 @@ def test_labels_carry_rating_colour_and_severity():
     assert [label.rating for label in Label] == [5, 4, 2, 1, None, None]
     assert Label.by_severity()[0] == "inaccurate" and Label.by_severity()[-1] == "accurate"
     assert all(label.colour and label.hex.startswith("#") for label in Label)
+
+
+def test_a_spread_allowance_sums_its_legs_unless_the_policy_says_otherwise(tmp_path):
+    from factcheck.api import Checker
+
+    text = "The US-Japan 10-year gap is back to 337 basis points."  # 329.9 bp on 2024-10-28: 7.1 bp off
+    summed = Checker.default().check(text, "2024-10-28").to_dict()["claims"][0]["verdict"]
+    assert summed["label"] == "approximately_accurate" and "8 bp allowance of both legs" in summed["explanation"]
+    wider = tmp_path / "policy.toml"
+    wider.write_text("[spread]\nsum_legs = false\n")
+    v = Checker.default(policy_file=str(wider)).check(text, "2024-10-28").to_dict()["claims"][0]["verdict"]
+    assert v["label"] == "inaccurate" and v["tolerance"] == pytest.approx(5.5)  # JGB's 5 bp plus the stated precision

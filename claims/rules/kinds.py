@@ -13,7 +13,7 @@ from typing import Callable
 
 from .. import lexicon as L
 from ..features import Features, words
-from ..units import MARKET_UNITS, Unit
+from ..units import MARKET_UNITS, SPREAD_UNITS, STEP_UNITS, Unit
 from ..values import Kind
 from . import Rule, first
 
@@ -29,7 +29,6 @@ DIRECTION_AFTER = re.compile(r"\s*(?:higher|lower)\b|\s+(?:up|down)\b(?!\s+from)
 VERB_OBJECT_CUT = re.compile(r"[,;:(]\s|\s[-—–]\s|\b(?:to|at|from|of|near|around|toward|towards|above|below|"
                              r"under|over|past|through|beyond)\b", re.I)
 MAGNITUDE_WORDS = {"more than", "less than", "at least", "at most", "in excess of", "upwards of"}
-STEP_UNITS = {Unit.BP, Unit.PP}
 LEVEL_WORDS = {"a", "the", "its", "record", "fresh", "another", "finished", "closed", "ended", "rate", "yield"}
 
 
@@ -81,11 +80,11 @@ KINDS: tuple[KindRule, ...] = (
     KindRule("not_a_market_unit", lambda f: f.unit not in MARKET_UNITS, Kind.LEVEL,
              "an amount of money or a count is a level of that amount",
              examples=("Japan spent [¥5.5 trillion] on intervention.",)),
-    KindRule("gap_over_another_maturity", lambda f: f.unit in STEP_UNITS and SPREAD_AFTER.match(f.right), Kind.SPREAD,
+    KindRule("gap_over_another_maturity", lambda f: f.unit in SPREAD_UNITS and SPREAD_AFTER.match(f.right), Kind.SPREAD,
              "basis points over another maturity or market are the gap between the two",
              examples=("30s now trade [155bp] over 10s.", "The 10-year JGB, at 2.28%, is [202 bp] below the U.S. 10-year."),
              counter=("The 10-year JGB yield rose [4 bp] over the week.",)),
-    KindRule("spread_word_before", lambda f: f.unit in STEP_UNITS and L.SPREAD_WORDS.search(f.left[-70:])
+    KindRule("spread_word_before", lambda f: f.unit in SPREAD_UNITS and L.SPREAD_WORDS.search(f.left[-70:])
              and f.prev_word != "by" and f.prev_word not in L.CHANGE_VERBS, Kind.SPREAD,
              "basis points after 'gap', 'spread' or 'curve' measure the gap",
              examples=("The US-Japan 10-year gap is back to [330 basis points].",),

@@ -18,6 +18,7 @@ from ..context import Sentence
 from ..model import Claim
 from ..units import DAILY_MOVE_UNITS, MARKET_UNITS, Unit
 from ..values import Kind, Qualifier, QualifierKind, Side
+from . import trigger_pattern
 
 _MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|December|"
            r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec")
@@ -158,7 +159,7 @@ QUALIFIERS: tuple[QualifierRule, ...] = (
         triggers=("biggest", "largest", "steepest", "sharpest", "heaviest", "deepest", "worst", "best")),
 )
 PRODUCED_KINDS: frozenset[QualifierKind] = frozenset().union(*(r.kinds for r in QUALIFIERS))
-TRIGGER = re.compile("|".join(t for r in QUALIFIERS for t in r.triggers), re.I)
+TRIGGER = trigger_pattern(QUALIFIERS)  # a sentence without any of these words has no qualifier
 
 
 def attach(sent: Sentence, claims: list[Claim], ref: date | None) -> None:

@@ -268,13 +268,13 @@ def no_common_day(a: str, b: str, start: date, end: date, last: date) -> str:
 
 
 def spread(c: Claim, sa: Series, sb: Series, ts: pd.Timestamp, a: float, b: float, best: float, bp: bool,
-           tolerance: float, diff: float, label: str) -> str:
+           tolerance: float, diff: float, label: str, both_legs: bool = True) -> str:
     text = (f"On {day(ts)} {sa.name} {fmt(a, Unit.PERCENT)} minus {sb.name} {fmt(b, Unit.PERCENT)} = "
             f"{best:.1f} {'bp' if bp else 'pp'}")
     if label == "accurate":
         return text + f"; matches the stated {stated(c)}."
     if label == "approximately_accurate":
-        return text + f"; within the {tolerance:g} bp allowance of both legs."
+        return text + f"; within the {tolerance:g} bp allowance of {'both legs' if both_legs else 'the wider leg'}."
     return text + f"; {abs(diff):.1f} bp from the stated {stated(c)}."
 
 

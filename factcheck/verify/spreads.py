@@ -1,5 +1,6 @@
 """Spreads: the gap between two yields ("the US-Japan 10-year gap is 330 bp", "2s10s"),
-checked on the days both legs have data; the allowance is the sum of the legs'."""
+checked on the days both legs have data; the allowance is the sum of the legs' (or, with
+the policy's ``[spread] sum_legs = false``, the larger of the two)."""
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -42,10 +43,11 @@ def check_spread(c: Claim, m: Mapping, catalog: Catalog, store: Store, policy: P
         spread = -spread  # "a gap of 200 bp" states the size of the difference
     best_ts = (spread - c.value).abs().idxmin()
     best = float(spread[best_ts])
-    tol = (sa.level_allowance(0) + sb.level_allowance(0)) * scale
+    legs = (sa.level_allowance(0), sb.level_allowance(0))
+    tol = (sum(legs) if policy.spread_sum_legs else max(legs)) * scale
     diff = c.value - best
     label = grade(diff, c.precision, tol)
     text = explain.spread(c, sa, sb, best_ts, float(joined.at[best_ts, "a"]), float(joined.at[best_ts, "b"]), best,
-                          scale == 100, tol, diff, label)
+                          scale == 100, tol, diff, label, policy.spread_sum_legs)
     return Verdict(label, text, "spread", [_obs(a, best_ts), _obs(b, best_ts)], diff,
                    c.precision + (0.0 if label == Label.ACCURATE else tol))
