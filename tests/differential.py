@@ -61,10 +61,18 @@ def documents() -> list[tuple[str, str, str | None]]:
     return out
 
 
+def qualifier_labels(c) -> list[str]:
+    """The claim's qualifiers by their report names (also for code from before typed
+    qualifiers, when they were those names)."""
+    try:
+        from factcheck.report import qualifier_labels as labels
+    except ImportError:
+        return [str(q) for q in c.qualifiers]
+    return labels(c)
+
+
 def claim_view(c) -> dict:
     """The extractor's own decisions on one claim (no text)."""
-    from factcheck.report import qualifier_labels
-
     def tref(t):
         return None if t is None else [t.value, t.precision, t.role, t.days, t.sessions, digest(t.text)]
 
