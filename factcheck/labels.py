@@ -16,24 +16,9 @@ class Label(StrEnum):
     NOT_CHECKABLE = "not_checkable"
 
     @property
-    def rating(self) -> int | None:
-        """ClaimReview ratingValue (1-5); ``None`` for claims that get no rating."""
-        return _STYLE[self].rating
-
-    @property
-    def colour(self) -> str:
-        """The terminal (rich) colour."""
-        return _STYLE[self].colour
-
-    @property
-    def hex(self) -> str:
-        """The HTML colour."""
-        return _STYLE[self].hex
-
-    @property
-    def severity(self) -> int:
-        """How urgently a reviewer should look: higher first."""
-        return _STYLE[self].severity
+    def style(self) -> "Style":
+        """How reports show it: rating, colours, severity."""
+        return _STYLE[self]
 
     @property
     def supports(self) -> bool:
@@ -46,23 +31,23 @@ class Label(StrEnum):
 
     @classmethod
     def by_severity(cls) -> tuple["Label", ...]:
-        return tuple(sorted(cls, key=lambda label: -label.severity))
+        return tuple(sorted(cls, key=lambda label: -label.style.severity))
 
 
 @dataclass(frozen=True)
-class _Style:
-    rating: int | None
-    colour: str
-    hex: str
-    severity: int
+class Style:
+    rating: int | None  # ClaimReview ratingValue (1-5); None: the claim gets no rating
+    colour: str  # the terminal (rich) colour
+    hex: str  # the HTML colour
+    severity: int  # how urgently a reviewer should look: higher first
 
 
 _STYLE = {
-    Label.INACCURATE: _Style(1, "red", "#c62828", 5),
-    Label.MISDATED: _Style(2, "yellow", "#b7791f", 4),
-    Label.APPROXIMATELY_ACCURATE: _Style(4, "green3", "#4d9a2a", 3),
-    Label.UNVERIFIABLE: _Style(None, "grey62", "#6b7280", 2),
-    Label.NOT_CHECKABLE: _Style(None, "blue", "#2563eb", 1),
-    Label.ACCURATE: _Style(5, "green", "#1a7f37", 0),
+    Label.INACCURATE: Style(1, "red", "#c62828", 5),
+    Label.MISDATED: Style(2, "yellow", "#b7791f", 4),
+    Label.APPROXIMATELY_ACCURATE: Style(4, "green3", "#4d9a2a", 3),
+    Label.UNVERIFIABLE: Style(None, "grey62", "#6b7280", 2),
+    Label.NOT_CHECKABLE: Style(None, "blue", "#2563eb", 1),
+    Label.ACCURATE: Style(5, "green", "#1a7f37", 0),
 }
 assert set(_STYLE) == set(Label), "every label needs its style"

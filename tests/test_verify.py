@@ -369,9 +369,9 @@ def test_the_tolerance_ladder():
 def test_labels_carry_rating_colour_and_severity():
     from factcheck.verify import Label
 
-    assert [label.rating for label in Label] == [5, 4, 2, 1, None, None]
+    assert [label.style.rating for label in Label] == [5, 4, 2, 1, None, None]
     assert Label.by_severity()[0] == "inaccurate" and Label.by_severity()[-1] == "accurate"
-    assert all(label.colour and label.hex.startswith("#") for label in Label)
+    assert all(label.style.colour and label.style.hex.startswith("#") for label in Label)
 
 
 def test_a_spread_allowance_sums_its_legs_unless_the_policy_says_otherwise(tmp_path):

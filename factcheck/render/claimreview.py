@@ -18,7 +18,7 @@ from ..labels import Label
 from ..report import Report
 from .options import RenderOptions
 
-RATING = {label.value: label.rating for label in Label if label.rating}
+RATING = {label.value: label.style.rating for label in Label if label.style.rating}
 
 
 def checked_url(url: str | None, what: str) -> str | None:

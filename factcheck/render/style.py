@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..labels import Label
 
-COLOURS = {label.value: label.hex for label in Label}
+COLOURS = {label.value: label.style.hex for label in Label}
 
 BASE = """
 *{box-sizing:border-box}

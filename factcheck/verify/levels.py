@@ -17,13 +17,27 @@ from .tolerance import EPS, grade, ladder, level_allowance
 from .verdict import Observed, Verdict
 
 
-def check_level(k: Case) -> Verdict:
+def on_observations(check: Callable[[Case, pd.DataFrame], Verdict]) -> Callable[[Case], Verdict]:
+    """A checker of the window's observations; with none in the window, unverifiable."""
+    def run(k: Case) -> Verdict:
+        frame = k.frame()
+        if frame.empty:
+            return Verdict(Label.UNVERIFIABLE, explain.no_observation(k.s.id, k.start, k.end), "no_data_for_date")
+        return check(k, frame)
+    run.__doc__ = check.__doc__
+    return run
+
+
+def has_bars(frame: pd.DataFrame) -> bool:
+    """The source gives intraday highs and lows for these days."""
+    return {"high", "low"} <= set(frame.columns) and frame["high"].notna().any()
+
+
+@on_observations
+def check_level(k: Case, frame: pd.DataFrame) -> Verdict:
     c, s = k.c, k.s
-    frame = k.frame()
-    if frame.empty:
-        return Verdict(Label.UNVERIFIABLE, explain.no_observation(s.id, k.start, k.end), "no_data_for_date")
     values = frame["value"]
-    if c.intraday and {"high", "low"} <= set(frame.columns) and frame["high"].notna().any():
+    if c.intraday and has_bars(frame):
         inside = _intraday_range(k, frame)
         if inside is not None:
             return inside
@@ -58,11 +72,9 @@ def _intraday_range(k: Case, frame: pd.DataFrame) -> Verdict | None:
     return None
 
 
-def check_range(k: Case) -> Verdict:
+@on_observations
+def check_range(k: Case, frame: pd.DataFrame) -> Verdict:
     c, s = k.c, k.s
-    frame = k.frame()
-    if frame.empty:
-        return Verdict(Label.UNVERIFIABLE, explain.no_observation(s.id, k.start, k.end), "no_data_for_date")
     values = frame["value"]
     lo, hi = sorted((c.range_low, c.range_high))
     vmin, vmax = float(values.min()), float(values.max())
@@ -86,15 +98,12 @@ def _side(k: Case, frame: pd.DataFrame) -> Threshold:
     return Threshold.AT_MOST if direction < 0 else Threshold.AT_LEAST
 
 
-def check_threshold(k: Case) -> Verdict:
+@on_observations
+def check_threshold(k: Case, frame: pd.DataFrame) -> Verdict:
     c, s = k.c, k.s
-    frame = k.frame()
-    if frame.empty:
-        return Verdict(Label.UNVERIFIABLE, explain.no_observation(s.id, k.start, k.end), "no_data_for_date")
     side = _side(k, frame)
     at_least = side == Threshold.AT_LEAST
-    use_intraday = c.intraday and {"high", "low"} <= set(frame.columns) and frame["high"].notna().any()
-    col = ("high" if at_least else "low") if use_intraday else "value"
+    col = ("high" if at_least else "low") if c.intraday and has_bars(frame) else "value"
     series = frame[col].dropna()
     if series.empty:
         series, col = frame["value"], "value"
