@@ -17,7 +17,6 @@ from .verify import Verdict
 
 SCHEMA = "factcheck.report/1"
 LABELS = tuple(label.value for label in Label)  # the summary's order
-COLOURS = {label.value: label.style.colour for label in Label}  # the terminal's colours
 
 
 def qualifier_labels(c: Claim) -> list[str]:

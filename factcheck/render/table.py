@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import io
 
-from ..report import COLOURS, Report
+from ..labels import Label
+from ..report import Report
 from .flags import list_order
 from .markdown import readings_text
 from .options import RenderOptions
@@ -43,7 +44,7 @@ def render_table(report: Report):
         tried = readings_text(c)
         if tried:
             cell.append("\n" + tried, style="dim")
-        table.add_row(str(i + 1), cell, Text(label, style=COLOURS.get(label, "")))
+        table.add_row(str(i + 1), cell, Text(label, style=Label(label).style.colour))
     summary = "  ".join(f"{k}={v}" for k, v in report.summary.items() if v or k == "claims")
     parts = [_heading(report), table, Text(summary, style="bold")]
     parts += [Text(f"warning: {w}", style="yellow") for w in report.warnings]
