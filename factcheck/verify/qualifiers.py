@@ -2,7 +2,7 @@
 "for the first time", "its high for the year", "its biggest one-day fall on record".
 
 ``CHECKERS`` maps every qualifier kind to its checker. At import, every kind the extractor
-can produce (``claims.rules.qualifiers.PRODUCED_KINDS``) must have one: a qualifier is
+can produce (``claims.QUALIFIER_KINDS``) must have one: a qualifier is
 never silently left unchecked. A checker returns ``None`` only when the qualifier does not
 apply to this claim (a first-time claim without a line, a move superlative on a level).
 """
@@ -14,8 +14,7 @@ from typing import Callable
 
 import pandas as pd
 
-from claims import DAILY_MOVE_UNITS, Kind, Qualifier, QualifierKind, Threshold
-from claims.rules.qualifiers import PRODUCED_KINDS
+from claims import DAILY_MOVE_UNITS, QUALIFIER_KINDS, Kind, Qualifier, QualifierKind, Threshold
 
 from ..errors import ConfigurationError
 from . import explain
@@ -222,7 +221,7 @@ def require_checkers(produced: frozenset[QualifierKind], checkers: dict) -> None
         raise ConfigurationError(f"qualifier kinds without a checker in factcheck.verify.qualifiers: {missing}")
 
 
-require_checkers(PRODUCED_KINDS, CHECKERS)
+require_checkers(QUALIFIER_KINDS, CHECKERS)
 
 
 def with_qualifiers(k: Case, ts: pd.Timestamp, v: Verdict, side: Threshold | None = None) -> Verdict:
