@@ -21,7 +21,8 @@ from .ranges import merge_ranges
 from .rules import first, qualifiers
 from .rules.kinds import decide_kind
 from .rules.modality import MODALITY
-from .rules.nonclaims import NON_CLAIMS, skipped_sentence
+from .rules.nonclaims import BY_UNIT as NON_CLAIMS_BY_UNIT
+from .rules.nonclaims import skipped_sentence
 from .timebind import attach_times
 from .timeref import find_dateline, find_time_phrases
 from .values import Kind
@@ -44,7 +45,7 @@ def read_claim(f: Features) -> Claim | None:
     """The claim one number makes, or ``None`` (with the reason in the document's
     ``rejected`` list) when it makes none."""
     q, sent = f.q, f.sent
-    rule = first(NON_CLAIMS, f)
+    rule = first(NON_CLAIMS_BY_UNIT[q.unit], f)
     if rule is not None:
         f.doc.rejected.append((q.start, q.end, rule.name))
         return None
@@ -92,12 +93,12 @@ class Extractor:
         doc = Document.read(text, sentence_spans, ref, self.cues)
         if rejected is not None:
             doc.rejected = rejected
-
-        def outside_dateline(pos: int) -> bool:
-            return not (dateline_span and dateline_span[0] <= pos < dateline_span[1])
-
-        phrases = [p for p in find_time_phrases(doc.text, ref) if outside_dateline(p.start)]
-        quantities = merge_ranges(doc.text, [q for q in find_quantities(doc.text) if outside_dateline(q.start)])
+        phrases, quantities = find_time_phrases(doc.text, ref), find_quantities(doc.text)
+        if dateline_span:  # the dateline's date is the reference, not a claim or a phrase
+            a, b = dateline_span
+            phrases = [p for p in phrases if not a <= p.start < b]
+            quantities = [q for q in quantities if not a <= q.start < b]
+        quantities = merge_ranges(doc.text, quantities)
         claims = self._claims(doc, quantities)
         for i, in_sentence in doc.claims_by_sentence.items():
             qualifiers.attach(doc.sentences[i], in_sentence, ref)

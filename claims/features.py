@@ -7,6 +7,7 @@ never re-read the text for something a feature already holds).
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from . import lexicon as L
 from .context import Document, Sentence
@@ -19,6 +20,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*%?|[;:—–]")
 LEVEL_NOUN_AFTER = re.compile(r"\s*(?:-point\s+)?(?:mark|level|line|threshold|barrier|handle|milestone)\b", re.I)
 ARTICLE_AT_END = re.compile(r"\b(?:the|a)\s+$", re.I)
 INTRADAY = re.compile(r"\bintraday\b", re.I)
+CLAUSE_MARK = re.compile(r"[;:]")
 OBJECT_BEFORE = re.compile(r"\b(?:against|versus|vs\.?|per|to|than|from)\s+(?:the\s+)?$")  # read lower-cased
 
 
@@ -34,6 +36,19 @@ class lazy:
             return self
         value = obj.__dict__[self.name] = self.fn(obj)
         return value
+
+
+class stripped_value:
+    """An attribute set, with its siblings, by ``Features._strip`` on first use."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __get__(self, obj, _owner=None):
+        if obj is None:
+            return self
+        obj._strip()
+        return obj.__dict__[self.name]
 
 
 def words(s: str) -> list[str]:
@@ -112,10 +127,10 @@ class Features:
         return q.unit
 
     # -- the words between the verb and the number ----------------------------------------
-    @lazy
-    def _stripped(self) -> tuple[str, str | None, Threshold | None, bool, bool, list[str], int]:
-        """Hedge, threshold and extreme words peeled off the end of the left context (they
-        can stack: "to as much as"); what is left, and what each peeled word did."""
+    def _strip(self) -> None:
+        """Peel hedge, threshold and extreme words off the end of the left context (they can
+        stack: "to as much as") and note what each did; sets every attribute named in
+        ``STRIPPED`` at once."""
         core_left = self.left
         if LEVEL_NOUN_AFTER.match(self.right):
             core_left = ARTICLE_AT_END.sub("", core_left)  # "closed above the 50,000 mark": the line itself
@@ -141,54 +156,33 @@ class Features:
                 threshold, comparative = Threshold.DIRECTIONAL, L.COMPARATIVES[t]
             else:
                 threshold = Threshold(effect)
-        return core_left, hedge, threshold, extreme, intraday, stripped, comparative
+        left_words = words(core_left)
+        self.__dict__.update(
+            hedge=hedge, threshold=threshold, extreme=extreme, stripped=stripped, comparative=comparative,
+            intraday=intraday or bool(INTRADAY.search(self.sent.text)),
+            left_words=left_words, prev_word=left_words[-1] if left_words else "")
 
-    @property
-    def hedge(self) -> str | None:
-        return self._stripped[1]
-
-    @property
-    def threshold(self) -> Threshold | None:
-        return self._stripped[2]
-
-    @property
-    def extreme(self) -> bool:
-        return self._stripped[3]
-
-    @property
-    def intraday(self) -> bool:
-        return self._stripped[4] or bool(INTRADAY.search(self.sent.text))
-
-    @property
-    def stripped(self) -> list[str]:
-        """The threshold and extreme words before the number ("above", "as much as")."""
-        return self._stripped[5]
-
-    @property
-    def comparative(self) -> int:
-        """+1 / -1 for "stronger than" / "weaker than" before the number."""
-        return self._stripped[6]
-
-    @lazy
-    def left_words(self) -> list[str]:
-        """The words before the number, its hedge and threshold words removed."""
-        return words(self._stripped[0])
+    # set together by _strip, on first use of any of them:
+    hedge: str | None = stripped_value("hedge")
+    threshold: Threshold | None = stripped_value("threshold")
+    extreme: bool = stripped_value("extreme")
+    intraday: bool = stripped_value("intraday")
+    stripped: list[str] = stripped_value("stripped")  # the threshold and extreme words ("above", "as much as")
+    comparative: int = stripped_value("comparative")  # +1 / -1 for "stronger than" / "weaker than"
+    left_words: list[str] = stripped_value("left_words")  # the words before, hedge and threshold words removed
+    prev_word: str = stripped_value("prev_word")
 
     @lazy
     def right_words(self) -> list[str]:
         """The first three words after the number."""
-        return words(self.right)[:3]
-
-    @property
-    def prev_word(self) -> str:
-        return self.left_words[-1] if self.left_words else ""
+        return [m.group(0).lower().strip("'’") for m in islice(WORD.finditer(self.right), 3)]
 
     @lazy
     def clause_before(self) -> str:
         """The number's own clause before it (a new clause after ";" or ":" starts afresh)."""
-        return re.split(r"[;:]", self.left[-110:])[-1]
+        return CLAUSE_MARK.split(self.left[-110:])[-1]
 
-    @property
+    @lazy
     def previous_in_sentence(self) -> Claim | None:
         """The claim just before this number, if it is in the same sentence."""
         last = self.previous[-1] if self.previous else None

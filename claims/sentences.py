@@ -16,6 +16,7 @@ ABBREVIATIONS = {
 # a run of end punctuation is tried once, from its start and without backtracking: a long
 # run of "." or "!?" would otherwise be rescanned from every position (quadratic)
 END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s)|\n[ \t]*\n\s*|\n")
+WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")  # the word a full stop ends ("U.S.", "Jan")
 TITLE_MAX = 60
 LINE_END_PUNCT = tuple('.!?:;"\')”’')
 BULLET = ("-", "*", "•", "–", "—")
@@ -34,7 +35,7 @@ def split(text: str) -> list[tuple[int, int]]:
                 continue
             cut = m.start()
         else:
-            word = re.search(r"([A-Za-z.]+)$", text[max(start, m.start() - 12):m.start()])
+            word = WORD_BEFORE.search(text[max(start, m.start() - 12):m.start()])
             if token.startswith(".") and word and word.group(1).lower().rstrip(".") in ABBREVIATIONS:
                 nxt = text[end:end + 3].lstrip()
                 if not nxt[:1].isupper() or word.group(1).lower().rstrip(".") in ("u.s", "u.k", "e.u", "u.n", "no"):

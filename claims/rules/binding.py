@@ -30,6 +30,8 @@ COMPARED_WITH = re.compile(r"\bthan\b|\bcompared (?:with|to)\b", re.I)
 APPOSITIVE = re.compile(r",\s+(?:its|their|the|a|an)\s", re.I)
 SHORT_LINK = re.compile(r"^[\s,]*(?:to|at|or|and|up|down|from|,)?[\s,]*(?:a |an )?(?:record |fresh |range of |band of )?$",
                         re.I)
+CLAUSE_PUNCT = re.compile(r"[,;:](?=\s)")
+OR_BETWEEN = re.compile(r"\s*,?\s*or\s*")  # "3,597 points, or 7.1%": one move in two units
 SINCE_WHAT = re.compile(r"\bsince (?:the |last |its )?(?P<what>[a-z][a-z' -]{2,40}?)(?=[,.;]|$| to )", re.I)
 SUPERLATIVE_BEFORE = re.compile(r"\b(?:highest|lowest|weakest|strongest|first time|biggest|worst|best|heaviest)\b"
                                 r"[^.;]{0,40}$", re.I)
@@ -39,24 +41,16 @@ def last_clause(text: str) -> str:
     return CLAUSE_BREAK.split(text)[-1]
 
 
-@dataclass(frozen=True)
 class Pair:
-    """A figure and a time phrase (or any span) of its sentence."""
+    """A figure and a time phrase (or any span) of its sentence: whether the phrase comes
+    after the figure, and the text between them."""
 
-    text: str
-    c: Claim
-    start: int
-    end: int
-    sent_claims: tuple[Claim, ...]
+    __slots__ = ("text", "c", "start", "end", "sent_claims", "after", "between")
 
-    @property
-    def after(self) -> bool:
-        """The phrase comes after the figure."""
-        return self.start >= self.c.end
-
-    @property
-    def between(self) -> str:
-        return self.text[self.c.end:self.start] if self.after else self.text[self.end:self.c.start]
+    def __init__(self, text: str, c: Claim, start: int, end: int, sent_claims: tuple[Claim, ...]):
+        self.text, self.c, self.start, self.end, self.sent_claims = text, c, start, end, sent_claims
+        self.after = start >= c.end
+        self.between = text[c.end:start] if self.after else text[end:c.start]
 
     def others_between(self) -> list[Claim]:
         lo, hi = (self.c.end, self.start) if self.after else (self.end, self.c.start)
@@ -72,34 +66,39 @@ def closes_earlier_figure(pair: Pair) -> bool:
         for o in pair.sent_claims)
 
 
-POINT_BLOCKERS: tuple[Rule[Pair, bool], ...] = (
-    Rule("relative_clause_after", lambda p: p.after and RELATIVE_PRONOUN.search(last_clause(p.between)), True,
+# for a phrase after the figure
+BLOCKERS_AFTER: tuple[Rule[Pair, bool], ...] = (
+    Rule("relative_clause_after", lambda p: RELATIVE_PRONOUN.search(last_clause(p.between)), True,
          "the phrase is in a relative clause about something else ('the meeting, which ends on Wednesday')",
          examples=("The U.S. 10-year yield held near [4.3%] as traders waited for the meeting, which ends on Wednesday.",),
          counter=("The U.S. 10-year yield held near [4.3%] on Wednesday.",)),
-    Rule("new_clause_after", lambda p: p.after and NEW_CLAUSE_AFTER.search(p.between), True,
+    Rule("new_clause_after", lambda p: NEW_CLAUSE_AFTER.search(p.between), True,
          "a new clause with its own subject and time follows the figure",
          examples=("The Nikkei 225 rose [1.2%], while the yen fell on Friday.",),
          counter=("The Nikkei 225 rose [1.2%] on Friday.",)),
-    Rule("other_event", lambda p: p.after and AFTER_EVENT.search(p.between), True,
+    Rule("other_event", lambda p: AFTER_EVENT.search(p.between), True,
          "'after', 'before', 'following': the phrase dates another event",
          examples=("The Nikkei 225 rose [2%] after the jobs data on Friday.",)),
-    Rule("comparison", lambda p: p.after and COMPARED_WITH.search(p.between), True,
+    Rule("comparison", lambda p: COMPARED_WITH.search(p.between), True,
          "after 'than' the phrase dates the comparison, not the figure",
          examples=("At around [145 per dollar], the yen is weaker than it was a year ago.",)),
-    Rule("nearer_figure", lambda p: p.after and any(not SHORT_LINK.match(p.text[p.c.end:o.start]) for o in p.others_between()),
+    Rule("nearer_figure", lambda p: any(not SHORT_LINK.match(p.text[p.c.end:o.start]) for o in p.others_between()),
          True, "another figure stands between: the phrase belongs to the nearer one",
          examples=("The 10-year JGB yield rose [6 bp] while the 30-year rose 10 bp on Friday.",),
          counter=("The 10-year JGB yield rose [6 bp] to 2.3% on Friday.",)),
-    Rule("earlier_clause", lambda p: not p.after and NEW_CLAUSE.search(p.between), True,
+)
+# for a phrase before the figure
+BLOCKERS_BEFORE: tuple[Rule[Pair, bool], ...] = (
+    Rule("earlier_clause", lambda p: NEW_CLAUSE.search(p.between), True,
          "the phrase dates an earlier clause of the sentence",
          examples=("On Friday the yen rose, and the Nikkei 225 fell [2%].",),
          counter=("On Friday the Nikkei 225 fell [2%].",)),
-    Rule("closed_relative_clause", lambda p: not p.after and RELATIVE_PRONOUN.search(
-        last_clause(p.text[max(0, p.start - 40):p.start])) and re.search(r"[,;:](?=\s)", p.between), True,
+    Rule("closed_relative_clause", lambda p: RELATIVE_PRONOUN.search(
+        last_clause(p.text[max(0, p.start - 40):p.start])) and CLAUSE_PUNCT.search(p.between), True,
          "the phrase is inside a relative clause that closes before the figure",
          examples=("The 30-year JGB yield, which stood below 1% in 2021, now trades near [3.9%].",)),
 )
+POINT_BLOCKERS = BLOCKERS_AFTER + BLOCKERS_BEFORE
 
 PERIOD_BLOCKERS: tuple[Rule[Pair, bool], ...] = (
     Rule("other_clause", lambda p: NEW_CLAUSE.search(p.between) or (p.after and RELATIVE_PRONOUN.search(
@@ -112,7 +111,7 @@ PERIOD_BLOCKERS: tuple[Rule[Pair, bool], ...] = (
     Rule("closes_earlier_figure", closes_earlier_figure, True,
          "the period closes the figure before it; this level is where that move ended",
          examples=("The Nikkei 225 is up roughly 18% this year at about [59,000].",)),
-    Rule("another_figure_between", lambda p: any(not re.fullmatch(r"\s*,?\s*or\s*", p.text[p.c.end:o.start])
+    Rule("another_figure_between", lambda p: any(not OR_BETWEEN.fullmatch(p.text[p.c.end:o.start])
                                                  for o in p.others_between()), True,
          "another figure stands between (an appositive 'or' shares the period)",
          examples=("The Nikkei 225 rose [2%] to 39,000 this year.",),
@@ -135,9 +134,11 @@ class Dating:
     def pair(self, start: int, end: int) -> Pair:
         return Pair(self.text, self.c, start, end, self.sent_claims)
 
-    def blocked(self, rules, p: TimeRef, note: str) -> bool:
-        """Whether a rule of ``rules`` keeps phrase ``p`` from the figure (noted in its trace)."""
-        rule = first(rules, self.pair(p.start, p.end))
+    def blocked(self, p: TimeRef, note: str, after: tuple[Rule, ...], before: tuple[Rule, ...]) -> bool:
+        """Whether a rule keeps phrase ``p`` from the figure (noted in its trace): one of
+        ``after`` for a phrase after the figure, of ``before`` for one before it."""
+        pair = self.pair(p.start, p.end)
+        rule = first(after if pair.after else before, pair)
         if rule is not None:
             self.c.trace[f"{note} {p.text!r}"] = rule.name
         return rule is not None
@@ -147,13 +148,14 @@ class Dating:
 
     @lazy
     def points(self) -> list[TimeRef]:
-        return [p for p in self.own if p.role == "point" and not self.blocked(POINT_BLOCKERS, p, "not dated by")]
+        return [p for p in self.own if p.role == "point"
+                and not self.blocked(p, "not dated by", BLOCKERS_AFTER, BLOCKERS_BEFORE)]
 
     @lazy
     def periods(self) -> list[TimeRef]:
         """The period phrases next to the figure ("this year", "since Monday", "over the week")."""
         return [p for p in self.own if p.role in ("since", "duration")
-                and not self.blocked(PERIOD_BLOCKERS, p, "no period from")]
+                and not self.blocked(p, "no period from", PERIOD_BLOCKERS, PERIOD_BLOCKERS)]
 
     @lazy
     def since_event(self) -> re.Match | None:
