@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import json
+import sys
 import typing
 import weakref
 from datetime import date
@@ -30,7 +31,6 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import model
 from .extractor import Extractor
 from .model import Claim, Vocabulary, VocabularyEntry
 from .sentences import line_break_ends, split
@@ -95,7 +95,7 @@ def _plain(claim: Claim) -> dict:
 def _rebuild(cls, data: dict):
     """An instance of the dataclass ``cls`` from :func:`_plain` data, nested dataclasses,
     lists of them and enums included; keys that are no field are ignored."""
-    hints = typing.get_type_hints(cls, vars(model))
+    hints = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))  # names as its own module sees them
     kwargs = {}
     for f in dataclasses.fields(cls):
         if f.name in data and f.init:
