@@ -73,6 +73,8 @@ WORDS_BEFORE_NUMBER: list[tuple[tuple[str, ...], str]] = [
 def ends_with(left: str, phrases) -> str | None:
     """The longest of ``phrases`` (longest first) that ends ``left`` as whole words."""
     low = left.lower().rstrip()
+    if not low.endswith(phrases):  # one test for the whole list: most numbers have none of them
+        return None
     for p in phrases:
         if low.endswith(p) and (len(low) == len(p) or not low[-len(p) - 1].isalnum()):
             return p

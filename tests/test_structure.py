@@ -64,3 +64,18 @@ def test_a_rule_that_reads_the_text_names_the_words_it_needs(table, vocabulary):
         pattern = re.compile("|".join(rule.triggers), re.I)
         for example in rule.examples:
             assert pattern.search(unmark(example)[0]), (rule.name, example)
+
+
+def test_a_qualifier_pattern_never_matches_without_its_trigger_words():
+    """The extractor runs a qualifier pattern only where its trigger words occur: every
+    match of every pattern over the test sentences and the dev documents holds one."""
+    import re
+
+    from claims.rules.qualifiers import RULE_TRIGGERS
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT.parent / "shared/eval/dev").glob("*.txt"))]
+    texts += [e for rule, _ in RULE_TRIGGERS for e in rule.examples + rule.counter]
+    for rule, trigger in RULE_TRIGGERS:
+        for text in texts:
+            for m in rule.pattern.finditer(text):
+                assert trigger.search(m.group(0)), (rule.name, m.group(0))

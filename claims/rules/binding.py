@@ -251,17 +251,20 @@ def _ends_at_reference(d: Dating) -> bool:
                                   or d.ends_a_period())
 
 
-_fact = lambda d: d.c.checkable  # noqa: E731
-DATES: tuple[Rule[Dating, Callable[[Dating], tuple[TimeRef | None, DateBasis]]], ...] = (
-    Rule("forecast_horizon", lambda d: not d.c.checkable and d.c.horizon is not None and d.c.horizon.value,
+# the date of a forecast or condition
+FORECAST_DATES: tuple[Rule[Dating, Callable[[Dating], tuple[TimeRef | None, DateBasis]]], ...] = (
+    Rule("forecast_horizon", lambda d: d.c.horizon is not None and d.c.horizon.value,
          lambda d: (d.c.horizon, DateBasis.EXPLICIT), "a forecast is dated by its horizon ('by year-end')",
          examples=("Strategists see the 10-year JGB yield at [2.5%] by the end of the year.",)),
-    Rule("forecast_point", lambda d: not d.c.checkable and d.points,
+    Rule("forecast_point", lambda d: d.points,
          lambda d: (_forward(d.nearest(d.points), d.ref), DateBasis.EXPLICIT),
          "a forecast's day is read forward ('at Wednesday's meeting' is the coming one)",
          examples=("The BoJ is expected to raise rates to [1%] at Wednesday's meeting.",)),
-    Rule("forecast_undated", lambda d: not d.c.checkable, lambda d: (d.c.time, d.c.date_basis),
+    Rule("forecast_undated", lambda d: True, lambda d: (d.c.time, d.c.date_basis),
          "a forecast without a horizon has no date", examples=("The Nikkei could reach [60,000].",)),
+)
+# the date of a figure stated as fact
+FACT_DATES: tuple[Rule[Dating, Callable[[Dating], tuple[TimeRef | None, DateBasis]]], ...] = (
     Rule("period_to_date", lambda d: d.points and _period_is_nearer(d), Dating.at_reference,
          "a period phrase nearer than the point phrase: the figure is to the document's date",
          examples=("On Friday the Nikkei 225 was up [5%] since Monday.",)),
@@ -292,6 +295,7 @@ DATES: tuple[Rule[Dating, Callable[[Dating], tuple[TimeRef | None, DateBasis]]],
          "no phrase dates it: the session the document reports on (its date, or the day its phrases point to most)",
          examples=("The 10-year JGB yield rose to [2.3%].",)),
 )
+DATES = FORECAST_DATES + FACT_DATES
 
 
 def date_claim(d: Dating) -> None:
@@ -305,6 +309,6 @@ def date_claim(d: Dating) -> None:
     if by:
         c.horizon = by[0]
         c.trace["horizon"] = "by_phrase"
-    rule = first(DATES, d)
+    rule = first(FACT_DATES if c.checkable else FORECAST_DATES, d)
     c.time, c.date_basis = rule.produces(d)
     c.trace["date"] = rule.name

@@ -160,6 +160,8 @@ QUALIFIERS: tuple[QualifierRule, ...] = (
 )
 PRODUCED_KINDS: frozenset[QualifierKind] = frozenset().union(*(r.kinds for r in QUALIFIERS))
 TRIGGER = trigger_pattern(QUALIFIERS)  # a sentence without any of these words has no qualifier
+# every match of a rule's pattern holds one of its trigger words: a rule runs only where they occur
+RULE_TRIGGERS = [(rule, trigger_pattern([rule])) for rule in QUALIFIERS]
 
 
 def attach(sent: Sentence, claims: list[Claim], ref: date | None) -> None:
@@ -168,7 +170,9 @@ def attach(sent: Sentence, claims: list[Claim], ref: date | None) -> None:
     superlative to the nearest one-day move before it."""
     if not TRIGGER.search(sent.text):
         return
-    for rule in QUALIFIERS:
+    for rule, trigger in RULE_TRIGGERS:
+        if not trigger.search(sent.text):
+            continue
         for m in rule.pattern.finditer(sent.text):
             q = rule.build(m.groupdict(), ref)
             if q is None or SINCE_BEFORE_QUALIFIER.search(sent.text[:m.start()]):
