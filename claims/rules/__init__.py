@@ -13,8 +13,10 @@ test runs every example from the tables. Rules are tried in table order and the 
 whose condition holds decides; the claim records its name in ``Claim.trace``.
 
 A rule that reads the text directly names the words it needs in ``triggers`` (regex
-fragments): a table is skipped for text that holds none of its tables' triggers, and the
-union of triggers is what a single scan of the text has to find.
+fragments; a test checks its examples hold them): the qualifier table runs a pattern only
+in sentences holding its words, and the union of all triggers is what a single scan of the
+text has to find. Rules over :class:`~claims.features.Features` read what is computed once
+per number and need none.
 """
 from __future__ import annotations
 
