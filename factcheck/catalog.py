@@ -23,6 +23,18 @@ UNITS = {Unit.PERCENT, Unit.FX, Unit.POINTS}  # the unit of a series' level
 
 
 @dataclass(frozen=True)
+class Licence:
+    """Who owns a series' data and whether the snapshot may be published with them
+    (``[licences.<key>]`` in the catalog; ``scripts/build_snapshot.py --redistributable``
+    leaves out every series whose licence is not redistributable)."""
+
+    key: str
+    name: str
+    redistributable: bool
+    terms: str = ""
+
+
+@dataclass(frozen=True)
 class Series:
     id: str
     name: str
@@ -44,6 +56,15 @@ class Series:
     tracked: bool = True
     notes: str = ""
     data_file: str | None = None  # a user CSV for this series
+    licence: str | None = None  # a key of Catalog.licences
+    intraday_source: str | None = None  # daily high/low bars shipped, from this source
+    intraday_licence: str | None = None
+    decisions: str | None = None  # a decisions table (announced/effective/rate) for moves
+    price_currency: str | None = None  # "USD": "$63.63 a barrel" is a level of this series
+
+    def source_label(self) -> str:
+        """The series' first source (a decisions table's rows name it when they name none)."""
+        return self.sources[0]["source"] if self.sources else "none"
 
     def level_allowance(self, value: float) -> float:
         """VERDICTS.md basis allowance for a level, in the series' unit."""
@@ -64,9 +85,28 @@ class Series:
 class Catalog:
     series: dict[str, Series] = field(default_factory=dict)
     markets: Markets = field(default_factory=Markets)  # issuers, banks, countries, words
+    licences: dict[str, Licence] = field(default_factory=dict)
 
     def get(self, series_id: str) -> Series | None:
         return self.series.get(series_id)
+
+    def licence(self, series_id: str) -> Licence | None:
+        s = self.series.get(series_id)
+        return self.licences.get(s.licence) if s is not None and s.licence else None
+
+    def licence_label(self, series_id: str) -> str:
+        """``us-government``, ``jpx (restricted)``; intraday bars under other terms are
+        named too (``us-government; bars: yahoo (restricted)``)."""
+        s = self.series.get(series_id)
+        if s is None or not s.licence:
+            return "-"
+
+        def one(key: str) -> str:
+            lic = self.licences.get(key)
+            return key + ("" if lic is not None and lic.redistributable else " (restricted)")
+
+        bars = f"; bars: {one(s.intraday_licence)}" if s.intraday_licence and s.intraday_licence != s.licence else ""
+        return one(s.licence) + bars
 
     def __iter__(self):
         return iter(self.series.values())
@@ -124,10 +164,22 @@ def _parse_series(entry: dict, where: str) -> Series:
             value_range=tuple(vr) if vr else (float("-inf"), float("inf")),
             quote_currency_aliases=tuple(entry.get("quote_currency_aliases", ())),
             tracked=bool(entry.get("tracked", True)), notes=entry.get("notes", ""),
-            data_file=entry.get("data_file"),
+            data_file=entry.get("data_file"), licence=entry.get("licence"),
+            intraday_source=(entry.get("intraday") or {}).get("source"),
+            intraday_licence=(entry.get("intraday") or {}).get("licence"),
+            decisions=entry.get("decisions"), price_currency=entry.get("price_currency"),
         )
     except KeyError as exc:
         raise CatalogError(f"{where}: missing field {exc}") from None
+
+
+def _parse_licences(table: dict, where: str) -> dict[str, Licence]:
+    out = {}
+    for key, entry in table.items():
+        if not isinstance(entry, dict) or "name" not in entry or not isinstance(entry.get("redistributable"), bool):
+            raise CatalogError(f"{where}: [licences.{key}] needs a name and redistributable = true|false")
+        out[key] = Licence(key, entry["name"], entry["redistributable"], entry.get("terms", ""))
+    return out
 
 
 def parse_catalog(text: str, where: str, base: Catalog | None = None, base_dir: Path | None = None) -> Catalog:
@@ -135,9 +187,15 @@ def parse_catalog(text: str, where: str, base: Catalog | None = None, base_dir: 
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise CatalogError(f"{where}: not valid TOML: {exc}") from None
-    catalog = Catalog(dict(base.series) if base else {}, parse_markets(doc, where, base.markets if base else None))
+    catalog = Catalog(dict(base.series) if base else {}, parse_markets(doc, where, base.markets if base else None),
+                      dict(base.licences) if base else {})
+    catalog.licences.update(_parse_licences(doc.get("licences", {}), where))
     for i, entry in enumerate(doc.get("series", [])):
         s = _parse_series(entry, f"{where} [[series]] #{i + 1}")
+        for key in (s.licence, s.intraday_licence):
+            if key is not None and key not in catalog.licences:
+                raise CatalogError(f"{where}: series {s.id!r}: unknown licence {key!r} "
+                                   f"(known: {', '.join(sorted(catalog.licences)) or 'none'})")
         if s.data_file and base_dir is not None and not Path(s.data_file).is_absolute():
             s = Series(**{**s.__dict__, "data_file": str((base_dir / s.data_file).resolve())})
         catalog.series[s.id] = s
@@ -180,9 +238,10 @@ def _strip_article(alias: str) -> str:
 def _vocabulary(catalog: Catalog) -> Vocabulary:
     entries: list[VocabularyEntry] = []
     for s in catalog:
-        if s.asset_class == "yield":
+        if s.asset_class == "yield" and s.tenor is not None:
             # yields are named by tenor + issuer (resolved in factcheck.resolve); a name
-            # without a tenor ("Bund", "gilts") names the issuer
+            # without a tenor ("Bund", "gilts") names the issuer. Bills (tenors in months,
+            # no `tenor`) are named by their aliases ("3-month T-bill") like any instrument.
             for alias in s.aliases:
                 if not any(ch.isdigit() for ch in alias) and "-year" not in alias:
                     entries.append(VocabularyEntry(_strip_article(alias), "family", s.country))

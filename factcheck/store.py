@@ -44,7 +44,18 @@ class SeriesData:
         return self.frame["value"]
 
     def window(self, start: date, end: date) -> pd.DataFrame:
-        return self.frame.loc[pd.Timestamp(start):pd.Timestamp(end)]
+        """Observations from ``start`` to ``end``. A monthly series' observation (dated the
+        first of its month) stands for the whole month and a weekly one for the seven days
+        it ends (the latest one on or before the start, up to six days), so a window inside
+        that period still finds it."""
+        first = pd.Timestamp(start)
+        if self.series.frequency == "monthly":
+            first = first.replace(day=1)
+        elif self.series.frequency == "weekly":
+            idx = self.frame.index.searchsorted(first, side="right") - 1
+            if idx >= 0 and first - self.frame.index[idx] <= pd.Timedelta(days=6):
+                first = self.frame.index[idx]
+        return self.frame.loc[first:pd.Timestamp(end)]
 
     def on_or_before(self, day: date) -> tuple[pd.Timestamp, float] | None:
         idx = self.values.index.searchsorted(pd.Timestamp(day), side="right") - 1
@@ -62,6 +73,13 @@ class SeriesData:
         if "source" in self.frame.columns:
             return str(self.frame.at[ts, "source"])
         return self.origin
+
+    def bar_source_at(self, ts: pd.Timestamp) -> str:
+        """Where the day's intraday high and low come from (often not the close's source:
+        USD/JPY closes are FRED's noon rate, its bars Yahoo's)."""
+        if "bar_source" in self.frame.columns and isinstance(self.frame.at[ts, "bar_source"], str):
+            return self.frame.at[ts, "bar_source"]
+        return self.series.intraday_source or self.source_at(ts)
 
 
 class Store:
@@ -114,7 +132,12 @@ class Store:
     @property
     def vintage(self) -> str:
         """The newest date any snapshot file reaches: what 'current' means offline."""
-        return max(str(v["last"]) for v in self.manifest.values())
+        return max(str(v["last"]) for k, v in self.manifest.items() if not k.startswith("_"))
+
+    def withheld(self, series_id: str) -> str | None:
+        """The licence key of a series this snapshot leaves out because its owner restricts
+        redistribution (a ``build_snapshot.py --redistributable`` build), else None."""
+        return (self.manifest.get("_build") or {}).get("omitted", {}).get(series_id)
 
     # -- series ----------------------------------------------------------------------
     def get(self, series_id: str) -> SeriesData | None:
@@ -173,32 +196,53 @@ class Store:
         return frame
 
     def decisions(self, series_id: str) -> pd.DataFrame | None:
+        """A central bank's decisions for a policy series (``announced``, ``effective``,
+        ``rate_percent``, optionally ``kind`` and ``source``): the series' own file for a
+        step series (the BoJ), else the table its catalog entry names (the Fed)."""
         key = "decisions:" + series_id
         if key not in self._cache:
             self._cache[key] = self._read_decisions(series_id)
         return self._cache[key]
 
     def _read_decisions(self, series_id: str) -> pd.DataFrame | None:
-        name = f"{series_id}.csv"
         series = self.catalog.get(series_id)
-        if series is None or series.frequency != "decisions" or name not in self.manifest:
+        if series is None:
+            return None
+        table = series.decisions or (series.id if series.frequency == "decisions" else None)
+        name = f"{table}.csv"
+        if table is None or name not in self.manifest:
             return None
         frame = pd.read_csv(io.BytesIO(self._read_checked(name)), parse_dates=["announced", "effective"])
-        return frame.sort_values("effective").reset_index(drop=True)
+        if "source" not in frame.columns:
+            frame["source"] = series.source_label()
+        frame["source"] = frame["source"].where(frame["source"].notna(), series.source_label())
+        return frame.sort_values(["effective", "announced"]).reset_index(drop=True)
 
-    def _load_decisions(self, series: Series) -> SeriesData | None:
+    def _load_decisions(self, series: Series, by: str = "effective") -> SeriesData | None:
         """A step series becomes a daily 'rate in force' series (by effective date) running
-        to the snapshot's vintage, so that levels and superlatives read it like any other."""
+        to the snapshot's vintage, so that levels and superlatives read it like any other;
+        ``by="announced"`` gives the rate as decided (see :meth:`as_decided`)."""
         decisions = self.decisions(series.id)
         if decisions is None or decisions.empty:
             return None
         end = pd.Timestamp(self.vintage)
-        days = pd.date_range(decisions["effective"].min(), end, freq="D")
-        rate = decisions.set_index("effective")["rate_percent"]
-        rate = rate[~rate.index.duplicated(keep="last")]
-        frame = pd.DataFrame({"value": rate.reindex(days).ffill(), "source": "boj_decisions"})
+        dates = decisions[by].fillna(decisions["effective"])
+        days = pd.date_range(dates.min(), end, freq="D")
+        rate = decisions.set_index(dates)["rate_percent"]
+        rate = rate[~rate.index.duplicated(keep="last")].sort_index()
+        source = series.decisions or series.source_label()
+        frame = pd.DataFrame({"value": rate.reindex(days).ffill(), "source": source})
         frame.index.name = "date"
         return SeriesData(series, frame, "decisions")
+
+    def as_decided(self, series_id: str) -> SeriesData | None:
+        """The policy rate by announcement date (the rate decided as of each day), for a
+        series with a decisions table; None otherwise."""
+        key = "decided:" + series_id
+        if key not in self._cache:
+            series = self.catalog.get(series_id)
+            self._cache[key] = self._load_decisions(series, "announced") if series is not None else None
+        return self._cache[key]
 
 
 def read_user_csv(path: Path, series: Series | None = None) -> pd.DataFrame:

@@ -43,14 +43,14 @@ def test_update_extends_the_snapshot_and_check_uses_it(cache):
     result = update(catalog, ["jgb_10y", "jgb_30y"], cache, quiet_http())
     assert [u.source for u in result.series] == ["mof", "mof"]
     assert len(responses.calls) == 2  # one download of each MoF file serves both tenors
-    data = Store(catalog, cache=cache).get("jgb_10y")
+    data = Store(catalog, cache=cache).get("jgb_30y")  # shipped MoF 30-year data end 2026-06-30
     assert str(data.last) == "2026-07-01" and data.origin == "snapshot+cache"
     assert data.frame.loc["2026-07-01", "source"] == "mof"
     from factcheck.api import Checker
     from factcheck.policy import load_policy
 
     checker = Checker(catalog, Store(catalog, cache=cache), load_policy())
-    c = checker.check("The 10-year JGB yield closed at 2.70% on Wednesday.", "2026-07-02").to_dict()["claims"][0]
+    c = checker.check("The 30-year JGB yield closed at 3.88% on Wednesday.", "2026-07-02").to_dict()["claims"][0]
     assert c["verdict"]["label"] == "accurate" and c["verdict"]["observed"][0]["date"] == "2026-07-01"
 
 
@@ -72,8 +72,8 @@ def test_failed_update_leaves_previous_data(cache):
 def test_update_interrupted_midway_leaves_the_store_readable(cache, monkeypatch):
     mock_mof()
     catalog = load_catalog()
-    update(catalog, ["jgb_10y"], cache, quiet_http())
-    before = cache.path("jgb_10y").read_bytes()
+    update(catalog, ["jgb_30y"], cache, quiet_http())
+    before = cache.path("jgb_30y").read_bytes()
 
     import factcheck.cache as cache_module
 
@@ -82,11 +82,11 @@ def test_update_interrupted_midway_leaves_the_store_readable(cache, monkeypatch)
 
     monkeypatch.setattr(cache_module.os, "replace", crash)
     with pytest.raises(KeyboardInterrupt):
-        update(catalog, ["jgb_10y"], cache, quiet_http())
+        update(catalog, ["jgb_30y"], cache, quiet_http())
     monkeypatch.undo()
-    assert cache.path("jgb_10y").read_bytes() == before
-    assert not list(cache.path("jgb_10y").parent.glob("*.tmp"))  # no half-written file left behind
-    assert str(Store(catalog, cache=cache).get("jgb_10y").last) == "2026-07-01"
+    assert cache.path("jgb_30y").read_bytes() == before
+    assert not list(cache.path("jgb_30y").parent.glob("*.tmp"))  # no half-written file left behind
+    assert str(Store(catalog, cache=cache).get("jgb_30y").last) == "2026-07-01"
 
 
 def test_damaged_cache_file_falls_back_to_snapshot_with_warning(cache):
@@ -113,12 +113,12 @@ def test_data_update_cli_exit_status_and_summary(cache, monkeypatch):
 
 def test_data_import_cli(cache, tmp_path):
     csv = tmp_path / "jgb.csv"
-    csv.write_text("date,value\n2026-07-01,2.70\n2026-07-02,2.72\n")
-    r = runner.invoke(app, ["data", "import", str(csv), "--series", "jgb_10y"])
+    csv.write_text("date,value\n2026-07-01,3.88\n2026-07-02,3.9\n")
+    r = runner.invoke(app, ["data", "import", str(csv), "--series", "jgb_30y"])
     assert r.exit_code == 0 and "2 observations" in r.stdout
-    assert str(Store(load_catalog(), cache=cache).get("jgb_10y").last) == "2026-07-02"
+    assert str(Store(load_catalog(), cache=cache).get("jgb_30y").last) == "2026-07-02"
     csv.write_text("date,value\n2026-07-03,270\n")
-    r = runner.invoke(app, ["data", "import", str(csv), "--series", "jgb_10y"])
+    r = runner.invoke(app, ["data", "import", str(csv), "--series", "jgb_30y"])
     assert r.exit_code == 4 and "outside" in r.stderr
 
 
@@ -126,12 +126,12 @@ def test_data_status_lists_every_series_md_id_to_2026_06(cache):
     r = runner.invoke(app, ["data", "status"], env={"COLUMNS": "200"})
     assert r.exit_code == 0
     ids = [f"jgb_{n}y" for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 15, 20, 25, 30, 40)] + [
-        "ust_2y", "ust_10y", "ust_30y", "usdjpy", "nikkei225", "sp500", "boj_policy_rate", "fed_funds_effective"]
+        "ust_2y", "ust_10y", "ust_30y", "usdjpy", "nikkei225", "sp500", "boj_policy_rate", "fed_funds_effective",
+        "fed_funds_upper"]
     for sid in ids:
         line = next(l for l in r.stdout.splitlines() if f" {sid} " in l)
         last = [w for w in line.split("│") if w.strip()[:4] == "2026"]
         assert last and max(w.strip() for w in last) >= "2026-06", line
-    assert any(" fed_funds_upper " in l and "2025-06-29" in l for l in r.stdout.splitlines())
 
 
 @responses.activate

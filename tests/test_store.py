@@ -40,7 +40,8 @@ def test_policy_rate_is_a_step_series():
 def test_snapshot_vintage_and_coverage():
     store = Store(load_catalog())
     assert store.vintage == "2026-09-17"
-    assert str(store.get("jgb_10y").last) == "2026-06-30"
+    assert str(store.get("jgb_10y").last) == "2026-08-20"  # MoF 2Y and 10Y only run past June
+    assert str(store.get("jgb_30y").last) == "2026-06-30"
     assert str(store.get("nikkei225").first) == "1949-05-16"
 
 

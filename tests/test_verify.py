@@ -91,8 +91,8 @@ def test_hedge_just_inside_and_outside(check):
 
 
 def test_no_data_after_snapshot_is_unverifiable_with_reason(check):
-    label, v = verdict(check, "The 10-year JGB yield rose to 2.90%.", "2026-08-20", "2.90%")
-    assert label == "unverifiable" and "no jgb_10y data after 2026-06-30" in v["explanation"].lower()
+    label, v = verdict(check, "The 30-year JGB yield rose to 3.90%.", "2026-08-20", "3.90%")
+    assert label == "unverifiable" and "no jgb_30y data after 2026-06-30" in v["explanation"].lower()
 
 
 def test_every_verdict_explains_itself(check):
