@@ -6,6 +6,7 @@ which series, which day(s), which value(s) and how far from the claim.
 """
 from __future__ import annotations
 
+import contextvars
 from datetime import date
 
 import pandas as pd
@@ -13,10 +14,22 @@ import pandas as pd
 from claims import Claim, Unit
 
 from ..catalog import Series
+from ..decisions import Decision
 from ..sources.registry import display_name as source_name  # sources by the name readers know
 
 
 # -- values ------------------------------------------------------------------------------
+# The exchange rate being explained is quoted in yen (USD/JPY) or not (EUR/USD, GBP/USD,
+# USD/CNY): set by Verifier.verify for the claim in hand, so that every "fx" figure of its
+# explanation reads "157.10 yen" or "1.1886" without passing the series to each formatter.
+FX_IN_YEN: contextvars.ContextVar[bool] = contextvars.ContextVar("fx_in_yen", default=True)
+
+
+def in_yen(s: Series) -> bool:
+    """The series is an exchange rate quoted in yen."""
+    return "yen" in s.quote_currency_aliases
+
+
 def fmt(value: float, unit: str, signed: bool = False) -> str:
     """A value in its unit for an explanation; ``signed`` for changes ("+6.4 bp")."""
     sign = ("+" if value >= 0 else "-") if signed else ("-" if value < 0 else "")
@@ -27,8 +40,8 @@ def fmt(value: float, unit: str, signed: bool = False) -> str:
         return f"{sign}{a:.1f} bp"
     if unit == Unit.PP:
         return f"{sign}{a:.2f} pp"
-    if unit == Unit.FX:
-        return f"{sign}{a:.2f} yen"
+    if unit == Unit.FX:  # yen per dollar in yen; dollars per euro or pound, yuan per dollar to 4 decimals
+        return f"{sign}{a:.2f} yen" if FX_IN_YEN.get() else f"{sign}{a:.4f}"
     if unit == Unit.POINTS:
         return f"{sign}{a:,.2f}" + (" points" if signed else "")
     return f"{sign}{a:g}"
@@ -45,7 +58,7 @@ def gap(diff: float, s: Series) -> str:
     if s.unit == Unit.PERCENT:
         return f"{abs(diff) * 100:.1f} bp {side}"
     if s.unit == Unit.FX:
-        return f"{abs(diff):.2f} yen {side}"
+        return f"{abs(diff):.2f} yen {side}" if in_yen(s) else f"{abs(diff):.4f} {side}"
     return f"{abs(diff):,.2f} points {side}"
 
 
@@ -55,7 +68,7 @@ def allowance(amount: float, s: Series, c: Claim) -> str:
     if s.unit == Unit.PERCENT:
         return f"{amount * 100:g} bp{hedge}"
     if s.unit == Unit.FX:
-        return f"{amount:.2f} yen{hedge}"
+        return f"{amount:.2f} yen{hedge}" if in_yen(s) else f"{amount:.4f}{hedge}"
     return f"{amount:,.1f} point{hedge}"
 
 
@@ -235,14 +248,43 @@ def misdated_change(c: Claim, s: Series, when: pd.Timestamp, value: float) -> st
 
 
 # -- policy decisions ------------------------------------------------------------------------
-def decision_when(announced, effective) -> str:
-    ann = "" if pd.isna(announced) else f"announced {announced.date()}, "
-    return f"{ann}effective {effective.date()}"
+def decision_when(d: Decision) -> str:
+    """"announced 2025-12-10, effective 2025-12-11"; a hold only has its announcement."""
+    if d.is_hold:
+        return f"announced {d.announced}"
+    ann = f"announced {d.announced}, " if d.announced else ""
+    return f"{ann}effective {d.effective}"
 
 
-def decision_matches(s: Series, rate: float, previous: float | None, when: str, what: str) -> str:
-    frm = f" (from {fmt(previous, Unit.PERCENT)})" if previous is not None else ""
-    return f"{s.name}: decision to {fmt(rate, Unit.PERCENT)}{frm}, {when}; matches the stated {what}."
+def decisions_then(here: list[Decision]) -> str:
+    """The decisions of the stated period, for a claim that matches none of them."""
+    return ", ".join(f"{fmt(x.rate, Unit.PERCENT)} ({decision_when(x)})" for x in here)
+
+
+def decision_matches(s: Series, d: Decision, what: str, latest_before: date | None = None) -> str:
+    """``latest_before``: an undated move matched to the bank's latest decision by that day."""
+    frm = f" (from {fmt(d.previous, Unit.PERCENT)})" if d.previous is not None else ""
+    which = f"the latest decision before {latest_before}, " if latest_before is not None else ""
+    return (f"{s.name}: {which}decision to {fmt(d.rate, Unit.PERCENT)}{frm}, {decision_when(d)}; "
+            f"matches the stated {what}.")
+
+
+def decisions_add_up(s: Series, here: list[Decision], a: date, b: date, total: float, unit: str, what: str) -> str:
+    steps = ", ".join(f"{move(x.move(unit), unit)} ({decision_when(x)})" for x in here)
+    return (f"{s.name}: {len(here)} decisions from {a} to {b} add up to {move(total, unit)}: {steps}; "
+            f"matches the stated {what}.")
+
+
+AS_DECIDED = "As decided (announced, not yet in force): "
+
+
+def streak_unchecked(phrase: str) -> str:
+    return f"'{phrase}' cannot be checked: the decisions table does not list every meeting before this one."
+
+
+def streak(d: Decision, got: int, holds: bool, phrase: str) -> str:
+    word = "cut" if d.kind == "cut" else "hike" if d.kind == "hike" else d.kind
+    return f"Meetings in a row with a {word} up to {d.announced}: {got}{'' if holds else f' ({phrase!r} fails)'}."
 
 
 def decision_misdated(s: Series, rate: float, when: str, stated_when: str, then_: str) -> str:

@@ -8,13 +8,12 @@ import pandas as pd
 
 from claims import Threshold
 
-from ..sources.registry import intraday_source
 from . import explain
 from .case import Case
 from ..labels import Label
 from .qualifiers import with_qualifiers
 from .tolerance import EPS, grade, ladder, level_allowance
-from .verdict import Observed, Verdict
+from .verdict import Verdict
 
 
 def on_observations(check: Callable[[Case, pd.DataFrame], Verdict]) -> Callable[[Case], Verdict]:
@@ -60,15 +59,13 @@ def _intraday_range(k: Case, frame: pd.DataFrame) -> Verdict | None:
     c, s = k.c, k.s
     rows = frame.dropna(subset=["high", "low"])
     allowed = level_allowance(c, s)
-    bars = intraday_source(x["source"] for x in s.sources) or "intraday bars"
     for slack, label in ladder(c.precision, allowed):
         for ts, row in rows.iloc[::-1].iterrows():
             lo, hi = float(row["low"]), float(row["high"])
             if lo - slack - EPS <= c.value <= hi + slack + EPS:
                 text = explain.intraday_range(c, s, ts, lo, hi, None if label == Label.ACCURATE else allowed)
                 return Verdict(label, text, "intraday_range",
-                               [Observed(ts.date().isoformat(), round(lo, 6), bars, "intraday low"),
-                                Observed(ts.date().isoformat(), round(hi, 6), bars, "intraday high")], 0.0, slack)
+                               [k.obs(ts, lo, "intraday low"), k.obs(ts, hi, "intraday high")], 0.0, slack)
     return None
 
 
@@ -120,7 +117,7 @@ def check_threshold(k: Case, frame: pd.DataFrame) -> Verdict:
         if moved is not None:
             return moved
     obs = [k.obs(ext_ts, ext, {"value": "close", "high": "intraday high", "low": "intraday low"}[col])]
-    text = explain.threshold(c, s, k.source(ext_ts), at_least, col != "value", series.index[0], series.index[-1],
+    text = explain.threshold(c, s, obs[0].source, at_least, col != "value", series.index[0], series.index[-1],
                              ext, ext_ts, short, allowed, label)
     difference = -short if at_least or label != Label.ACCURATE else short
     v = Verdict(label, text, "threshold", obs, difference, prec + (0.0 if label == Label.ACCURATE else allowed))

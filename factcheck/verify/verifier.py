@@ -1,7 +1,9 @@
 """The verifier: which checker judges a claim, and the reasons a claim cannot be judged.
 
 ``CHECKERS`` is the table from a claim's kind (and shape) to its checker, tried in order:
-a new kind of claim is one row here and one checker module.
+a new kind of claim is one row here and one checker module. A level of a series with a
+decisions table (a policy rate) is also read against the rate as decided
+(:func:`.decisions.or_as_decided`).
 """
 from __future__ import annotations
 
@@ -11,14 +13,14 @@ from typing import Callable
 
 from claims import Claim, DateBasis, Kind
 
-from ..catalog import Catalog, Series
+from ..catalog import Catalog
 from ..policy import Policy
 from ..resolve import MIN_CONFIDENCE, Mapping
 from ..store import Store
 from . import explain
 from .case import Case, window
 from .changes import check_change
-from .decisions import check_decision
+from .decisions import check_decision, has_decisions, or_as_decided
 from .forecasts import check_forecast
 from ..labels import Label
 from .levels import check_level, check_range, check_threshold
@@ -29,16 +31,16 @@ from .verdict import Verdict
 @dataclass(frozen=True)
 class Route:
     name: str
-    when: Callable[[Claim, Series], bool]
+    when: Callable[[Case], bool]
     check: Callable[[Case], Verdict]
 
 
 CHECKERS: tuple[Route, ...] = (
-    Route("policy_decision", lambda c, s: s.frequency == "decisions" and c.event and not c.from_level, check_decision),
-    Route("change", lambda c, s: c.kind == Kind.CHANGE, check_change),
-    Route("range", lambda c, s: c.range_low is not None, check_range),
-    Route("threshold", lambda c, s: bool(c.threshold or c.extreme), check_threshold),
-    Route("level", lambda c, s: True, check_level),
+    Route("policy_decision", lambda k: bool(k.c.event) and not k.c.from_level and has_decisions(k), check_decision),
+    Route("change", lambda k: k.c.kind == Kind.CHANGE, check_change),
+    Route("range", lambda k: k.c.range_low is not None, check_range),
+    Route("threshold", lambda k: bool(k.c.threshold or k.c.extreme), or_as_decided(check_threshold)),
+    Route("level", lambda k: True, or_as_decided(check_level)),
 )
 
 
@@ -58,7 +60,12 @@ class Verifier:
         self.catalog, self.store, self.policy = catalog, store, policy
 
     def verify(self, c: Claim, m: Mapping, ref: date | None) -> Verdict:
-        v = self._verify(c, m, ref)
+        s = self.catalog.get(m.series_id) if m.series_id and not m.spread else None
+        token = explain.FX_IN_YEN.set(s is None or s.asset_class != "fx" or explain.in_yen(s))
+        try:
+            v = self._verify(c, m, ref)
+        finally:
+            explain.FX_IN_YEN.reset(token)
         if c.date_basis == DateBasis.OWN_BEST_DATE and v.label not in (Label.NOT_CHECKABLE, Label.UNVERIFIABLE):
             v.explanation = explain.own_best_date(c) + v.explanation
         return v
@@ -83,5 +90,5 @@ class Verifier:
         if end < data.first:
             return Verdict(Label.UNVERIFIABLE, explain.data_starts(series.id, data.first, c.time.value),
                            "no_data_for_date")
-        route = next(r for r in CHECKERS if r.when(c, series))
-        return route.check(Case(c, series, data, start, end, ref, self.policy, self.store))
+        k = Case(c, series, data, start, end, ref, self.policy, self.store)
+        return next(r for r in CHECKERS if r.when(k)).check(k)
