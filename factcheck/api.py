@@ -1,6 +1,7 @@
 """The single-document API: text in, :class:`~factcheck.report.Report` out."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -81,6 +82,12 @@ class Checker:
         s = self.catalog.get(m.series_id)
         if s is None or self.store.get(s.id) is not None:
             return m
+        withheld = self.store.withheld(s.id)
+        if withheld is not None:
+            lic = self.catalog.licences.get(withheld)
+            return Mapping(None, confidence=m.confidence, instrument=s,
+                           explanation=f"{m.explanation}; no data shipped (licence): this snapshot was built for "
+                                       f"redistribution and leaves out {s.id} ({lic.name if lic else withheld})")
         src = ", ".join(f"{x['source']} {x['code']}" for x in s.sources) or "none"
         return Mapping(None, confidence=m.confidence, instrument=s,
                        explanation=f"{m.explanation}; no {s.id} data here (sources: {src}); run `factcheck data update {s.id}`")
@@ -166,18 +173,35 @@ def checked_input(text, published) -> date | None:
 
 
 def orient(c: claims.Claim, m, catalog: Catalog) -> None:  # noqa: D401
-    """Put a claim in the series' own terms: "the yen lost 6 yen" is dollar-yen +6, and a
-    policy "range of 0 to 0.1%" is the policy rate 0.1% (its upper bound)."""
+    """Put a claim in the series' own terms: "the yen lost 6 yen" is dollar-yen +6, a range
+    stated for a policy rate ("range of 0 to 0.1%", "to 3.50%-3.75%") is the policy rate at its
+    upper bound, and a dollar price (or a move in cents) of a series quoted in dollars is in
+    the series' unit."""
     s = catalog.get(m.series_id) if m.series_id else None
-    if s is not None and s.asset_class == "policy_rate" and c.range_high is not None and c.quoted_range is not None:
+    if s is not None and s.price_currency is not None and c.unit == s.price_currency:
+        c.unit = s.unit  # "the euro at $1.19" is EUR/USD 1.19; "Brent at $67.59" is Brent 67.59
+    if s is not None and s.price_currency == claims.Unit.USD and c.unit == claims.Unit.POINTS and _in_cents(c):
+        c.value, c.precision = c.value / 100, c.precision / 100  # "Brent fell 46 cents"
+    if s is not None and s.asset_class == "policy_rate" and c.range_high is not None:
+        # a range stated for a policy rate is its target range ("between 3.5% and 3.75%")
         c.value, c.range_low, c.range_high = c.range_high, None, None  # a target range: its upper bound
         c.decimals = max(c.decimals, 0)
+    if s is not None and s.asset_class == "policy_rate" and c.kind == claims.Kind.LEVEL and \
+            c.unit in (claims.Unit.BP, claims.Unit.PP):
+        c.kind = claims.Kind.CHANGE  # a policy rate stands in percent; "by a total of 0.75 percentage points" is a move
+        c.value = -abs(c.value) if c.direction < 0 else c.value
     if s is not None and s.asset_class == "policy_rate" and c.kind == claims.Kind.LEVEL:
         c.precision = min(c.precision, 0.005)  # "1%" for a policy rate means 1.00%, set in 25 bp steps
     if s is not None and s.asset_class == "fx" and c.subject_quote and c.direction != 0:
         c.direction = -c.direction
         if c.kind == claims.Kind.CHANGE:
             c.value = -c.value
+
+
+def _in_cents(c: claims.Claim) -> bool:
+    """The word after the number is "cents" (the extractor reads "46 cents" as 46 points)."""
+    after = c.sentence[c.end - c.sentence_start:c.end - c.sentence_start + 8]
+    return re.match(r"\s*cents?\b", after, re.I) is not None
 
 
 @lru_cache(maxsize=1)

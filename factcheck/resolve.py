@@ -80,14 +80,42 @@ def unknown_name(c: Claim, text: str) -> str | None:
 def non_market(c: Claim, text: str) -> str | None:
     """The noun phrase the number belongs to, when it is not a market price: the clause
     segment just before it ("a debt pile of roughly 230%", "The tariff ..., 24%") or
-    the words just after it ("230% of GDP")."""
-    left = text[max(c.sentence_start, c.start - 80):c.start].rstrip()
+    the words just after it ("230% of GDP"). A word inside a catalog name is not one
+    ("the 30-year mortgage rate" is a series, "mortgage debt" is not)."""
+    start = max(c.sentence_start, c.start - 80)
+    left = text[start:c.start].rstrip()
     if left.endswith(","):
         left = left[:-1]
-    segment = re.split(r"[,;:(]|\s[-—–]\s", left)[-1]
-    m = NON_MARKET_LEFT.search(segment) or FUTURES_CONTRACT.search(segment) or \
-        NON_MARKET_RIGHT.search(text[c.end:c.end + 25])
-    return m.group("noun") if m else None
+    cut = max((m.end() for m in re.finditer(r"[,;:(]|\s[-—–]\s", left)), default=0)
+    segment = left[cut:]
+    named = [(cue.start, cue.end) for cue in c.cues if cue.kind == "instrument"]
+    for m in (NON_MARKET_LEFT.search(segment) or FUTURES_CONTRACT.search(segment),
+              NON_MARKET_RIGHT.search(text[c.end:c.end + 25])):
+        if m is None:
+            continue
+        at = start + cut + m.start("noun") if m.re is not NON_MARKET_RIGHT else c.end + m.start("noun")
+        if not any(a <= at < b for a, b in named):
+            return m.group("noun")
+    return None
+
+
+def priced_mapping(catalog: Catalog, c: Claim) -> Mapping | None:
+    """A money amount is a level of an instrument priced in that currency when the
+    sentence names one ("Brent settled at $67.59", "the euro rose to $1.19"): the
+    nearest such name before the number, else after it."""
+    sent_end = c.sentence_start + len(c.sentence)
+    in_sent = [cue for cue in c.cues if c.sentence_start <= cue.start < sent_end and cue.kind == "instrument"]
+    ordered = sorted((cue for cue in in_sent if cue.end <= c.start), key=lambda cue: -cue.start) + \
+        [cue for cue in in_sent if cue.start >= c.end]
+    for cue in ordered:
+        s = catalog.get(cue.value)
+        if s is None or s.price_currency != c.unit:
+            continue
+        if not s.tracked:
+            return Mapping(None, explanation=f"{s.name}: known instrument, no data source here", instrument=s,
+                           confidence=0.9)
+        return Mapping(s.id, s.name, 0.9, f"a price in {c.unit} of {cue.text!r}")
+    return None
 
 
 @dataclass
@@ -138,12 +166,19 @@ class Resolver:
     # -- one claim -----------------------------------------------------------------------
     def resolve(self, c: Claim, text: str, last: Mapping | None, first_bank: str | None) -> Mapping:
         if c.unit not in MARKET_UNITS:
+            priced = priced_mapping(self.catalog, c)
+            if priced is not None:
+                return priced
             return Mapping(None, explanation=f"an amount of money ({c.unit}), not a market series we track")
         blocker = non_market(c, text)
         if blocker:
             return Mapping(None, explanation=f"about {blocker!r}, not a market series we track")
         sent_end = c.sentence_start + len(c.sentence) + 5
-        in_sent = [cue for cue in c.cues if c.sentence_start <= cue.start < sent_end]
+        names = [(cue.start, cue.end) for cue in c.cues if cue.kind == "instrument"]
+        # a tenor inside a catalog name belongs to it ("the 30-year mortgage rate")
+        in_sent = [cue for cue in c.cues if c.sentence_start <= cue.start < sent_end and not (
+            cue.kind == "tenor" and any(a <= cue.start and cue.end <= b and (a, b) != (cue.start, cue.end)
+                                        for a, b in names))]
         before = [cue for cue in in_sent if cue.end <= c.start]
         after = [cue for cue in in_sent if cue.start >= c.end]
         earlier = [cue for cue in c.cues if cue.start < c.sentence_start]

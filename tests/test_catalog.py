@@ -75,8 +75,8 @@ def test_ten_year_after_treasury_paragraph_vs_jgb_paragraph(check):
 def test_unknown_instrument_abstains(check):
     c = check("The Kuala Lumpur composite rose 1.2% on Tuesday.", "2026-01-21")[0]
     assert c["series"] is None and c["verdict"]["label"] == "unverifiable"
-    c = check("The broader Topix dropped 2.2%.", "2026-01-21")[0]
-    assert c["series"] is None and c["instrument"]["id"] == "topix"
+    c = check("The MSCI Asia Pacific index dropped 2.2%.", "2026-01-21")[0]
+    assert c["series"] is None and c["instrument"]["id"] == "msci_apac"
     assert "no data source" in c["verdict"]["explanation"]
 
 
@@ -118,21 +118,23 @@ def test_user_catalog_through_the_cli(tmp_path):
 
 
 def test_known_series_without_data_says_what_to_fetch(check):
-    c = check("The Nasdaq Composite fell 2.1% on Tuesday.", "2026-01-21")[0]
-    assert c["series"] is None and c["instrument"]["id"] == "nasdaq_composite"
-    assert "factcheck data update nasdaq_composite" in c["verdict"]["explanation"]
+    c = check("The 7-year Treasury yield rose to 4.1% on Tuesday.", "2026-01-21")[0]
+    assert c["series"] is None and c["instrument"]["id"] == "ust_7y"
+    assert "factcheck data update ust_7y" in c["verdict"]["explanation"]
 
 
 def test_bund_tenor_takes_its_issuer(check):
     c = check("The 10-year Bund yield rose to 2.9% on Tuesday.", "2026-01-21")[0]
-    assert c["instrument"]["id"] == "bund_10y"
+    assert c["series"]["id"] == "bund_10y"
 
 
 def test_company_shares_and_macro_rates_are_not_index_or_yield_claims(check):
     text = ("The Nikkei 225 rose 2.3% to a record 57,650.54. Toyota shares jumped 4.1%, while SoftBank Group fell 2%. "
             "The 30-year mortgage rate averaged 6.1%. About 70% of economists expect a cut.")
     claims = check(text, "2026-02-10")
-    assert [c["series"] and c["series"]["id"] for c in claims] == ["nikkei225", "nikkei225", None, None, None, None]
+    # the mortgage rate is its own series, not the 30-year Treasury
+    assert [c["series"] and c["series"]["id"] for c in claims] == ["nikkei225", "nikkei225", None, None, "mortgage_30y",
+                                                                   None]
     assert "Toyota" in claims[2]["verdict"]["explanation"]
 
 
