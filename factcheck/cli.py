@@ -429,7 +429,9 @@ def series_show(series_id: Annotated[str, typer.Argument(help="A series id, e.g.
             ("sources", ", ".join(f"{x['source']}:{x['code']}" for x in s.sources) or "none"),
             ("basis allowance", f"{s.basis_allowance}" if s.basis_allowance is not None else
              f"{s.basis_allowance_pct}% of the level" if s.basis_allowance_pct is not None else "-"),
-            ("value range", f"{s.value_range[0]:g} .. {s.value_range[1]:g}")]
+            ("value range", f"{s.value_range[0]:g} .. {s.value_range[1]:g}"),
+            ("licence", cat.licence_label(s.id)),
+            ("intraday", f"daily high/low bars from {s.intraday_source}" if s.intraday_source else "closes only")]
     if data is not None:
         rows.append(("data", f"{data.origin}: {data.first} .. {data.last}, {len(data.frame)} observations, "
                               f"last value {float(data.values.iloc[-1]):g}"))

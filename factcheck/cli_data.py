@@ -19,18 +19,22 @@ SHOWN_IDS = 6  # series named per failed source before "and N more"
 
 
 def status_rows(cat, store) -> list[dict]:
-    """One row per catalog series: where its data come from, first and last date, age."""
+    """One row per catalog series: where its data come from, first and last date, age, and
+    the licence its owner gives them (``jpx (restricted)``: not for redistribution)."""
     today = date.today()
     rows = []
     for s in cat:
-        row = {"series": s.id, "origin": "", "first": "", "last": "", "age_days": "", "source": ""}
+        row = {"series": s.id, "origin": "", "first": "", "last": "", "age_days": "", "source": "",
+               "licence": cat.licence_label(s.id)}
         try:
             data = store.get(s.id)
         except FactcheckError as exc:
             row.update(origin="error", source=str(exc))
             rows.append(row)
             continue
-        if data is None:
+        if data is None and store.withheld(s.id):
+            row.update(origin="none", source="not shipped (licence): a redistributable snapshot")
+        elif data is None:
             row["origin"] = "none"
             row["source"] = "run: factcheck data update" if s.tracked else \
                 "no live source (factcheck data import adds yours)"
@@ -52,12 +56,12 @@ def data_status(catalog: CatalogOption = None,
     cat = catalog_or_fail(catalog)
     store = Store(cat)
     rows = status_rows(cat, store)
-    table = id_table("series", [r["series"] for r in rows], "origin", "first", "last", "days", "source",
+    table = id_table("series", [r["series"] for r in rows], "origin", "first", "last", "days", "source", "licence",
                      dates=("first", "last", "days"))
     for r in rows:
         origin = "[red]error[/]" if r["origin"] == "error" else r["origin"]
         table.add_row(r["series"], origin, r["first"] or "-", r["last"] or "-", str(r["age_days"]) or "-",
-                      r["source"] or "-")
+                      r["source"] or "-", r["licence"])
     print_rows(rows, fmt, table)
     for w in store.warnings:
         typer.echo(f"factcheck: warning: {w}", err=True)
