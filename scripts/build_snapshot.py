@@ -74,8 +74,9 @@ def raw_checksums(raw: Path) -> dict[str, str]:
     return out
 
 
-def verify_raw(raw: Path, paths: set[str], sums: dict[str, str]) -> dict[str, str]:
-    """Every raw file used must match SHA256SUMS (when the tree has one)."""
+def verify_raw(raw: Path, paths: list[str], sums: dict[str, str]) -> dict[str, str]:
+    """Every raw file used must match SHA256SUMS (when the tree has one); returns their
+    SHA-256 for the manifest."""
     seen = {}
     for rel in sorted(paths):
         digest = hashlib.sha256((raw / rel).read_bytes()).hexdigest()
@@ -113,23 +114,18 @@ def write_csv(out: Path, name: str, frame: pd.DataFrame) -> bytes:
     return path.read_bytes()
 
 
-def entry(series_id: str, frame: pd.DataFrame, data: bytes, licence: str, parts: list[str], sums: dict, info: dict,
+def entry(series_id: str, frame: pd.DataFrame, data: bytes, licence: str, digests: dict[str, str], info: dict,
           first_col: str | None = None) -> dict:
+    """A MANIFEST.json record: what the file holds, its hash, licence and provenance."""
     dates = frame[first_col] if first_col else frame.index.strftime("%Y-%m-%d")
     return {"series": series_id, "rows": len(frame), "first": str(min(dates)), "last": str(max(dates)),
             "sha256": hashlib.sha256(data).hexdigest(), "licence": licence,
-            "built_from": [f"{p} (sha256 {sums[p][:12]})" for p in parts], **info}
-
-
-def decisions_entry(raw: Path, upper: pd.DataFrame, lower: pd.DataFrame, dff: pd.DataFrame | None) -> tuple:
-    dff_values = dff["value"] if dff is not None else pd.Series(dtype=float)
-    table, record = fed_decisions(upper["value"], lower["value"], dff_values, read_announcements(FOMC))
-    return table, {"checks": [record], "derived_from": "fed_funds_upper, fed_funds_lower, scripts/fomc_announcements.csv"}
+            "built_from": [f"{p} (sha256 {d[:12]})" for p, d in sorted(digests.items())], **info}
 
 
 def build(raw: Path, out: Path, licences: Licences, redistributable: bool, only: set[str] | None) -> dict:
     recipes = [r for r in RECIPES if only is None or r.id in only]
-    unknown = (only or set()) - {r.id for r in RECIPES} - {"fed_funds_decisions", "boj_policy_rate"}
+    unknown = (only or set()) - {r.id for r in RECIPES} - {"boj_policy_rate"}
     if unknown:
         raise StitchError(f"no recipe for {sorted(unknown)}")
     sums = raw_checksums(raw)
@@ -145,11 +141,9 @@ def build(raw: Path, out: Path, licences: Licences, redistributable: bool, only:
         if recipe.bars and not keep_bars:
             meta["intraday_omitted"][recipe.id] = licences.bars_licence(recipe.id)
         frame, info = build_series(recipe, raw, keep_bars)
-        parts = sorted({p.path for p in recipe.closes + (recipe.bars if keep_bars else ())})
-        verify_raw(raw, set(parts), sums)
-        sums.update({p: hashlib.sha256((raw / p).read_bytes()).hexdigest() for p in parts if p not in sums})
+        digests = verify_raw(raw, list({p.path for p in recipe.closes + (recipe.bars if keep_bars else ())}), sums)
         data = write_csv(out, f"{recipe.id}.csv", frame)
-        manifest[f"{recipe.id}.csv"] = entry(recipe.id, frame, data, licence, parts, sums, info)
+        manifest[f"{recipe.id}.csv"] = entry(recipe.id, frame, data, licence, digests, info)
         built[recipe.id] = frame
     _decision_tables(raw, out, licences, manifest, built, sums, only, meta)
     print(f"built {len(manifest)} files" + (f"; left out (licence): {', '.join(meta['omitted'])}"
@@ -162,21 +156,21 @@ def _decision_tables(raw: Path, out: Path, licences: Licences, manifest: dict, b
                      only: set[str] | None, meta: dict) -> None:
     if (only is None or "boj_policy_rate" in only) and not redistributable_omits(licences, meta, "boj_policy_rate"):
         source = raw / "boj_policy_rate_decisions.csv"
+        digests = verify_raw(raw, ["boj_policy_rate_decisions.csv"], sums)
         data = source.read_bytes()
         (out / "boj_policy_rate.csv").write_bytes(data)  # copied unchanged
-        frame = pd.read_csv(source, dtype=str)
-        verify_raw(raw, {"boj_policy_rate_decisions.csv"}, sums)
-        sums["boj_policy_rate_decisions.csv"] = hashlib.sha256(data).hexdigest()
-        manifest["boj_policy_rate.csv"] = entry("boj_policy_rate", frame, data, licences.of("boj_policy_rate"),
-                                                ["boj_policy_rate_decisions.csv"], sums, {}, first_col="effective")
+        manifest["boj_policy_rate.csv"] = entry("boj_policy_rate", pd.read_csv(source, dtype=str), data,
+                                                licences.of("boj_policy_rate"), digests, {}, first_col="effective")
     if {"fed_funds_upper", "fed_funds_lower"} <= set(built):
-        table, info = decisions_entry(raw, built["fed_funds_upper"], built["fed_funds_lower"],
-                                      built.get("fed_funds_effective"))
-        data = write_csv(out, "fed_funds_decisions.csv", table.set_index("announced"))  # announced first
-        sums_used = {"fed_funds_upper.csv": manifest["fed_funds_upper.csv"]["sha256"]}
+        effective = built.get("fed_funds_effective")
+        table, record = fed_decisions(built["fed_funds_upper"]["value"], built["fed_funds_lower"]["value"],
+                                      effective["value"] if effective is not None else pd.Series(dtype=float),
+                                      read_announcements(FOMC))
+        data = write_csv(out, "fed_funds_decisions.csv", table.set_index("announced"))
+        info = {"checks": [record], "derived_from": "fed_funds_upper, fed_funds_lower, fed_funds_effective, "
+                                                    "scripts/fomc_announcements.csv"}
         manifest["fed_funds_decisions.csv"] = entry("fed_funds_decisions", table, data,
-                                                    licences.of("fed_funds_upper"), [], sums_used, info,
-                                                    first_col="effective")
+                                                    licences.of("fed_funds_upper"), {}, info, first_col="effective")
 
 
 def redistributable_omits(licences: Licences, meta: dict, series_id: str) -> bool:
