@@ -180,6 +180,8 @@ def orient(c: claims.Claim, m, catalog: Catalog) -> None:  # noqa: D401
     s = catalog.get(m.series_id) if m.series_id else None
     if s is not None and s.price_currency is not None and c.unit == s.price_currency:
         c.unit = s.unit  # "the euro at $1.19" is EUR/USD 1.19; "Brent at $67.59" is Brent 67.59
+        if c.kind == claims.Kind.LEVEL and _money_move(c):  # "Brent fell $1.28 to $69.87": the $1.28 is the move
+            c.kind, c.value = claims.Kind.CHANGE, -abs(c.value) if c.direction < 0 else c.value
     if s is not None and s.price_currency == claims.Unit.USD and c.unit == claims.Unit.POINTS and _in_cents(c):
         c.value, c.precision = c.value / 100, c.precision / 100  # "Brent fell 46 cents"
     if s is not None and s.asset_class == "policy_rate" and c.range_high is not None:
@@ -196,6 +198,17 @@ def orient(c: claims.Claim, m, catalog: Catalog) -> None:  # noqa: D401
         c.direction = -c.direction
         if c.kind == claims.Kind.CHANGE:
             c.value = -c.value
+
+
+MONEY_MOVE = re.compile(r"\s*(?:,\s*or\s+\d[\d.,]*\s*(?:%|per\s*cent|percent)|,?\s*(?:to|at)\s+(?:a\s+)?(?:record\s+)?"
+                        r"(?:high\s+of\s+)?(?:US)?\$)", re.I)
+
+
+def _money_move(c: claims.Claim) -> bool:
+    """A dollar figure followed by the level it moved to ("up $48 to $4,948", "down $1.28 at
+    $69.87") or by its percentage ("$1.28, or 1.8%") is a move: the extractor reads money
+    amounts as levels."""
+    return MONEY_MOVE.match(c.sentence[c.end - c.sentence_start:]) is not None
 
 
 def _in_cents(c: claims.Claim) -> bool:

@@ -46,6 +46,20 @@ def test_new_family_end_to_end(check, text, date, literal, series, label):
     assert c["verdict"]["label"] == label, c["verdict"]["explanation"]
 
 
+@pytest.mark.parametrize("text,date,literal,value,label", [
+    ("Oil prices fell, with Brent down $1.28 at $69.87.", "2026-02-05", "$1.28", -1.28, "accurate"),
+    ("Spot gold was up $100.75 at $4,948 an ounce.", "2026-02-06", "$100.75", 100.75, "accurate"),
+    ("Gold rose $48 to $4,948 an ounce on Friday.", "2026-02-06", "$48", 48.0, "inaccurate"),
+    ("WTI gained 87 cents to settle at $63.77.", "2026-02-06", "87", 0.87, "accurate"),
+])
+def test_dollar_and_cent_moves_are_moves(check, text, date, literal, value, label):
+    """The extractor reads "$1.28" and "87 cents" as amounts; next to a level they moved to,
+    or in cents, they are the day's move in dollars."""
+    c = by_text(check(text, date), literal)
+    assert c["kind"] == "change" and c["value"] == pytest.approx(value)
+    assert c["verdict"]["label"] == label, c["verdict"]["explanation"]
+
+
 def test_dollar_price_takes_the_series_unit(check):
     """"the euro at $1.19" is EUR/USD 1.19, explained without yen."""
     c = by_text(check("The euro traded at $1.1886 on Monday.", "2026-01-26"), "$1.1886")
