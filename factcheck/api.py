@@ -116,6 +116,7 @@ class Checker:
         if online:
             warnings += self._refresh({m.series_id for m in mappings if m.series_id} |
                                       {m.instrument.id for m in mappings if m.instrument is not None})
+        stated = [(c.value, c.range_low, c.range_high) for c in found]
         for i, (c, m) in enumerate(zip(found, mappings)):
             orient(c, m, self.catalog)
             mappings[i] = self._known_but_empty(m)
@@ -124,6 +125,12 @@ class Checker:
         verifier = Verifier(self.catalog, self.store, self.policy)
         results = [ClaimResult(c, m, verifier.verify(c, m, ref.date)) for c, m in zip(found, mappings)]
         charts.attach(results, self.catalog, self.store)  # renderers draw from the report, not the store
+        for c, (value, low, high) in zip(found, stated):
+            # a policy range "to 3.50%-3.75%" was checked at its upper bound; the report gives it
+            # as stated (GOLD.md: a range's value is its midpoint). "a range of 0 to 0.1%" names the
+            # rate by its bound and keeps it.
+            if low is not None and c.range_low is None and c.quoted_range is None:
+                c.value, c.range_low, c.range_high = value, low, high
         report = Report(path, ref.published.isoformat() if ref.published else None,
                         ref.date.isoformat() if ref.date else None, ref.basis, results, ref.detail,
                         self.store.vintage)

@@ -57,8 +57,7 @@ def unknown_name(c: Claim, text: str) -> str | None:
     """A capitalised name in the claim's own clause that is no cue ("Toyota shares jumped
     4.1%", "SoftBank Group fell 2%"): the number is about that, not the previous series."""
     left = text[c.sentence_start:c.start]
-    clause_start = max((m.end() for m in re.finditer(r"[,;:](?=\s)\s*(?:while|and|but|whereas)?\s*|\bwhile\s+|\band\s+", left)),
-                       default=0)
+    clause_start = _clause_start(left)
     clause = left[clause_start:]
     months = {m for m in calendar.month_name if m} | {d for d in calendar.day_name}
     covered = [(cue.start - c.sentence_start - clause_start, cue.end - c.sentence_start - clause_start)
@@ -75,6 +74,19 @@ def unknown_name(c: Claim, text: str) -> str | None:
             continue
         return word
     return None
+
+
+def _clause_start(left: str) -> int:
+    """Where the number's clause starts in the sentence before it. "South Korea's Kospi,
+    heavy with manufacturers, tumbled 5.9%": after a bare comma, a clause that starts with a
+    verb or an appositive (a lower-case word) belongs to the subject before it."""
+    seps = list(re.finditer(r"[,;:](?=\s)\s*(?:while|and|but|whereas)?\s*|\bwhile\s+|\band\s+", left))
+    bounds = [0] + [m.end() for m in seps]
+    i = len(bounds) - 1
+    while i > 0 and seps[i - 1].group(0).strip() == "," and \
+            left[bounds[i]:bounds[i + 1] if i + 1 < len(bounds) else len(left)].strip()[:1].islower():
+        i -= 1
+    return bounds[i]
 
 
 def non_market(c: Claim, text: str) -> str | None:
@@ -94,7 +106,7 @@ def non_market(c: Claim, text: str) -> str | None:
         if m is None:
             continue
         at = start + cut + m.start("noun") if m.re is not NON_MARKET_RIGHT else c.end + m.start("noun")
-        if not any(a <= at < b for a, b in named):
+        if not any(a <= at and at + len(m.group("noun")) <= b for a, b in named):  # "Nikkei futures" stay futures
             return m.group("noun")
     return None
 

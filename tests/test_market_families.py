@@ -93,3 +93,30 @@ def test_catalog_says_which_series_have_intraday_bars(store):
         assert store.get(sid).frame["high"].notna().sum() > 200, sid
     for sid in ("topix", "brent", "gold", "ust_10y"):
         assert "high" not in store.get(sid).frame.columns, sid
+
+
+def test_yen_moves_stay_in_yen_and_other_pairs_in_four_decimals(check):
+    yen = by_text(check("The dollar rose 0.68 yen on Thursday.", "2024-11-14"), "0.68 yen")
+    assert "+0.68 yen" in yen["verdict"]["explanation"]
+    euro = by_text(check("The euro traded at $1.25 on Monday.", "2026-01-26"), "$1.25")
+    assert "1.1886" in euro["verdict"]["explanation"] and "yen" not in euro["verdict"]["explanation"]
+
+
+def test_an_unknown_index_after_an_appositive_is_not_the_previous_index(check):
+    text = ("The Topix dropped 3.8% on Monday. South Korea's Kospi, heavy with chipmakers, tumbled 5.9% to "
+            "5,012.40.")
+    claims = check(text, "2026-03-09")
+    for literal in ("5.9%", "5,012.40"):
+        c = by_text(claims, literal)
+        assert c["series"] is None and "Kospi" in c["verdict"]["explanation"]
+
+
+def test_futures_named_after_an_index_are_not_the_index(check):
+    c = by_text(check("Nikkei futures traded at 39,100 in Chicago.", "2025-01-28"), "39,100")
+    assert c["series"] is None
+
+
+def test_a_stated_policy_range_is_reported_as_stated(check):
+    c = by_text(check("The Fed cut rates by 25 basis points to 4.00%-4.25% on Wednesday.", "2025-09-17"),
+                "4.00%-4.25%")
+    assert c["value"] == 4.125 and c["verdict"]["label"] == "accurate"
