@@ -139,7 +139,8 @@ def attach_bars(closes: pd.DataFrame, bars: pd.DataFrame, match_close: float | N
     """Join bars to the closes by date, keeping only real bars: a close-only row of the
     bar file (open = high = low = close, the form of much early history), a bar whose high
     is below its low, and (with ``match_close``, a relative tolerance) a bar whose own
-    close disagrees with the series' close (another vendor's day) are dropped."""
+    close disagrees with the series' close (another vendor's day) are dropped; an open
+    outside its day's high-low range is blanked."""
     bars = bars.reindex(closes.index)
     flat = (bars["open"] == bars["high"]) & (bars["high"] == bars["low"]) & (bars["low"] == bars["close"])
     crossed = bars["high"] < bars["low"]
@@ -147,8 +148,13 @@ def attach_bars(closes: pd.DataFrame, bars: pd.DataFrame, match_close: float | N
     if match_close is not None:
         other = (bars["close"] - closes["value"]).abs() > match_close * closes["value"].abs()
     keep = bars["high"].notna() & ~flat & ~crossed & ~other
+    # an open outside its own day's range is a typo in the file (Cboe's 2004-11-08 open 2.58):
+    # the open goes, the high and low stay
+    stray_open = keep & ((bars["open"] < bars["low"]) | (bars["open"] > bars["high"]))
     dropped = {"close_only": int((flat & bars["high"].notna()).sum()), "high_below_low": int(crossed.sum()),
-               "other_vendor_close": int((other & bars["high"].notna() & ~flat).sum())}
+               "other_vendor_close": int((other & bars["high"].notna() & ~flat).sum()),
+               "open_outside_range": int(stray_open.sum())}
     bars = bars.where(keep)
+    bars.loc[stray_open, "open"] = float("nan")
     out = closes.join(bars[["open", "high", "low", "bar_source"]])
     return out, dropped

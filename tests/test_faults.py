@@ -88,7 +88,7 @@ def test_a_good_source_updates_the_cache(installed, user_env, tmp_path, seeded, 
     status = {r["series"]: r for r in json.loads(run_cli(installed, ["data", "status", "-f", "json"], user_env,
                                                          tmp_path).stdout)}
     assert status["fed_funds_effective"]["last"] == "2026-11-04"
-    assert status["jgb_10y"]["last"] == "2026-07-01" and status["jgb_10y"]["origin"] == "snapshot+cache"
+    assert status["jgb_30y"]["last"] == "2026-07-01" and status["jgb_30y"]["origin"] == "snapshot+cache"
 
 
 def test_check_online_falls_back_within_five_seconds(installed, user_env, tmp_path, seeded, server):

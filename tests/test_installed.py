@@ -69,7 +69,7 @@ def test_series_commands_keep_ids_whole_when_piped(cli):
     listing = cli("series", "list").stdout.split()
     assert all(i in listing for i in ids), [i for i in ids if i not in listing]
     show = cli("series", "show", "jgb_10y")
-    assert show.returncode == 0 and "1986-07-05 .. 2026-06-30" in show.stdout
+    assert show.returncode == 0 and "1986-07-05 .. 2026-08-20" in show.stdout and "japan-government" in show.stdout
     assert "jgb_30y" in cli("series", "search", "japan 30 year").stdout
 
 
@@ -81,7 +81,10 @@ def test_data_status_as_table_json_and_csv(cli):
     ids = [r["series"] for r in rows]
     assert len(ids) > 40 and all(i in words for i in ids)
     jgb = next(r for r in rows if r["series"] == "jgb_10y")
-    assert jgb["origin"] == "snapshot" and jgb["last"] == "2026-06-30" and jgb["first"] == "1986-07-05"
+    assert jgb["origin"] == "snapshot" and jgb["last"] == "2026-08-20" and jgb["first"] == "1986-07-05"
+    licences = {r["series"]: r["licence"] for r in rows}
+    assert licences["jgb_10y"] == "japan-government" and licences["topix"] == "jpx (restricted)"
+    assert licences["usdjpy"] == "us-government; bars: yahoo (restricted)"
 
 
 def test_offline_update_fails_fast_with_one_message_per_source(cli, tmp_path):
@@ -159,7 +162,7 @@ def test_imported_data_count_for_a_series_without_a_live_source(cli, tmp_path):
     r = cli("data", "import", str(csv_file), "--series", "topix")
     assert r.returncode == 0, r.stderr
     status = {row["series"]: row for row in json.loads(cli("data", "status", "-f", "json").stdout)}
-    assert status["topix"]["origin"] == "cache" and status["topix"]["last"] == "2026-11-30"
+    assert status["topix"]["origin"] == "snapshot+cache" and status["topix"]["last"] == "2026-11-30"
     r = cli("check", "-", "--date", "2026-12-01", "--format", "json", input="The Topix closed at 3,312.5 on Monday.")
     claim = json.loads(r.stdout)["claims"][0]
     assert claim["series"]["id"] == "topix" and claim["verdict"]["label"] == "accurate"

@@ -156,3 +156,23 @@ def test_catalog_refuses_an_unknown_licence():
     text = ('[[series]]\nid = "x"\nname = "X"\nasset_class = "index"\nunit = "points"\nlicence = "nobody"\n')
     with pytest.raises(CatalogError, match="unknown licence 'nobody'"):
         parse_catalog(text, "test.toml", base=load_catalog())
+
+
+def test_shipped_values_and_bars_are_inside_each_series_range():
+    """value_range must hold history (data outside it are refused at every entrance), and a
+    kept bar is a consistent one: low <= open <= high, low <= high."""
+    catalog = load_catalog()
+    store = Store(catalog, cache=False)
+    for s in catalog:
+        data = store.get(s.id)
+        if data is None:
+            continue
+        lo, hi = s.value_range
+        for col in [c for c in ("value", "open", "high", "low") if c in data.frame.columns]:
+            values = data.frame[col].dropna()
+            assert values.between(lo, hi).all(), (s.id, col, values[~values.between(lo, hi)].head())
+        if "high" in data.frame.columns:
+            bars = data.frame.dropna(subset=["high", "low"])
+            assert (bars["low"] <= bars["high"]).all(), s.id
+            opens = bars.dropna(subset=["open"])
+            assert opens["open"].between(opens["low"], opens["high"]).all(), s.id
