@@ -125,12 +125,7 @@ class Checker:
         verifier = Verifier(self.catalog, self.store, self.policy)
         results = [ClaimResult(c, m, verifier.verify(c, m, ref.date)) for c, m in zip(found, mappings)]
         charts.attach(results, self.catalog, self.store)  # renderers draw from the report, not the store
-        for c, (value, low, high) in zip(found, stated):
-            # a policy range "to 3.50%-3.75%" was checked at its upper bound; the report gives it
-            # as stated (GOLD.md: a range's value is its midpoint). "a range of 0 to 0.1%" names the
-            # rate by its bound and keeps it.
-            if low is not None and c.range_low is None and c.quoted_range is None:
-                c.value, c.range_low, c.range_high = value, low, high
+        as_stated(found, stated)
         report = Report(path, ref.published.isoformat() if ref.published else None,
                         ref.date.isoformat() if ref.date else None, ref.basis, results, ref.detail,
                         self.store.vintage)
@@ -216,6 +211,15 @@ def _money_move(c: claims.Claim) -> bool:
     $69.87") or by its percentage ("$1.28, or 1.8%") is a move: the extractor reads money
     amounts as levels."""
     return MONEY_MOVE.match(c.sentence[c.end - c.sentence_start:]) is not None
+
+
+def as_stated(found: list[claims.Claim], stated: list[tuple]) -> None:
+    """A policy range "to 3.50%-3.75%" was checked at its upper bound (:func:`orient`); the
+    report gives it as stated (GOLD.md: a range's value is its midpoint). "a range of 0 to
+    0.1%" (``quoted_range``) names the rate by its bound and keeps it."""
+    for c, (value, low, high) in zip(found, stated):
+        if low is not None and c.range_low is None and c.quoted_range is None:
+            c.value, c.range_low, c.range_high = value, low, high
 
 
 def _in_cents(c: claims.Claim) -> bool:
