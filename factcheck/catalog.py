@@ -90,10 +90,6 @@ class Catalog:
     def get(self, series_id: str) -> Series | None:
         return self.series.get(series_id)
 
-    def licence(self, series_id: str) -> Licence | None:
-        s = self.series.get(series_id)
-        return self.licences.get(s.licence) if s is not None and s.licence else None
-
     def licence_label(self, series_id: str) -> str:
         """``us-government``, ``jpx (restricted)``; intraday bars under other terms are
         named too (``us-government; bars: yahoo (restricted)``)."""
