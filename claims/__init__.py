@@ -15,11 +15,13 @@ from datetime import date
 from functools import lru_cache
 
 from .model import Claim, Cue, TimeRef, Vocabulary, VocabularyEntry
+from .normalize import Normalized, normalize, restore
 from .units import DAILY_MOVE_UNITS, MARKET_UNITS, RATE_UNITS, Unit, change_between
 from .values import DateBasis, Kind, Modality, Qualifier, QualifierKind, Side, Threshold
 from .rules.qualifiers import PRODUCED_KINDS as QUALIFIER_KINDS  # every kind the extractor can produce
 
 __all__ = ["Claim", "Cue", "TimeRef", "Vocabulary", "VocabularyEntry", "extract", "pipeline",
+           "normalize", "Normalized", "restore",
            "Unit", "MARKET_UNITS", "RATE_UNITS", "DAILY_MOVE_UNITS", "change_between",
            "Kind", "Modality", "Threshold", "DateBasis", "Qualifier", "QualifierKind", "QUALIFIER_KINDS", "Side"]
 
@@ -37,18 +39,25 @@ def pipeline():
 
 
 def extract(text: str, reference_date: date | str | None = None,
-            vocabulary: Vocabulary | None = None) -> list[Claim]:
+            vocabulary: Vocabulary | None = None, rejected: list[tuple[int, int, str]] | None = None) -> list[Claim]:
     """Numeric claims in ``text``; relative dates resolve against ``reference_date``.
 
     This is the fast path: sentences come from :mod:`claims.sentences` (the same rules as
     the pipeline's sentencizer and ``line_breaks``), so text without claims is never
     tokenized. ``nlp.add_pipe("market_claims")`` gives the same claims on a spaCy Doc.
+    The text is read through :func:`normalize` (invisible characters, full-width digits,
+    odd spaces and line ends) and every offset of a claim points into ``text`` as given.
+    ``rejected`` (if given) receives ``(start, end, rule)`` for every number that is not a
+    claim, the rule of :mod:`claims.rules.nonclaims` saying why.
     """
     from .sentences import split
 
     if isinstance(reference_date, str):
         reference_date = date.fromisoformat(reference_date)
-    return _extractor(vocabulary).run(text, split(text), reference_date)
+    norm = normalize(text)
+    found = _extractor(vocabulary).run(norm.text, split(norm.text), reference_date, rejected)
+    restore(found, norm, rejected)
+    return found
 
 
 @lru_cache(maxsize=8)

@@ -19,20 +19,24 @@ may overlap: a range and its bounds, a change and its level) and the typed claim
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import enum
 import json
+import re
 import sys
 import typing
 import weakref
 from datetime import date
 from pathlib import Path
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .extractor import Extractor
 from .model import Claim, Vocabulary, VocabularyEntry
+from .normalize import Normalized, normalize, restore
 from .sentences import line_break_ends, split
 
 SPAN_KEY = "market_claims"
@@ -136,7 +140,9 @@ class MarketClaims:
         ref = doc._.reference_date
         if isinstance(ref, str):
             ref = date.fromisoformat(ref)
-        claims = self.extractor.run(doc.text, self._sentences(doc), ref)
+        norm = normalize(doc.text)  # read like the fast path; spans stay in doc.text
+        claims = self.extractor.run(norm.text, self._sentences(doc, norm), ref)
+        restore(claims, norm)
         spans, data = [], []
         for claim in claims:
             span = doc.char_span(claim.start, claim.end, label=claim.kind, alignment_mode="expand")
@@ -151,13 +157,15 @@ class MarketClaims:
         return doc
 
     @staticmethod
-    def _sentences(doc: Doc) -> list[tuple[int, int]]:
-        """The pipeline's sentences when it set any, else this package's own split."""
+    def _sentences(doc: Doc, norm: Normalized) -> list[tuple[int, int]]:
+        """The pipeline's sentences when it set any (as offsets of the normalised text),
+        else this package's own split of the normalised text."""
         if not len(doc):
             return []
         if doc.has_annotation("SENT_START"):
-            return [(s.start_char, s.end_char) for s in doc.sents]
-        return split(doc.text)
+            spans = ((norm.to_text(s.start_char), norm.to_text(s.end_char)) for s in doc.sents)
+            return [(a, b) for a, b in spans if a < b]
+        return split(norm.text)
 
     # -- settings: the vocabulary travels with nlp.to_disk() / spacy.load() -------------
     def _vocabulary_json(self) -> str:
@@ -195,21 +203,43 @@ def make_market_claims(nlp: Language, name: str, span_key: str) -> MarketClaims:
 def line_breaks(doc: Doc) -> Doc:
     """Line structure the sentencizer cannot see: a blank line, a title or dateline line
     without a full stop, or a bullet starts a new sentence (the rule of
-    :func:`claims.sentences.line_break_ends`, shared with the fast splitter)."""
+    :func:`claims.sentences.line_break_ends`, shared with the fast splitter). Line ends
+    are read as :mod:`claims.normalize` reads them (CR, CR LF, the Unicode separators).
+
+    Linear in the text: ``doc.text`` is built once and each line's start found by
+    bisection in one list of line-end offsets (building ``doc.text`` per line break made
+    64 KB of hard-wrapped prose take seconds)."""
+    if doc.has_annotation("DEP"):
+        return doc  # a parser's sentences are kept (its boundaries cannot be set by hand)
+    text = doc.text
+    ends = [m.start() for m in LINE_END.finditer(text)]
+    array = doc.to_array([SENT_START])  # set in one go: each Token.is_sent_start assignment scans the Doc
+    starts = array.view("int64")  # 1 starts a sentence, -1 does not, 0 unknown
     for token in doc[:-1]:
-        ws = token.whitespace_ if "\n" in token.whitespace_ else (token.text if token.is_space else "")
-        if "\n" not in ws:
+        ws = token.whitespace_ if LINE_END.search(token.whitespace_) else (token.text if token.is_space else "")
+        if not LINE_END.search(ws):
             continue
         nxt = doc[token.i + 1]
         if nxt.is_space and token.i + 2 < len(doc):
             nxt = doc[token.i + 2]
-        line_start = doc.text.rfind("\n", 0, token.idx) + 1
-        line = doc.text[line_start:token.idx + len(token.text)].strip()
-        if ws.count("\n") >= 2 or line_break_ends(line, nxt.text):
-            nxt.is_sent_start = True
-        elif nxt.is_sent_start and not token.is_space:
-            nxt.is_sent_start = False
+        k = bisect.bisect_left(ends, token.idx)
+        line_start = ends[k - 1] + 1 if k else 0
+        line = text[line_start:token.idx + len(token.text)].strip()
+        if _line_ends(ws) >= 2 or line_break_ends(line, nxt.text):
+            starts[nxt.i] = 1
+        elif starts[nxt.i] == 1 and not token.is_space:
+            starts[nxt.i] = -1
+    doc.from_array([SENT_START], array)
     return doc
+
+
+LINE_END = re.compile("[\n\r\x85\u2028\u2029]")
+
+
+def _line_ends(ws: str) -> int:
+    """How many line ends a stretch of whitespace holds (CR LF is one, a paragraph
+    separator two: a blank line)."""
+    return len(LINE_END.findall(ws.replace("\r\n", "\n"))) + ws.count("\u2029")
 
 
 def make_pipeline() -> Language:
