@@ -392,8 +392,13 @@ def find_time_phrases(text: str, ref: date | None) -> list[TimeRef]:
 
 
 def resolve(text: str, s: int, e: int, name: str, m: re.Match, ref: date | None) -> TimeRef | None:
-    """The time phrase ``text[s:e]`` that pattern ``name`` matched, resolved against ``ref``."""
-    return BY_NAME[name].resolve(Found(text, s, e, m.groupdict(), ref, name))
+    """The time phrase ``text[s:e]`` that pattern ``name`` matched, resolved against ``ref``;
+    ``None`` for a phrase that names no day of the calendar ("February 30", "9999 years
+    ago"): it is not read as a date, so it dates no claim."""
+    try:
+        return BY_NAME[name].resolve(Found(text, s, e, m.groupdict(), ref, name))
+    except (ValueError, OverflowError):
+        return None
 
 
 DATELINE = re.compile(

@@ -7,6 +7,7 @@ here; the first rule whose condition holds drops the number and is recorded as t
 from __future__ import annotations
 
 import bisect
+import math
 import re
 
 from dataclasses import dataclass
@@ -48,6 +49,10 @@ class NumberRule(Rule[Features, bool]):
 
 
 NON_CLAIMS: tuple[NumberRule, ...] = (
+    NumberRule("too_large", lambda f: not math.isfinite(f.q.value), True,
+               "a number too long for a floating-point value (over 308 digits) is noise, not a market figure",
+               examples=(f"The 10-year JGB yield rose to [{'9' * 400}%].",),
+               counter=("The 10-year JGB yield rose to [2.33%].",)),
     NumberRule("count_or_duration", lambda f: L.NON_CLAIM_UNITS.match(f.after), True,
                "a number of years, sessions, people or times, or an ordinal, counts something",
                examples=("The BoJ kept rates negative for [8] years.", "The Nikkei 225 rose for [5] sessions in a row.",
