@@ -1,6 +1,7 @@
 """The single-document API: text in, :class:`~factcheck.report.Report` out."""
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -10,13 +11,15 @@ import claims
 
 from . import charts
 from .catalog import Catalog, load_catalog
-from .errors import DataError, InputError
+from .errors import DataError, FactcheckError, InputError
+from .labels import Label
 from .policy import Policy, load_policy
 from .refdate import ReferenceDate, infer, own_best_date
-from .report import ClaimResult, Report
+from .report import INTERNAL_ERROR, ClaimResult, Report
 from .resolve import Mapping, Resolver
 from .store import Store
-from .verify import Verifier
+from .verify import Verdict, Verifier, explain
+from claims.rules.nonclaims import MAX_NUMBERS_PER_SENTENCE, MAX_SENTENCE_CHARS
 from claims.timeref import dateline_month_day, find_dateline
 
 
@@ -33,16 +36,15 @@ class Checker:
         catalog = load_catalog(catalog_file)
         return cls(catalog, Store(catalog), load_policy(policy_file))
 
-    def _own_windows(self, found: list[claims.Claim], mappings: list[Mapping]) -> None:
-        """No reference date fits the document: each undated claim is checked at its own
+    def _own_window(self, c: claims.Claim, m: Mapping) -> None:
+        """No reference date fits the document: an undated claim is checked at its own
         best date, marked ``date_basis: own_best_date``."""
-        for c, m in zip(found, mappings):
-            if not c.checkable or (c.time is not None and c.time.value):
-                continue
-            best = own_best_date(c, m, self.catalog, self.store, self.policy)
-            if best is not None:
-                c.time = claims.TimeRef("", c.start, c.start, best.isoformat(), "day", "point")
-                c.date_basis = claims.DateBasis.OWN_BEST_DATE
+        if not c.checkable or (c.time is not None and c.time.value):
+            return
+        best = own_best_date(c, m, self.catalog, self.store, self.policy)
+        if best is not None:
+            c.time = claims.TimeRef("", c.start, c.start, best.isoformat(), "day", "point")
+            c.date_basis = claims.DateBasis.OWN_BEST_DATE
 
     def _refresh(self, series_ids: set[str]) -> list[str]:
         """``--online``: fetch the series this document needs within ONLINE_BUDGET
@@ -95,42 +97,36 @@ class Checker:
     def check(self, text: str, published: date | str | None = None, path: str | None = None,
               online: bool = False) -> Report:
         """Extract, map and verify every claim of ``text``; :class:`InputError` when
-        ``text`` is not a string or ``published`` not a date (or ``YYYY-MM-DD``)."""
+        ``text`` is not a string or ``published`` not a date (or ``YYYY-MM-DD``).
+
+        Every step reads the text normalised (:func:`claims.normalize`: invisible
+        characters, full-width digits, odd spaces and line ends); the claims' spans are put
+        back into ``text`` as given before the report is made. A defect met while checking
+        one claim makes that claim ``unverifiable`` (internal error), never the document.
+        """
         published = checked_input(text, published)
         if not text.strip():
             return self._no_text(published, path)
-        vocabulary = self.catalog.vocabulary()
+        norm = claims.normalize(text)
         resolver = Resolver(self.catalog)
-        written, _ = find_dateline(text)
-        if published is not None:
-            ref = ReferenceDate(published, "given", published)
-        elif written is not None:
-            ref = ReferenceDate(written, "text", written)
-        else:
-            first = claims.extract(text, None, vocabulary)
-            ref = infer(first, self._resolve(first, resolver, text), self.catalog, self.store, self.policy,
-                        dateline_month_day(text))
-        found = claims.extract(text, ref.date, vocabulary)
-        mappings = self._resolve(found, resolver, text)
+        ref = self._reference(norm.text, published, resolver)
+        rejected: list[tuple[int, int, str]] = []
+        found = claims.extract(norm.text, ref.date, self.catalog.vocabulary(), rejected)
+        mappings = self._resolve(found, resolver, norm.text)
         warnings: list[str] = []
         if online:
             warnings += self._refresh({m.series_id for m in mappings if m.series_id} |
                                       {m.instrument.id for m in mappings if m.instrument is not None})
         stated = [(c.value, c.range_low, c.range_high) for c in found]
-        for i, (c, m) in enumerate(zip(found, mappings)):
-            orient(c, m, self.catalog)
-            mappings[i] = self._known_but_empty(m)
-        if ref.date is None:
-            self._own_windows(found, mappings)
         verifier = Verifier(self.catalog, self.store, self.policy)
-        results = [ClaimResult(c, m, verifier.verify(c, m, ref.date)) for c, m in zip(found, mappings)]
-        charts.attach(results, self.catalog, self.store)  # renderers draw from the report, not the store
+        results = [self._judged(verifier, c, m, ref.date) for c, m in zip(found, mappings)]
         as_stated(found, stated)
+        claims.restore(found, norm, rejected)
         report = Report(path, ref.published.isoformat() if ref.published else None,
                         ref.date.isoformat() if ref.date else None, ref.basis, results, ref.detail,
                         self.store.vintage)
         report.text = text
-        report.warnings += warnings + self.store.warnings
+        report.warnings += warnings + self.store.warnings + unread_numbers(rejected)
         needs_ref = any(c.checkable and c.date_basis != claims.DateBasis.EXPLICIT for c in found)
         if ref.basis == "none" and needs_ref:
             why = ref.detail.get("reason", "")
@@ -138,6 +134,37 @@ class Checker:
                                    "at their own best date (date_basis own_best_date)")
         return report
 
+    def _reference(self, text: str, published: date | None, resolver: Resolver) -> ReferenceDate:
+        """The date undated claims are checked at: given, written at the top, or inferred."""
+        written, _ = find_dateline(text)
+        if published is not None:
+            return ReferenceDate(published, "given", published)
+        if written is not None:
+            return ReferenceDate(written, "text", written)
+        first = claims.extract(text, None, self.catalog.vocabulary())
+        return infer(first, self._resolve(first, resolver, text), self.catalog, self.store, self.policy,
+                     dateline_month_day(text))
+
+    def _judged(self, verifier: Verifier, c: claims.Claim, m: Mapping, ref: date | None) -> ClaimResult:
+        """One claim put in its series' terms, dated when the document has no date,
+        verified and given its chart. A defect on the way (any exception but a
+        :class:`FactcheckError`, which concerns the whole run) becomes this claim's
+        ``unverifiable`` verdict with rule ``internal_error``, its traceback goes to the
+        ``factcheck`` logger (stderr), and the other claims are checked as usual."""
+        try:
+            orient(c, m, self.catalog)
+            m = self._known_but_empty(m)
+            if ref is None:
+                self._own_window(c, m)
+            result = ClaimResult(c, m, verifier.verify(c, m, ref))
+            charts.attach([result], self.catalog, self.store)  # renderers draw from the report, not the store
+            return result
+        except FactcheckError:
+            raise
+        except Exception as exc:
+            log.error("internal error while checking %r in %r", c.text, c.sentence[:300], exc_info=True)
+            return ClaimResult(c, m, Verdict(Label.UNVERIFIABLE, explain.internal_error(type(exc).__name__),
+                                             INTERNAL_ERROR))
 
     def _no_text(self, published: date | None, path: str | None) -> Report:
         """An empty or blank document: a report with no claims that says so (``check`` and
@@ -149,9 +176,33 @@ class Checker:
         return report
 
 
+log = logging.getLogger("factcheck")
 ONLINE_BUDGET = 4.0  # seconds `check --online` may spend fetching before it falls back
 NO_TEXT = "no text: the document is empty or blank, so there is nothing to check"
 EARLIEST = date(1900, 1, 1)
+
+
+# numbers the extractor leaves unread for a reason the writer should hear about (not the
+# ordinary ones: years, counts, days of the month), by the rule of claims.rules.nonclaims
+UNREAD = {
+    "long_sentence": f"in a sentence over {MAX_SENTENCE_CHARS:,} characters (a table, a log or text without full "
+                     "stops); break it into sentences to check them",
+    "crowded_sentence": f"in a sentence with over {MAX_NUMBERS_PER_SENTENCE} numbers (a table or a list)",
+    "too_large": "too long to be a market value",
+}
+
+
+def unread_numbers(rejected: list[tuple[int, int, str]]) -> list[str]:
+    """One warning per reason in :data:`UNREAD`: how many numbers, and where the first is
+    (a character offset of the text as given)."""
+    out = []
+    for rule, why in UNREAD.items():
+        spans = [(a, b) for a, b, r in rejected if r == rule]
+        if spans:
+            n = len(spans)
+            out.append(f"{n} number{'s' if n > 1 else ''} not checked, {why} (first at characters "
+                       f"{spans[0][0]}-{spans[0][1]})")
+    return out
 
 
 def checked_input(text, published) -> date | None:

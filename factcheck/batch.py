@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -25,6 +26,7 @@ from .discover import EXTENSIONS, discover, inside  # noqa: F401  (re-exported f
 from .errors import FactcheckError, InputError
 from .inputs import decode_noted, main_text, read_bytes
 
+log = logging.getLogger("factcheck")
 BAD = ("inaccurate", "misdated")
 ALWAYS = ("json", "html")  # every document gets its JSON report and its HTML review page
 
@@ -39,6 +41,7 @@ class DocResult:
     labels: list[str] = field(default_factory=list)
     reference_date: str | None = None
     note: str | None = None  # "no text" for an empty document (checked, nothing to check)
+    internal: bool = False  # a defect met the document (it failed) or one of its claims (unverifiable)
 
     @property
     def wrong(self) -> int:
@@ -151,8 +154,9 @@ def check_one(rel: str, config: BatchConfig) -> DocResult:
         return DocResult(rel, "error", message)
     except OSError as exc:
         return DocResult(rel, "error", f"{exc.strerror or exc}")
-    except Exception as exc:  # a bug must not stop the batch; it is reported on the row
-        return DocResult(rel, "error", f"{rel}: internal error {type(exc).__name__}: {exc}")
+    except Exception as exc:  # a bug must not stop the batch; it is reported on the row, its traceback logged
+        log.error("internal error while checking %s", rel, exc_info=True)
+        return DocResult(rel, "error", f"internal error {type(exc).__name__}: {exc}", internal=True)
 
 
 def render_for_batch(report, fmt: str, rel: str) -> str:
@@ -167,8 +171,10 @@ def _row(rel: str, status: str, d: dict) -> DocResult:
     wrong = [((c.get("series") or {}).get("id") or "-") for c in d.get("claims", [])
              if c["verdict"]["label"] in BAD]
     empty = any(str(w).startswith("no text") for w in d.get("warnings", []))
-    return DocResult(rel, status, None, d.get("summary", {}), wrong, [c["verdict"]["label"] for c in d.get("claims", [])],
-                     d.get("document", {}).get("reference_date"), "no text" if empty else None)
+    summary = d.get("summary", {})
+    return DocResult(rel, status, None, summary, wrong, [c["verdict"]["label"] for c in d.get("claims", [])],
+                     d.get("document", {}).get("reference_date"), "no text" if empty else None,
+                     bool(summary.get("internal_errors")))
 
 
 # -- engines --------------------------------------------------------------------------------

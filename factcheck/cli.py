@@ -3,7 +3,9 @@ results go to stdout, errors to stderr with distinct exit codes:
 
 0 ran (whatever the verdicts) · 1 ``--fail-on`` found such a verdict · 2 usage error ·
 3 unknown series · 4 the input could not be read · 5 catalog, policy or data problem ·
-6 `data update`: a source failed.
+6 `data update`: a source failed · 7 `batch`: some documents could not be read ·
+70 internal error (a defect: a claim whose check failed, reported as unverifiable with the
+rest of the report complete, or an unexpected exception; the traceback goes to stderr).
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from typing import Annotated, Optional
 import typer
 
 from .cli_common import CatalogOption, catalog_or_fail, fail, id_table
-from .errors import FactcheckError, InputError
+from .errors import INTERNAL_EXIT, FactcheckError, InputError
 from .inputs import MAX_BYTES, decode_noted, main_text, read_bytes
 
 app = typer.Typer(
@@ -192,6 +194,10 @@ def check(
         typer.echo(f"factcheck: baseline {baseline}: {len(report.suppressed)} claims suppressed, "
                    f"{s['overridden_by_baseline']} overridden, {s['accepted_by_baseline']} accepted", err=True)
     _emit(report, fmt, output, options)
+    if report.internal_errors:
+        typer.echo(f"factcheck: error: {report.internal_errors} claim(s) could not be checked because of an internal "
+                   "error (traceback above; they are unverifiable in the report, which is otherwise complete)", err=True)
+        raise typer.Exit(INTERNAL_EXIT)
     if fail_on and any(r.verdict.label in {f.value for f in fail_on} for r in report.results):
         raise typer.Exit(1)
 
@@ -253,8 +259,9 @@ def batch(
     read (linked directories are not followed) and OUT itself is never read.
 
     Exit status: 0 all documents ran; 1 --fail-on matched; 7 some documents could not be
-    read (they are error rows; every other document was checked); 130 interrupted (the
-    reports already written are complete).
+    read (they are error rows; every other document was checked); 70 an internal error in
+    a claim or a document (the rest was checked); 130 interrupted (the reports already
+    written are complete).
     """
     from .batch import BatchConfig, discover
 
@@ -277,11 +284,20 @@ def batch(
     out.mkdir(parents=True, exist_ok=True)
     config = BatchConfig(str(root), str(out.resolve()), formats, force, max_bytes, date_, follow_symlinks, encoding)
     rows, interrupted = _run_with_progress(found, config, jobs, engine, scheduler)
-    s = _print_batch_summary(rows, out)
+    _batch_exit(rows, len(found), _print_batch_summary(rows, out), interrupted, fail_on)
+
+
+def _batch_exit(rows, total: int, s: dict, interrupted: bool, fail_on) -> None:
+    """The batch's exit status, the gravest first: 130 interrupted, 70 an internal error,
+    7 unreadable documents, 1 ``--fail-on`` matched, else 0."""
     if interrupted:
-        typer.echo(f"factcheck: interrupted after {len(rows)} of {len(found)} documents; the reports written are "
+        typer.echo(f"factcheck: interrupted after {len(rows)} of {total} documents; the reports written are "
                    "complete and a re-run skips them", err=True)
         raise typer.Exit(130)
+    if any(r.internal for r in rows):
+        typer.echo(f"factcheck: error: {sum(r.internal for r in rows)} document(s) met an internal error (tracebacks "
+                   "above; the other documents and claims were checked)", err=True)
+        raise typer.Exit(INTERNAL_EXIT)
     if s["errors"]:
         raise typer.Exit(7)
     if fail_on and any(lab in {f.value for f in fail_on} for r in rows for lab in r.labels):
@@ -450,8 +466,32 @@ from .cli_data import data_app  # noqa: E402  (the `data` commands live in their
 app.add_typer(data_app, name="data")
 
 
+def _log_to_stderr() -> None:
+    """The ``factcheck`` logger (internal errors with their tracebacks) writes to stderr,
+    each message prefixed like the command's own."""
+    import logging
+
+    logger = logging.getLogger("factcheck")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("factcheck: %(message)s"))
+        logger.addHandler(handler)
+        logger.propagate = False
+
+
 def main() -> None:
-    app()
+    """The console entry point: an unexpected exception is a defect, reported with its
+    traceback on stderr and exit status 70, never a bare traceback with status 1 (the
+    status ``--fail-on`` uses)."""
+    import logging
+
+    _log_to_stderr()
+    try:
+        app()
+    except Exception as exc:
+        logging.getLogger("factcheck").error("internal error (a defect in factcheck; please report it): %s: %s",
+                                             type(exc).__name__, exc, exc_info=True)
+        raise SystemExit(INTERNAL_EXIT) from None
 
 
 if __name__ == "__main__":

@@ -2,6 +2,12 @@
 from __future__ import annotations
 
 
+# The exit status of a defect in the program itself (sysexits' EX_SOFTWARE): a claim whose
+# check failed (the report is complete otherwise), an unexpected exception, or tables that
+# disagree (ConfigurationError). Distinct from 1, which `--fail-on` uses.
+INTERNAL_EXIT = 70
+
+
 class FactcheckError(Exception):
     """Base of all factcheck errors. ``exit_code`` is what the CLI exits with."""
 
@@ -68,7 +74,7 @@ class ConfigurationError(FactcheckError):
     """The program's own tables disagree (a qualifier kind the extractor can produce has no
     checker): a defect found at import, never at a user's document."""
 
-    exit_code = 70
+    exit_code = INTERNAL_EXIT
 
 
 class PolicyError(FactcheckError):

@@ -7,6 +7,7 @@ report into a terminal table or JSON. Extra fields (``instrument``, ``rule``,
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 
 from claims import Claim
@@ -17,6 +18,20 @@ from .verify import Verdict
 
 SCHEMA = "factcheck.report/1"
 LABELS = tuple(label.value for label in Label)  # the summary's order
+INTERNAL_ERROR = "internal_error"  # the rule of a verdict whose check met a defect (factcheck.api)
+
+
+def finite(value):
+    """``value`` with every NaN or infinite float inside it replaced by ``None``: JSON has
+    no such numbers, and a report must always be valid JSON (``json.dumps`` would write
+    ``NaN``/``Infinity``, which strict readers refuse)."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [finite(v) for v in value]
+    return value
 
 
 def qualifier_labels(c: Claim) -> list[str]:
@@ -94,10 +109,17 @@ class Report:
     text_note: str | None = None  # how the text was read, when not verbatim (HTML main text)
 
     @property
+    def internal_errors(self) -> int:
+        """Claims whose check met a defect of the program (unverifiable, rule ``internal_error``)."""
+        return sum(1 for r in self.results if r.verdict.rule == INTERNAL_ERROR)
+
+    @property
     def summary(self) -> dict:
         out = {"claims": len(self.results)}
         for label in LABELS:
             out[label] = sum(1 for r in self.results if r.verdict.label == label)
+        if self.internal_errors:
+            out["internal_errors"] = self.internal_errors
         if self.suppressed or any(r.review for r in self.results):
             out["suppressed_by_baseline"] = len(self.suppressed)
             out["overridden_by_baseline"] = sum(1 for r in self.results if r.review and r.review["action"] == "override")
@@ -148,10 +170,10 @@ class Report:
         if self.suppressed:
             out["suppressed"] = [{"fingerprint": r.fingerprint, "text": r.claim.text, "value_span": [r.claim.start, r.claim.end],
                                   "label": r.verdict.label.value} for r in self.suppressed]
-        return out
+        return finite(out)
 
     def to_json(self, indent: int | None = 2) -> str:
-        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False, allow_nan=False)
 
     def __rich__(self):
         return render_table(self)

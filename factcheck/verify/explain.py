@@ -106,6 +106,12 @@ def ambiguous(why: str) -> str:
 NO_DATE = "No date for this claim: the document's reference date is unknown (give --date)."
 
 
+def internal_error(kind: str) -> str:
+    """A claim whose check failed with a defect of the program (its traceback is logged)."""
+    return (f"Internal error while checking this claim ({kind}): it is left unverifiable and the rest of the "
+            "document was checked. This is a defect in factcheck; please report it with the sentence.")
+
+
 def no_snapshot_data(sid: str) -> str:
     return f"No data for {sid} in the snapshot."
 
