@@ -114,3 +114,25 @@ def test_the_terminal_says_so_too(tmp_path):
     note.write_text("The Nikkei 225 rose 2% on Tuesday " + "and kept rising " * 200 + ".\n")
     r = runner.invoke(app, ["check", str(note), "--date", DATE])
     assert r.exit_code == 0 and "factcheck: warning: 2 numbers not checked, in a sentence over 3,000" in r.stderr
+
+
+# -- shapes that were quadratic (bench/linearity.py sweeps them; these only run them once) ---
+def test_many_short_lines_are_read_in_one_pass(vocabulary):
+    """500 KB of "2.5%" lines: each headline test copied the rest of the text (2.5 MB took
+    108 s); every line is a title line whose number is not a claim."""
+    rejected = []
+    assert claims.extract("2.5%\n" * 100_000, DATE, vocabulary, rejected) == []
+    assert len(rejected) == 100_000 and {r for _, _, r in rejected} == {"headline"}
+
+
+def test_hard_wrapped_prose_through_the_spacy_component():
+    """256 KB of hard-wrapped prose: line_breaks rebuilt doc.text per line break and each
+    sentence start it set scanned the Doc (64 KB took 4.4 s); sentences still end at
+    blank lines and full stops, never at a wrapped line's end."""
+    paragraph = ("The ten-year yield moved higher in early trade as investors weighed\n"
+                 "the outlook for policy and the path of the currency.\n\n")
+    nlp = claims.pipeline()
+    doc = nlp(paragraph * (256_000 // len(paragraph)))
+    sentences = [s.text.strip() for s in doc.sents if s.text.strip()]
+    assert len(sentences) == 256_000 // len(paragraph)
+    assert set(sentences) == {paragraph.strip()}
