@@ -21,6 +21,14 @@ def month_bounds(value: str) -> tuple[date, date]:
     return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
 
 
+def since_start(value: str) -> date:
+    """The first day of a "since" phrase's day (``YYYY-MM-DD``), month or year ("since
+    2020": a year alone raised ValueError and lost the document)."""
+    if len(value) == 10:
+        return date.fromisoformat(value)
+    return month_bounds(value)[0] if "-" in value else date(int(value[:4]), 1, 1)
+
+
 def add_months(d: date, months: int) -> date:
     y, m = divmod(d.month - 1 + months, 12)
     y += d.year
@@ -41,7 +49,7 @@ def window(c: Claim, ref: date | None, policy: Policy) -> tuple[date, date]:
         d = date.fromisoformat(t.value)
         if c.since is not None and c.since.value and c.kind == Kind.LEVEL:
             s = c.since.value
-            return (date.fromisoformat(s) if len(s) == 10 else month_bounds(s)[0]), d
+            return since_start(s), d
         if c.date_basis == DateBasis.EXPLICIT and t.days and t.role == "point":
             return d - timedelta(days=t.days - 3), d  # "last week": Monday to Friday
         if c.date_basis in (DateBasis.EXPLICIT, DateBasis.CARRIED) and (ref is None or d != ref):
