@@ -304,3 +304,89 @@ def test_api_input_errors_are_the_package_s_own(installed, tmp_path):
     proc = run_cli(installed, ["-c", code], {"PATH": os.environ["PATH"], "HOME": str(tmp_path)}, tmp_path,
                    program="python")
     assert proc.stdout.split() == ["0", "no", "text"]
+
+
+# -- issue 18 through the installed CLI: text as read, edges of the input, internal errors ------
+CLEAN = ("TOKYO, Jan 21 (Wire) - The Nikkei 225 fell 1.5% to 51,234.10 on Tuesday.\r\n\r\n"
+         "The 10-year JGB yield rose 3 basis points to 2.33%, and the yen weakened to 158.40 per dollar.\n")
+
+
+def strict_json(text: str):
+    def refuse(name):
+        raise ValueError(f"{name} in the JSON")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+def test_invisible_full_width_and_odd_spaces_read_as_the_clean_text(cli, tmp_path):
+    """A file with a BOM inside, zero-width and direction characters in its numbers,
+    full-width digits, a thin-space thousands separator and lone CR line ends: the claims
+    and verdicts of the clean file, spans on the original characters."""
+    dirty = (CLEAN.replace("\r\n", "\r").replace("1.5%", "1\u200b.5%").replace("51,234.10", "51\u2009234.10")
+             .replace("2.33%", "\u2066２．３３％\u2069").replace("158.40", "15\u00ad8.40").replace("The 10", "\ufeffThe 10"))
+    (tmp_path / "clean.txt").write_text(CLEAN, newline="")
+    (tmp_path / "dirty.txt").write_text(dirty, newline="")
+    got = {}
+    for name in ("clean", "dirty"):
+        r = cli("check", str(tmp_path / f"{name}.txt"), "--format", "json")
+        assert r.returncode == 0, r.stderr
+        got[name] = strict_json(r.stdout)["claims"]
+    assert [(c["value"], c["verdict"]["label"]) for c in got["dirty"]] == \
+           [(c["value"], c["verdict"]["label"]) for c in got["clean"]] and len(got["clean"]) == 5
+    for c in got["dirty"]:
+        s, e = c["value_span"]
+        assert dirty[s:e] == c["text"]
+    assert [c["text"] for c in got["dirty"]][1:3] == ["51\u2009234.10", "3 basis points"]
+
+
+def test_edges_of_the_input_are_warnings_not_tracebacks(cli, tmp_path):
+    """A 400-digit number, a 3,000-character run-on sentence, impossible dates and the
+    sentence that crashed the verifier: exit 0, strict JSON, a warning for what was not read."""
+    doc = tmp_path / "odd.txt"
+    doc.write_text(f"The 10-year JGB yield rose to {'9' * 400}% on February 30, 2026.\n\n"
+                   "The Nikkei 225 rose 2% " + "and kept rising " * 200 + ".\n\n"
+                   "The 10-year JGB yield has risen since 2020 to 2.3%. The yen was 150 per dollar 9999 years ago.\n")
+    r = cli("check", str(doc), "--date", "2026-01-21", "--format", "json")
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
+    report = strict_json(r.stdout)
+    assert "internal_errors" not in report["summary"]
+    assert any("too long to be a market value" in w for w in report["warnings"])
+    assert any("over 3,000 characters" in w for w in report["warnings"])
+    assert "not checked" in r.stderr
+    assert next(c for c in report["claims"] if c["text"] == "2.3%")["verdict"]["label"] == "accurate"
+
+
+def test_an_internal_error_in_the_installed_package_exits_70(installed, user_env, tmp_path):
+    """A defect injected into one checker of the installed package: the report is written
+    with that claim unverifiable, the traceback goes to stderr, the status is 70."""
+    doc = tmp_path / "note.txt"
+    doc.write_text("The 10-year JGB yield rose 6 basis points to 2.33% on Tuesday. The yen was 158.2 per dollar.\n")
+    code = ("import sys\nfrom factcheck.verify import verifier as v\n"
+            "routes = [v.Route(r.name, r.when, (lambda case: 1 / 0) if r.name == 'level' else r.check) "
+            "for r in v.CHECKERS]\nv.CHECKERS = tuple(routes)\nfrom factcheck.cli import main\n"
+            f"sys.argv = ['factcheck', 'check', {str(doc)!r}, '--date', '2026-01-21', '--format', 'json']\nmain()\n")
+    proc = run_cli(installed, ["-c", code], user_env, tmp_path, program="python")
+    assert proc.returncode == 70, proc.stderr
+    report = strict_json(proc.stdout)
+    assert report["summary"]["internal_errors"] == 2 and report["summary"]["accurate"] == 1
+    assert "ZeroDivisionError" in proc.stderr and "Traceback" in proc.stderr and "Traceback" not in proc.stdout
+
+
+def test_a_damaged_cache_never_stops_a_check(cli, tmp_path):
+    """A duplicated date, a file with no rows and a truncated file in the cache (an older
+    version's import, a killed writer): each is quarantined with a warning and the check
+    runs on the snapshot."""
+    series = tmp_path / "cache" / "series"
+    series.mkdir(parents=True)
+    (series / "ust_10y.csv").write_text('# {"source": "fred_csv"}\ndate,value,source\n'
+                                        '2026-11-02,4.1,fred_csv\n2026-11-02,4.2,fred_csv\n')
+    (series / "topix.csv").write_text('# {"source": "user"}\ndate,value,source\n')
+    (series / "jgb_10y.csv").write_text('# {"source": "mof"}\ndate,value,source\n2026-11-02,1.7')
+    r = cli("check", "-", "--date", "2026-01-21", "--format", "json",
+            input="The U.S. 10-year Treasury yield was 4.30% on Tuesday. The 10-year JGB yield was 2.33% on Tuesday. "
+                  "The Topix closed at 3,312.5 on Tuesday.")
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
+    assert [c["verdict"]["label"] for c in strict_json(r.stdout)["claims"]] == ["accurate", "accurate", "unverifiable"]
+    for words in ("appears more than once", "no observations", "truncated"):
+        assert words in r.stderr
+    assert len(list((tmp_path / "cache" / "quarantine").iterdir())) == 3
