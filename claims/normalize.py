@@ -161,19 +161,26 @@ def restore(found: list, norm: Normalized, rejected: list[tuple[int, int, str]] 
     verbatim: line breaks inside it are spaces)."""
     if not norm.changed:
         return
+    moved: dict[int, object] = {}  # claims share their cues and time phrases: each is moved once
+
+    def once(item):
+        if item is None:
+            return None
+        if id(item) not in moved:
+            moved[id(item)] = (item, _moved(item, norm))  # the original is kept so its id stays unique
+        return moved[id(item)][1]
+
     for c in found:
         c.start, c.end = norm.span(c.start, c.end)
         c.text = norm.original[c.start:c.end]
         c.sentence_start = norm.start(c.sentence_start)
-        c.time, c.since, c.horizon = (_moved(t, norm) for t in (c.time, c.since, c.horizon))
-        c.cues = [_moved(cue, norm) for cue in c.cues]
+        c.time, c.since, c.horizon = once(c.time), once(c.since), once(c.horizon)
+        c.cues = [once(cue) for cue in c.cues]
     if rejected is not None:
         rejected[:] = [(*norm.span(a, b), why) for a, b, why in rejected]
 
 
 def _moved(item, norm: Normalized):
     """A time phrase or cue (frozen, with ``start``, ``end`` and ``text``) in original offsets."""
-    if item is None:
-        return None
     start, end = norm.span(item.start, item.end)
     return replace(item, start=start, end=end, text=norm.original[start:end] if end > start else item.text)
