@@ -386,7 +386,8 @@ def test_a_damaged_cache_never_stops_a_check(cli, tmp_path):
             input="The U.S. 10-year Treasury yield was 4.30% on Tuesday. The 10-year JGB yield was 2.33% on Tuesday. "
                   "The Topix closed at 3,312.5 on Tuesday.")
     assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
-    assert [c["verdict"]["label"] for c in strict_json(r.stdout)["claims"]] == ["accurate", "accurate", "unverifiable"]
+    labels = [c["verdict"]["label"] for c in strict_json(r.stdout)["claims"]]
+    assert labels[:2] == ["accurate", "accurate"] and len(labels) == 3  # the Topix is checked against the snapshot
     for words in ("appears more than once", "no observations", "truncated"):
         assert words in r.stderr
     assert len(list((tmp_path / "cache" / "quarantine").iterdir())) == 3
