@@ -18,6 +18,12 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|(?<=[.!?:\"”])[ \t]*\n\s*")
 SOFT_BREAK = re.compile(r"(?<=[^\s])[ \t]*\n(?![ \t]*\n)(?=[ \t]*[^\s\-*•])")
 
 
+def _blank(m: re.Match) -> str:
+    """A soft line break and the spaces before it, as as many spaces: offsets stay those of
+    the raw text ("The yen \\n at 158.2" replaced by one space shifted every later span)."""
+    return " " * len(m.group(0))
+
+
 def paragraph_index(text: str) -> list[int]:
     """Start offsets of paragraphs."""
     return [0] + [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
@@ -58,7 +64,7 @@ class Document:
     @classmethod
     def read(cls, raw: str, spans: list[tuple[int, int]], reference: date | None,
              find_cues: Callable[[str], list[Cue]]) -> "Document":
-        text = SOFT_BREAK.sub(" ", raw)
+        text = SOFT_BREAK.sub(_blank, raw)
         starts = paragraph_index(raw)
         sentences = [Sentence(s, e, text[s:e], i, paragraph_of(starts, s)) for i, (s, e) in enumerate(spans)]
         cues = sorted(find_cues(text), key=lambda c: c.start)

@@ -14,7 +14,9 @@ What changes, and why it is safe:
 * invisible and direction characters (zero-width space, joiners, soft hyphen, word joiner,
   BOM, LRM/RLM/ALM, embeddings, overrides and isolates) are removed: they carry no text;
 * CR LF and a lone CR become LF, and so do NEL and the line separator; a paragraph
-  separator becomes a blank line;
+  separator becomes a blank line; spaces and tabs at the end of a line are removed (a
+  wrapped "6 basis \\npoints" is "6 basis points" once the line break inside a paragraph
+  is read as a space);
 * full-width and half-width forms (U+FF01-U+FF5E, U+FFE0-U+FFE6) and mathematical digits
   take their NFKC form, one character for one; other NFKC folds (superscripts,
   fractions, ligatures, "…") are left alone, since they change what a sentence says
@@ -45,7 +47,8 @@ OTHER_SPACES = "\u1680\u2000-\u2006\u2008\u200a\u205f\u3000"
 LINE_BREAKS = "\r\x85\u2028\u2029"
 HYPHENS = "\u2010\u2011"
 FOLDED = "\uff01-\uff5e\uffe0-\uffe6\U0001d7ce-\U0001d7ff"  # full-width, half-width, math digits
-SPECIAL = re.compile(f"\r\n|[{INVISIBLE}{GROUP_SPACES}{OTHER_SPACES}{LINE_BREAKS}{HYPHENS}{FOLDED}]")
+TRAILING = f"[ \t]+(?=[\n{LINE_BREAKS}])"  # spaces and tabs at the end of a line
+SPECIAL = re.compile(f"\r\n|{TRAILING}|[{INVISIBLE}{GROUP_SPACES}{OTHER_SPACES}{LINE_BREAKS}{HYPHENS}{FOLDED}]")
 # a digit group after a group of one to three digits, across one of the spaces above
 THOUSANDS = re.compile(rf"(?<![\d.,])\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}})+(?!\d)")
 GROUP_SPACE = re.compile(f"[{GROUP_SPACES}]")
@@ -60,6 +63,8 @@ def _replacement(piece: str) -> str:
     thousands pass has seen them."""
     if piece in REPLACE:
         return REPLACE[piece]
+    if not piece.strip(" \t"):  # spaces before a line end
+        return ""
     if INVISIBLE_CHARS.match(piece):
         return ""
     if OTHER_SPACE_CHARS.match(piece):

@@ -64,6 +64,7 @@ DIRTY = {
     "thin-space thousands": thousands("\u2009"), "narrow no-break thousands": thousands("\u202f"),
     "no-break thousands": thousands("\u00a0"), "figure-space thousands": thousands("\u2007"),
     "non-breaking hyphen": lambda t: t.replace("10-year", "10\u2011year"),
+    "spaces at line ends": lambda t: t.replace("\n", "  \n"),
 }
 CASES = [(r, d) for r in REGISTERS for d in DIRTY if DIRTY[d](REGISTERS[r]) != REGISTERS[r]]
 
@@ -151,6 +152,7 @@ def test_the_examples_of_the_task(vocabulary):
     ("38\u2009500.25 and 1\u202f234\u00a0567", "38,500.25 and 1,234,567"),
     ("in 2024\u00a0150 yen; 12.5\u2009000", "in 2024 150 yen; 12.5 000"),  # no thousands after 4 digits or a decimal
     ("10\u2011year \u2066157\u2069", "10-year 157"),
+    ("6 basis \t\npoints  \r\nto 2.33%", "6 basis\npoints\nto 2.33%"),  # spaces at the end of a line
     ("\ufeff\u200b\u200bx\u200b", "x"),
     ("10² ½ … ﬁ", "10² ½ … ﬁ"),  # superscripts, fractions, ellipsis and ligatures are left alone
 ])
@@ -182,3 +184,17 @@ def test_normalising_twice_changes_nothing():
     for make in DIRTY.values():
         once = normalize(make(WIRE)).text
         assert normalize(once).text == once
+
+
+def test_spaces_before_a_wrapped_line_end_keep_every_span(vocabulary):
+    """A line break inside a paragraph is read as a space; the spaces before it used to be
+    folded into that one space, which moved every later span left ("' 158.2 per dolla'")."""
+    from claims.extractor import Extractor
+    from claims.sentences import split
+
+    text = "The yen weakened \n  to 158.2 per dollar on Tuesday.\n"
+    for found in (claims.extract(text, REFERENCE, vocabulary),
+                  Extractor(vocabulary).run(text, split(text), None)):  # the extractor alone, no normalising
+        assert [text[c.start:c.end] for c in found] == [c.text for c in found] == ["158.2 per dollar"]
+    text = "The 10-year JGB yield rose 6 basis \npoints to 2.33% on Tuesday.\n"
+    assert [c.text for c in claims.extract(text, REFERENCE, vocabulary)] == ["6 basis \npoints", "2.33%"]
