@@ -24,7 +24,8 @@ from .rules.modality import MODALITY
 from .rules.nonclaims import BY_UNIT as NON_CLAIMS_BY_UNIT
 from .rules.nonclaims import skipped_sentence
 from .timebind import attach_times
-from .timeref import find_dateline, find_time_phrases
+from .dateline import find_dateline
+from .timeref import find_time_phrases
 from .values import Kind
 
 

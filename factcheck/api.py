@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -14,13 +14,12 @@ from .catalog import Catalog, load_catalog
 from .errors import DataError, FactcheckError, InputError
 from .labels import Label
 from .policy import Policy, load_policy
-from .refdate import ReferenceDate, infer, own_best_date
+from .refdate import ReferenceDate, given_or_written, infer, own_best_date
 from .report import INTERNAL_ERROR, ClaimResult, Report
 from .resolve import Mapping, Resolver
 from .store import Store
 from .verify import Verdict, Verifier, explain
 from claims.rules.nonclaims import MAX_NUMBERS_PER_SENTENCE, MAX_SENTENCE_CHARS
-from claims.timeref import dateline_month_day, find_dateline
 
 
 @dataclass
@@ -118,7 +117,7 @@ class Checker:
             warnings += self._refresh({m.series_id for m in mappings if m.series_id} |
                                       {m.instrument.id for m in mappings if m.instrument is not None})
         stated = [(c.value, c.range_low, c.range_high) for c in found]
-        verifier = Verifier(self.catalog, self.store, self.policy)
+        verifier = Verifier(self.catalog, self.store, self.policy, ref.basis)
         results = [self._judged(verifier, c, m, ref.date) for c, m in zip(found, mappings)]
         as_stated(found, stated)
         claims.restore(found, norm, rejected)
@@ -135,15 +134,22 @@ class Checker:
         return report
 
     def _reference(self, text: str, published: date | None, resolver: Resolver) -> ReferenceDate:
-        """The date undated claims are checked at: given, written at the top, or inferred."""
-        written, _ = find_dateline(text)
-        if published is not None:
-            return ReferenceDate(published, "given", published)
-        if written is not None:
-            return ReferenceDate(written, "text", written)
+        """The date undated claims are checked at: given, written in the text, or worked
+        out from the figures (:mod:`factcheck.refdate`)."""
+        ref = given_or_written(text, published)
+        if ref is not None:
+            return ref
         first = claims.extract(text, None, self.catalog.vocabulary())
-        return infer(first, self._resolve(first, resolver, text), self.catalog, self.store, self.policy,
-                     dateline_month_day(text))
+        mappings = self._resolve(first, resolver, text)
+        return infer(text, [self._oriented(c, m) for c, m in zip(first, mappings)], mappings, self.catalog,
+                     self.store, self.policy)
+
+    def _oriented(self, c: claims.Claim, m: Mapping) -> claims.Claim:
+        """A copy of ``c`` in its series' terms (see :func:`orient`), for weighing where it
+        fits before it is checked."""
+        c = replace(c, trace=dict(c.trace))
+        orient(c, m, self.catalog)
+        return c
 
     def _judged(self, verifier: Verifier, c: claims.Claim, m: Mapping, ref: date | None) -> ClaimResult:
         """One claim put in its series' terms, dated when the document has no date,

@@ -22,10 +22,12 @@ def seed_report():
 
 
 def test_seed_reference_date_is_inferred_from_its_claims(seed_report):
+    """Its bond levels fit 2026-01-20 best, but it also reports the Nikkei's 2.5% rise to a
+    record, which happened on 2026-02-10: it is dated no earlier than that."""
     doc = seed_report["document"]
     assert doc["reference_date_basis"] == "inferred"
-    assert doc["reference_date"][:7] in ("2026-01", "2026-02")
-    assert doc["reference_inference"]["agreeing"] >= 5
+    assert doc["reference_date"] == "2026-02-10"
+    assert doc["reference_inference"]["agreeing"] >= 5 and "2026-02-10" in doc["reference_inference"]["latest_event"]
 
 
 def test_seed_verdicts_we_are_sure_of(seed_report):
@@ -35,8 +37,10 @@ def test_seed_verdicts_we_are_sure_of(seed_report):
     assert by_text(claims, "1.5%")["verdict"]["label"] == "not_checkable"
     assert by_text(claims, "160 per dollar")["verdict"]["label"] == "not_checkable"
     assert by_text(claims, "$783 billion")["verdict"]["label"] == "unverifiable"
-    jgb = by_text(claims, "2.37%")
-    assert jgb["series"]["id"] == "jgb_10y" and jgb["verdict"]["label"] in ("accurate", "approximately_accurate")
+    jgb = by_text(claims, "2.37%")  # stated as current, but the 10-year was last there three weeks earlier
+    assert jgb["series"]["id"] == "jgb_10y" and jgb["verdict"]["label"] == "misdated"
+    assert "2026-01-20" in jgb["verdict"]["explanation"] and "three weeks before this piece" in jgb["verdict"]["explanation"]
+    assert by_text(claims, "2.5%")["verdict"]["label"] in ("accurate", "approximately_accurate")
     assert all(c["verdict"]["label"] and c["verdict"]["explanation"] for c in claims)
 
 

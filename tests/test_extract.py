@@ -171,14 +171,14 @@ def test_fast_path_and_spacy_component_agree(vocabulary):
 @pytest.mark.parametrize("head", ["Morning Note - 21 January 2026", "Morning Note 2026-01-21",
                                   "Morning Note - Wednesday, January 21, 2026"])
 def test_datelines_in_several_formats(head):
-    from claims.timeref import find_dateline
+    from claims.dateline import find_dateline
     from datetime import date
 
     assert find_dateline(head + "\n\nThe 10-year JGB yield rose to 2.33% yesterday.")[0] == date(2026, 1, 21)
 
 
 def test_a_date_inside_a_long_first_sentence_is_not_a_dateline():
-    from claims.timeref import find_dateline
+    from claims.dateline import find_dateline
 
     text = "On 2024-07-03 the yen slid to 161.48 per dollar, a 37-year low, as traders bet the Bank of Japan would wait."
     assert find_dateline(text)[0] is None

@@ -76,6 +76,7 @@ class Case:
     ref: date | None
     policy: Policy
     store: Store
+    inferred_reference: bool = False  # the document's date was worked out from its figures
 
     @property
     def explicit(self) -> bool:

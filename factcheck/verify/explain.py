@@ -189,6 +189,27 @@ def misdated_level(c: Claim, s: Series, when: pd.Timestamp, value: float, source
             f"not for {c.time.value} as stated{then}.")
 
 
+def distance(days: int) -> str:
+    """"three weeks", "ten days", "two months": how long before the piece."""
+    words = ("zero one two three four five six seven eight nine ten eleven twelve").split()
+    def n(x: int) -> str:
+        return words[x] if x < len(words) else str(x)
+    if days < 14:
+        return f"{n(days)} day{'s' if days != 1 else ''}"
+    if days < 60:
+        weeks = round(days / 7)
+        return f"{n(weeks)} weeks"
+    return f"{n(round(days / 30))} months"
+
+
+def stale_level(c: Claim, s: Series, when: pd.Timestamp, value: float, source: str, ref: date,
+                now: float | None) -> str:
+    gap = (ref - when.date()).days
+    tail = f"; on {ref} it was {fmt(now, s.unit)}" if now is not None else ""
+    return (f"{stated(c)} is where {s.name} stood on {day(when)} ({fmt(value, s.unit)}, {source_name(source)}), "
+            f"{distance(gap)} before this piece ({ref}){tail}: a stale figure, stated as current.")
+
+
 def then(values: pd.Series, unit: str, single: bool) -> str:
     """What the data said in the stated window (for a misdated claim)."""
     if values.empty:

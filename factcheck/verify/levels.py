@@ -12,6 +12,7 @@ from . import explain
 from .case import Case
 from ..labels import Label
 from .qualifiers import with_qualifiers
+from .stale import stale_level
 from .tolerance import EPS, grade, ladder, level_allowance
 from .verdict import Verdict
 
@@ -46,7 +47,8 @@ def check_level(k: Case, frame: pd.DataFrame) -> Verdict:
     allowed = level_allowance(c, s)
     label = grade(diff, c.precision, allowed)
     if label == Label.INACCURATE:
-        moved = misdated_level(k, lambda v: abs(c.value - v) <= c.precision + EPS)
+        moved = misdated_level(k, lambda v: abs(c.value - v) <= c.precision + EPS) or \
+            stale_level(k, lambda v: abs(c.value - v) <= c.precision + allowed + EPS)
         if moved is not None:
             return moved
     text = explain.level(c, s, k.source(best_ts), best_ts, best, diff, allowed, abs(diff) <= allowed + EPS, label)
@@ -113,7 +115,9 @@ def check_threshold(k: Case, frame: pd.DataFrame) -> Verdict:
     label = grade(max(short, 0.0), prec, allowed)
     if label == Label.INACCURATE:
         test = (lambda v: v >= c.value - prec - EPS) if at_least else (lambda v: v <= c.value + prec + EPS)
-        moved = misdated_level(k, test)
+        loose = (lambda v: v >= c.value - prec - allowed - EPS) if at_least else \
+            (lambda v: v <= c.value + prec + allowed + EPS)
+        moved = misdated_level(k, test) or stale_level(k, loose)
         if moved is not None:
             return moved
     obs = [k.obs(ext_ts, ext, {"value": "close", "high": "intraday high", "low": "intraday low"}[col])]

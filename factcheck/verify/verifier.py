@@ -56,8 +56,13 @@ def unmapped(m: Mapping) -> Verdict:
 
 
 class Verifier:
-    def __init__(self, catalog: Catalog, store: Store, policy: Policy):
+    """Judges the claims of one document. ``reference_basis`` says where the document's
+    date came from (given, text, inferred): only a date the tool worked out from the
+    figures lets a figure that fits an earlier day be called stale (:mod:`.stale`)."""
+
+    def __init__(self, catalog: Catalog, store: Store, policy: Policy, reference_basis: str | None = None):
         self.catalog, self.store, self.policy = catalog, store, policy
+        self.reference_basis = reference_basis
 
     def verify(self, c: Claim, m: Mapping, ref: date | None) -> Verdict:
         s = self.catalog.get(m.series_id) if m.series_id and not m.spread else None
@@ -90,5 +95,5 @@ class Verifier:
         if end < data.first:
             return Verdict(Label.UNVERIFIABLE, explain.data_starts(series.id, data.first, c.time.value),
                            "no_data_for_date")
-        k = Case(c, series, data, start, end, ref, self.policy, self.store)
+        k = Case(c, series, data, start, end, ref, self.policy, self.store, self.reference_basis == "inferred")
         return next(r for r in CHECKERS if r.when(k)).check(k)

@@ -1,0 +1,274 @@
+"""Where an undated figure fits the data: the days on which it holds, and how much that says.
+
+A figure that holds on most days ("the policy rate is 0.5%") says little about when a text
+was written; one that matches a close to the cent ("66,329.50") says a lot. Each figure gets
+three day masks over a calendar of candidate reference dates (:data:`TIERS`): ``exact``
+(within the precision it is stated to), ``close`` (the close within the series' allowance,
+as a verdict would accept it) and ``range`` (inside the day's high-low range: a quote taken
+during the session), and each mask is worth the information it carries: ``-log2`` of the
+share of days on which it holds. A day's score is the sum over figures of the bits of the
+tightest mask that holds there, so precise figures that agree outweigh loose ones that
+merely do not contradict.
+
+A figure dated by a relative phrase places the reference date relative to its day:
+"yesterday" one day after, "on Tuesday" within the six days after a Tuesday; an undated
+figure or "today" within the lag window (VERDICTS.md rule 6). A figure named a record must
+also be a record that day.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from claims.lexicon import MONTHS
+from claims import DAILY_MOVE_UNITS, Claim, Kind, QualifierKind, Unit, change_between
+
+from .catalog import Catalog, Series
+from .policy import Policy
+from .resolve import Mapping
+from .store import SeriesData, Store
+from .verify import change_tolerance
+
+MAX_BITS = 12.0  # one figure never counts for more than this (a coincidence is always possible)
+LATER_DECAY = 0.1  # each day between a figure's day and the reference date costs this share of its weight
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+TIERS = ("exact", "close", "range")  # within the stated precision; at the close within the allowance; in the day's range
+
+
+@dataclass
+class Fit:
+    """One figure's fit: a day mask per tier over the calendar (tightest first) and the
+    bits each is worth."""
+
+    claim: Claim
+    series_id: str
+    masks: tuple[np.ndarray, ...]
+    bits: tuple[float, ...]
+    event: bool  # a record or a decision: something that happens on one day
+
+    def score(self) -> np.ndarray:
+        """Per candidate day: the bits of the best-weighted tier that holds."""
+        return np.max([mask * bits for mask, bits in zip(self.masks, self.bits)], axis=0)
+
+    @property
+    def loose(self) -> np.ndarray:
+        return self.masks[-1] > 0
+
+    def holds(self, i: int) -> bool:
+        return bool(self.loose[i])
+
+
+def _bits(mask: pd.Series) -> float:
+    share = float(mask.mean()) if len(mask) else 1.0
+    return min(MAX_BITS, -math.log2(max(share, 1.0 / max(len(mask), 1))))
+
+
+def _bars(data: SeriesData) -> tuple[pd.Series, pd.Series]:
+    """The day's high and low where the source gives them, else the close."""
+    frame, values = data.frame, data.values
+    if {"high", "low"} <= set(frame.columns):
+        return frame["high"].fillna(values), frame["low"].fillna(values)
+    return values, values
+
+
+def _level(c: Claim, s: Series, data: SeriesData) -> tuple[pd.Series, ...]:
+    """A level: exactly at the close or the day's extreme; at the close within the
+    allowance; anywhere in the day's range (a quote from any hour)."""
+    values, (high, low) = data.values, _bars(data)
+    tol = s.hedge_allowance(c.value) if c.hedge else s.level_allowance(c.value)
+    loose_tol, exact_tol = c.precision + tol, c.precision + 1e-9
+    if c.threshold == "at_least" or (c.extreme and c.direction >= 0 and c.threshold is None):
+        return values >= c.value - exact_tol, values >= c.value - loose_tol, high >= c.value - loose_tol
+    if c.threshold == "at_most":
+        return values <= c.value + exact_tol, values <= c.value + loose_tol, low <= c.value + loose_tol
+    exact = ((values - c.value).abs() <= exact_tol) | ((high - c.value).abs() <= exact_tol) | \
+        ((low - c.value).abs() <= exact_tol)
+    close = (values - c.value).abs() <= loose_tol
+    return exact, close, close | ((low - loose_tol <= c.value) & (c.value <= high + loose_tol))
+
+
+def _move(c: Claim, s: Series, policy: Policy, data: SeriesData) -> tuple[pd.Series, ...]:
+    """A day's move: exactly the close-to-close move; within the allowance of it; anywhere
+    between the moves to the day's low and high (a snapshot taken during the session)."""
+    values, (high, low) = data.values, _bars(data)
+    prev = values.shift(1)
+    chg, up, down = (change_between(c.unit, prev, x) for x in (values, high, low))
+    tol = change_tolerance(c, s, policy, prev.abs()) + c.precision
+    if c.direction == 0:
+        off = (chg.abs() - abs(c.value)).abs()
+        return off <= c.precision + 1e-9, off <= tol, off <= tol
+    close = (chg - c.value).abs() <= tol
+    return (chg - c.value).abs() <= c.precision + 1e-9, close, close | ((down - tol <= c.value) & (c.value <= up + tol))
+
+
+def _record(c: Claim, data: SeriesData) -> pd.Series | None:
+    """Days on which the series set a record in the direction the claim names: beyond
+    every earlier close, at the close or during the day."""
+    q = next((q for q in c.qualifiers if q.kind is QualifierKind.RECORD), None)
+    if q is None:
+        return None
+    values, (high, low) = data.values, _bars(data)
+    if q.high_in_series(c.subject_quote):
+        return high >= values.cummax().shift(1, fill_value=-np.inf)
+    return low <= values.cummin().shift(1, fill_value=np.inf)
+
+
+def _since(c: Claim, data: SeriesData, tol: float) -> pd.Series | None:
+    """"the highest since 2008": days after 2008 on which no close since the end of 2008
+    was higher (within the allowance)."""
+    q = next((q for q in c.qualifiers if q.kind is QualifierKind.SINCE and q.since and q.side is not None
+              and q.side.value in ("high", "low", "weak", "strong")), None)
+    if q is None:
+        return None
+    parts = q.since.split("-")
+    start = pd.Timestamp(int(parts[0]) + 1, 1, 1) if len(parts) == 1 else \
+        pd.Timestamp(int(parts[0]), int(parts[1]), 1) + pd.offsets.MonthBegin(1)
+    values = data.values
+    after = values[values.index >= start]
+    if q.high_in_series(c.subject_quote):
+        ok = after >= after.cummax().shift(1, fill_value=-np.inf) - tol
+    else:
+        ok = after <= after.cummin().shift(1, fill_value=np.inf) + tol
+    return ok.reindex(values.index, fill_value=False)
+
+
+def _qualified(c: Claim, s: Series, data: SeriesData) -> pd.Series | None:
+    """The days on which the claim's record or "since" qualifier holds, if it has one."""
+    masks = [m for m in (_record(c, data), _since(c, data, s.level_allowance(c.value))) if m is not None]
+    if not masks:
+        return None
+    out = masks[0]
+    for m in masks[1:]:
+        out = out & m
+    return out
+
+
+def _decision(c: Claim, s: Series, store: Store, values: pd.Series) -> pd.Series | None:
+    """"raised rates to 0.75%": a decision happens on the day it is announced (or takes
+    effect), not on every day the rate is in force."""
+    table = store.decisions(s.id) if s.frequency == "decisions" and c.event else None
+    if table is None or table.empty:
+        return None
+    rates = table["rate_percent"].astype(float)
+    if c.kind == Kind.CHANGE:
+        step = rates.diff() * (100 if c.unit == Unit.BP else 1)
+        hit = (step - c.value).abs() <= c.precision + 1e-9
+    else:
+        hit = (rates - c.value).abs() <= c.precision + 1e-9
+    days = pd.DatetimeIndex(pd.concat([table.loc[hit, "announced"], table.loc[hit, "effective"]]).dropna())
+    return pd.Series(values.index.isin(days), index=values.index)
+
+
+def observed(c: Claim, s: Series, data: SeriesData, policy: Policy, store: Store):
+    """(tier masks, event?) on the series' own days, or ``None`` for a figure
+    whose day cannot be tested alone (periods, ranges, spreads, moves in other units)."""
+    values = data.values
+    decided = _decision(c, s, store, values)
+    if decided is not None:
+        return (decided, decided, decided), True
+    if c.kind == Kind.LEVEL:
+        tiers = _level(c, s, data)
+    elif c.kind == Kind.CHANGE and c.unit in DAILY_MOVE_UNITS:
+        tiers = _move(c, s, policy, data)
+    else:
+        return None
+    qualified = _qualified(c, s, data)
+    if qualified is not None:
+        tiers = tuple(t & qualified for t in tiers)
+    record = any(q.kind is QualifierKind.RECORD for q in c.qualifiers)
+    return tuple(t.fillna(False).astype(bool) for t in tiers), record
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the reference date sits after the figure's day: ``shift`` to ``shift +
+    window - 1`` days later (``window`` -1: the lag window), the figure's day being of
+    ``weekday`` or on ``month_day`` when the phrase says so."""
+
+    shift: int = 0
+    window: int = -1
+    weekday: int | None = None
+    month_day: tuple[int, int] | None = None
+
+
+MONTH_DAY_WINDOW = 31  # "on December 19" with no year: written within a month of that day
+
+
+def placement(c: Claim) -> Place | None:
+    """How the phrase dating a figure places it before the reference date; ``None`` when
+    it cannot be used without a reference."""
+    t = c.time
+    if t is None or (not t.text and t.value is None):
+        return Place()  # undated: the lag window
+    if t.value is not None:
+        return None
+    name, low = t.pattern, t.text.lower()
+    if name in ("today", "now"):
+        return Place()
+    if name == "yesterday":
+        return Place(1, 1)
+    if name == "last_night":
+        return Place(1, 3)
+    if name == "weekday" and not low.startswith(("last", "next", "this", "since", "until", "by")):
+        day = next((i for i, n in enumerate(WEEKDAY_NAMES) if n in low), None)
+        return Place(0, 7, day) if day is not None else None
+    if name in ("month_day", "day_month"):
+        m = re.search(r"(?P<mon>[a-z]+)\.?\s+(?P<d>\d{1,2})|(?P<d2>\d{1,2})\w*\s+(?:of\s+)?(?P<mon2>[a-z]+)", low)
+        month = MONTHS.get((m.group("mon") or m.group("mon2") or "").rstrip(".")) if m else None
+        if month:
+            return Place(0, MONTH_DAY_WINDOW, month_day=(month, int(m.group("d") or m.group("d2"))))
+    return None
+
+
+def _calendar_mask(mask: pd.Series, index: pd.DatetimeIndex, place: Place, lag: int) -> np.ndarray:
+    """How well each candidate reference date agrees with a figure holding on ``mask``'s
+    days: 1 on the day itself (after ``place.shift``), a little less for each day later
+    within the window (a note about Friday is likelier written on Friday than on Monday)."""
+    if place.weekday is not None:
+        mask = mask & (mask.index.day_of_week == place.weekday)
+    if place.month_day is not None:
+        mask = mask & (mask.index.month == place.month_day[0]) & (mask.index.day == place.month_day[1])
+    daily = mask.astype(float).reindex(index, fill_value=0.0).to_numpy()
+    width = lag + 1 if place.window < 0 else place.window
+    out = np.zeros(len(index))
+    for k in range(width):
+        later = np.roll(daily, place.shift + k)
+        later[:place.shift + k] = 0.0
+        out = np.maximum(out, later * max(0.0, 1.0 - LATER_DECAY * min(k, 5)))
+    return out
+
+
+def fit(c: Claim, m: Mapping, catalog: Catalog, store: Store, policy: Policy,
+        index: pd.DatetimeIndex) -> Fit | None:
+    """The fit of one undated figure over the calendar ``index``, or ``None``."""
+    if not c.checkable or m.series_id is None or m.spread:
+        return None
+    if c.since is not None or c.since_text or c.from_record or c.range_low is not None or c.from_level:
+        return None
+    place = placement(c)
+    s, data = catalog.get(m.series_id), store.get(m.series_id)
+    if place is None or s is None or data is None:
+        return None
+    found = observed(c, s, data, policy, store)
+    if found is None:
+        return None
+    tiers, event = found
+    return Fit(c, m.series_id, tuple(_calendar_mask(t, index, place, policy.lag_days) for t in tiers),
+               tuple(_bits(t) for t in tiers), event)
+
+
+def distinct(fits: list[Fit]) -> list[Fit]:
+    """One fit per figure: a number repeated ("2.37% ... the 2.37% yield") counts once."""
+    seen, out = set(), []
+    for f in fits:
+        key = (f.series_id, f.claim.kind, round(f.claim.value, 6), f.claim.unit)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
