@@ -28,7 +28,7 @@ class TimeRef:
     end: int
     value: str | None
     precision: str  # day | month | year | unknown
-    role: str = "point"  # point | since | by | duration | anaphor
+    role: str = "point"  # point | since | by | duration | anaphor | later ("within weeks": after the last time named)
     relative: bool = False
     days: int | None = None  # for durations ("in four weeks" = 28)
     sessions: int | None = None  # for "over the last three sessions"

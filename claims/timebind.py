@@ -13,14 +13,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from datetime import date, timedelta
 
 from .context import Document, paragraph_of
 from .model import Claim, TimeRef
 from .rules.binding import AFTER_EVENT, CLAUSE_BREAK, RELATIVE_PRONOUN, Dating, date_claim, day_before
 from .values import DateBasis
 
-DEICTIC = re.compile(r"yesterday|today|this (?:morning|afternoon|evening)|tonight|overnight|now|"
+DEICTIC = re.compile(r"yesterday|today|this (?:morning|afternoon|evening)|tonight|overnight|last night|now|"
                      r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|that day|on the day", re.I)
+REFERENCE_VOTES = 1.5  # the document's own date, unless its phrases say otherwise
 
 
 def in_relative_clause(text: str, pos: int) -> bool:
@@ -44,33 +46,109 @@ def _is_offset(p: TimeRef) -> bool:
 
 def _by_sentence(doc: Document, phrases: list[TimeRef]) -> dict[int, list[TimeRef]]:
     """The phrases of each sentence, with "that day" resolved to the last day named before
-    it (offsets like "a month ago" and days in relative clauses are not sessions)."""
+    it (offsets like "a month ago" and days in relative clauses are not sessions) and
+    "within weeks" to the month after the last time named."""
     starts = [s.start for s in doc.sentences]
     previous_day: TimeRef | None = None
+    previous_point: TimeRef | None = None
     out: dict[int, list[TimeRef]] = {}
     for p in phrases:
         if p.role == "anaphor":
             if previous_day is None:
                 continue
             p = replace(p, value=previous_day.value, role="point")
+        elif p.role == "later":
+            if previous_point is None:
+                continue
+            p = later_than(p, previous_point)
         elif _is_day(p) and not _is_offset(p) and not in_relative_clause(doc.text, p.start):
             previous_day = p
+        if p.role == "point" and p.value and not _is_offset(p) and not in_relative_clause(doc.text, p.start):
+            previous_point = p
         out.setdefault(paragraph_of(starts, p.start), []).append(p)
     return out
+
+
+def later_than(p: TimeRef, base: TimeRef) -> TimeRef:
+    """"In January 2025 ... Within weeks, the yield touched 4%": the month in which the
+    stated span after the end of the earlier time ends (a day, for "days later" after a day)."""
+    end = _period_end(base.value)
+    then = end + timedelta(days=p.days or 0)
+    if base.precision == "day" and (p.days or 0) < 7:
+        return replace(p, value=then.isoformat(), precision="day", role="point")
+    return replace(p, value=f"{then.year}-{then.month:02d}", precision="month", role="point")
+
+
+def _period_end(value: str) -> date:
+    parts = value.split("-")
+    if len(parts) == 3:
+        return date.fromisoformat(value)
+    if len(parts) == 2:
+        y, m = int(parts[0]), int(parts[1])
+        return date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1)
+    return date(int(parts[0]), 12, 31)
 
 
 def _deictic_vote(text: str, p: TimeRef) -> bool:
     return DEICTIC.search(p.text) is not None and not dates_other_event(text, p.start)
 
 
+def lede_paragraph(doc: Document) -> int | None:
+    """The paragraph where a piece sets its scene: the first that holds a full sentence
+    (a headline or a dateline is not one)."""
+    for sent in doc.sentences:
+        if len(sent.text.split()) >= 8 and sent.text.rstrip().endswith((".", "!", "?", ":")):
+            return sent.paragraph
+    return None
+
+
+class SessionVotes:
+    """Which day the document reports on. Each deictic phrase ("yesterday", "on Friday")
+    votes for its day, twice in the lede paragraph; each figure a phrase dates directly adds
+    a vote, and so does each figure of the lede that carries or lacks a day (for the
+    carried day, or for the document's own date); the document's own date has
+    :data:`REFERENCE_VOTES`. Figures that carry a day named further down do not vote again:
+    a paragraph about another market's Friday does not outvote a lede about Monday."""
+
+    def __init__(self, doc: Document, by_sentence: dict[int, list[TimeRef]]):
+        self.doc, self.lede = doc, lede_paragraph(doc)
+        self.votes: Counter = Counter()
+        if doc.reference is not None:
+            self.votes[doc.reference.isoformat()] += REFERENCE_VOTES
+        for ps in by_sentence.values():
+            for p in ps:
+                if self.counts(p):
+                    self.votes[p.value] += 2 if self.in_lede(p.start) else 1
+
+    def in_lede(self, pos: int) -> bool:
+        starts = [s.start for s in self.doc.sentences]
+        return self.lede is not None and self.doc.sentences[paragraph_of(starts, pos)].paragraph == self.lede
+
+    def counts(self, p: TimeRef) -> bool:
+        text = self.doc.text
+        return _is_day(p) and not p.text.endswith("'s") and not in_relative_clause(text, p.start) and \
+            _deictic_vote(text, p)
+
+    def figure(self, c: Claim) -> None:
+        if not c.checkable:
+            return
+        ref = self.doc.reference
+        if c.date_basis is DateBasis.PENDING:
+            if ref is not None and self.in_lede(c.start):
+                self.votes[ref.isoformat()] += 1
+        elif c.time is not None and self.counts(c.time) and (
+                c.date_basis is DateBasis.EXPLICIT or (c.date_basis is DateBasis.CARRIED and self.in_lede(c.time.start))):
+            self.votes[c.time.value] += 1
+
+    @property
+    def session(self) -> str | None:
+        return max(self.votes.items(), key=lambda kv: (kv[1], kv[0]))[0] if self.votes else None
+
+
 def attach_times(doc: Document, claims: list[Claim], phrases: list[TimeRef]) -> None:
     text, ref = doc.text, doc.reference
     by_sentence = _by_sentence(doc, phrases)
-    votes: Counter = Counter(p.value for ps in by_sentence.values() for p in ps
-                             if _is_day(p) and not p.text.endswith("'s") and not in_relative_clause(text, p.start)
-                             and _deictic_vote(text, p))
-    if ref is not None:
-        votes[ref.isoformat()] += 1.5  # the document's own date, unless its phrases say otherwise
+    votes = SessionVotes(doc, by_sentence)
     last_day: dict[int, TimeRef] = {}  # paragraph -> last day named
     pending: list[Claim] = []
     for sent in doc.sentences:
@@ -78,15 +156,14 @@ def attach_times(doc: Document, claims: list[Claim], phrases: list[TimeRef]) -> 
         own = by_sentence.get(sent.index, [])
         for c in sent_claims:
             date_claim(Dating(text, c, own, sent_claims, last_day.get(sent.paragraph), ref))
+            votes.figure(c)
             if c.date_basis is DateBasis.PENDING:
                 pending.append(c)
-            elif c.checkable and c.time is not None and _deictic_vote(text, c.time):
-                votes[c.time.value] += 1
         for p in own:
-            if _is_day(p) and not p.text.endswith("'s") and not _is_offset(p):
-                last_day[sent.paragraph] = p  # offsets ("a month ago") and possessives do not carry
-    session = max(votes.items(), key=lambda kv: (kv[1], kv[0]))[0] if votes else None
+            if _carries(p, ref):
+                last_day[sent.paragraph] = p
     anchor_events(doc, claims, by_sentence)
+    session = votes.session
     for c in pending:
         _date_by_session(c, session, ref)
 
@@ -96,10 +173,26 @@ def _date_by_session(c: Claim, session: str | None, ref) -> None:
         c.date_basis = DateBasis.NONE
         c.trace["date"] = "no_session"
         return
-    c.time = TimeRef("", c.start, c.start, session, "day", "point")
-    c.date_basis = DateBasis.REFERENCE if ref is not None and session == ref.isoformat() else DateBasis.SESSION
+    c.time = TimeRef("", c.start, c.start, last_weekday(session), "day", "point")
+    c.date_basis = DateBasis.REFERENCE if ref is not None and c.time.value == ref.isoformat() else DateBasis.SESSION
     if c.from_level:
         c.time = day_before(c.time)
+
+
+def _carries(p: TimeRef, ref) -> bool:
+    """A day named in a sentence carries to the next ones of its paragraph; offsets ("a
+    month ago"), possessives and "now" do not, and a past "by Wednesday" does ("easing to
+    3.3% by Wednesday. The 30-year rose to 2.9%")."""
+    if p.role == "by" and p.precision == "day" and p.value and ref is not None and p.value <= ref.isoformat():
+        return True
+    return _is_day(p) and not p.text.endswith("'s") and not _is_offset(p) and p.pattern != "now"
+
+
+def last_weekday(day: str) -> str:
+    """A session on a weekend is the Friday before it: a note dated Saturday reports
+    Friday's closes."""
+    d = date.fromisoformat(day)
+    return (d - timedelta(days=max(0, d.weekday() - 4))).isoformat()
 
 
 def anchor_events(doc: Document, claims: list[Claim], by_sentence: dict[int, list[TimeRef]]) -> None:

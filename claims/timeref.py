@@ -16,10 +16,13 @@ from typing import Callable
 
 from .casefold import lowered
 from .lexicon import MONTHS, WEEKDAYS, WORD_NUMBERS
+from .dateline import WEEKDAY_ABBR, reconcile_weekday
 from .model import TimeRef
 
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# full month names only (and not "May", a verb at the start of a clause) for attributive uses
+_MONTH_NAME = r"(?:January|February|March|April|June|July|August|September|October|November|December)"
 _NUMW = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 
 SINCE_BEFORE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?(?:last\s+)?$", re.I)
@@ -29,6 +32,7 @@ QUALIFIER_SINCE = re.compile(
     r"heaviest|first time|narrowest|widest|most|least|seen)\b[^.;]{0,40}\bsince\s+(?:the\s+)?$", re.I)
 SEEN_BEFORE = re.compile(r"\b(?:last|not|un)\s*seen\s+$", re.I)  # "a level last seen in 1999": a qualifier
 OFFSET_UNITS = {"last": -1, "this": 0, "next": 1}
+AHEAD_DAYS = 31  # a day and month without a year is the coming one when that is this near (a scheduled meeting)
 
 
 def _num(word: str) -> int:
@@ -40,6 +44,14 @@ def _num(word: str) -> int:
 
 def last_business_day(year: int, month: int) -> date:
     d = date(year, month, calendar.monthrange(year, month)[1])
+    while d.weekday() >= 5:
+        d -= timedelta(days=1)
+    return d
+
+
+def previous_weekday(d: date) -> date:
+    """The last Monday-to-Friday day before ``d`` (Friday for a Monday)."""
+    d -= timedelta(days=1)
     while d.weekday() >= 5:
         d -= timedelta(days=1)
     return d
@@ -111,10 +123,15 @@ class Found:
 
 
 def _day(f: Found, y: int, m: int, d: int) -> TimeRef | None:
+    """A written date; with a weekday beside it that disagrees by one day and the date on
+    a weekend ("Friday, January 24, 2026", a Saturday), the weekday wins."""
     try:
-        return f.tr(date(y, m, d).isoformat(), "day", False)
+        day = date(y, m, d)
     except ValueError:
         return None
+    if f.gd.get("wd"):
+        day = reconcile_weekday(day, WEEKDAYS[f.gd["wd"].lower()])
+    return f.tr(day.isoformat(), "day", False)
 
 
 def _month_day(f: Found) -> TimeRef | None:
@@ -123,11 +140,31 @@ def _month_day(f: Found) -> TimeRef | None:
     mon, day = f.month, int(f.gd["d"])
     try:
         d = date(f.ref.year, mon, day)
-        if d > f.ref and not f.forward and (d - f.ref).days > 7:
+        if d > f.ref and not f.forward and (d - f.ref).days > AHEAD_DAYS:
             d = date(f.ref.year - 1, mon, day)
+        elif d < f.ref and (date(f.ref.year + 1, mon, day) - f.ref).days <= AHEAD_DAYS:
+            d = date(f.ref.year + 1, mon, day)  # "on January 5" in a piece of December 20
     except ValueError:
         return None
     return f.tr(d.isoformat(), "day")
+
+
+def _day_of_month(f: Found) -> TimeRef | None:
+    """"on the 20th", "at the close of 17th": the latest such day on or before the
+    reference (this month's, else last month's)."""
+    if f.ref is None:
+        return f.tr(None, "day")
+    day, ref = int(f.gd["d"]), f.ref
+    year, month = ref.year, ref.month
+    for _ in range(3):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            d = None
+        if d is not None and (d <= ref or f.forward):
+            return f.tr(d.isoformat(), "day")
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return None
 
 
 def _end_of_month(f: Found) -> TimeRef:
@@ -141,16 +178,40 @@ def _end_of_month(f: Found) -> TimeRef:
 
 
 def _year_end(f: Found, closing: bool) -> TimeRef | None:
-    """"at the end of 2024", "ended 2024 at 157.2": a past year's last session; a year
-    still ahead ("by the end of the year") is a horizon."""
+    """"at the end of 2024", "ended 2024 at 157.2", "since the end of last year": a past
+    year's last session; a year still ahead ("by the end of the year", "end-2026") is a
+    horizon, its last calendar day."""
     gd, ref = f.gd, f.ref
-    year = int(gd["y"]) if gd.get("y") else (ref.year - 1 if gd.get("last") else ref.year) if ref else None
-    if f.role != "since" and year is not None and ref is not None and year < ref.year and \
-            not f.phrase.lower().startswith("by"):
-        return f.tr(last_business_day(year, 12).isoformat(), "day", not gd.get("y"))
+    year = int(gd.get("y") or gd.get("y2")) if gd.get("y") or gd.get("y2") else \
+        (ref.year - 1 if gd.get("last") else ref.year) if ref else None
+    written = bool(gd.get("y") or gd.get("y2"))
+    if year is not None and ref is not None and (f.role == "since" or (
+            year < ref.year and not f.phrase.lower().startswith("by"))):
+        return f.tr(last_business_day(year, 12).isoformat(), "day", not written)
     if closing:
         return None
-    return f.tr(f"{year}-12" if year else None, "month", not gd.get("y"), role="by" if f.role != "since" else f.role)
+    return f.tr(f"{year}-12-31" if year else None, "day", not written, role="by" if f.role != "since" else f.role)
+
+
+def quarter_end(year: int, quarter: int) -> date:
+    return date(year, 3 * quarter, calendar.monthrange(year, 3 * quarter)[1])
+
+
+def _quarter_end(f: Found) -> TimeRef | None:
+    """"by the end of this quarter", "end-Q3", "at the end of the second quarter": the
+    quarter's last calendar day (a horizon) or last session (a quarter already over)."""
+    gd, ref = f.gd, f.ref
+    if ref is None:
+        return f.tr(None, "day")
+    year = int(gd["y"]) if gd.get("y") else ref.year
+    current = (ref.month - 1) // 3 + 1
+    q = int(gd["q"]) if gd.get("q") else {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(
+        (gd.get("qw") or "").lower(), current + OFFSET_UNITS.get((gd.get("rel") or "this").lower(), 0))
+    year, q = year + (q - 1) // 4, (q - 1) % 4 + 1
+    end = quarter_end(year, q)
+    if end < ref and not f.phrase.lower().startswith("by"):
+        return f.tr(last_business_day(end.year, end.month).isoformat(), "day", not gd.get("y"))
+    return f.tr(end.isoformat(), "day", not gd.get("y"), role="by" if f.role != "since" else f.role)
 
 
 def _month_of_year_rel(f: Found) -> TimeRef:
@@ -168,12 +229,45 @@ def _month(f: Found, mid: bool) -> TimeRef:
     return f.tr(f"{year}-{month:02d}", "month")
 
 
+def _this_month(f: Found) -> TimeRef:
+    if f.ref is None:
+        return f.tr(None, "month")
+    y, m = divmod(f.ref.year * 12 + f.ref.month - 1 + OFFSET_UNITS.get((f.gd.get("rel") or "this").lower(), 0), 12)
+    return f.tr(f"{y}-{m + 1:02d}", "month")
+
+
+def _month_named(f: Found) -> TimeRef:
+    """"the yen's October rally", "last July", "this March": the most recent such month
+    before the reference ("last" skips the current month; "this" is the current year's)."""
+    if f.ref is None:
+        return f.tr(None, "month")
+    lead = f.phrase.lower()
+    year, month = _past_month(f.ref, f.month, f.forward)
+    if lead.startswith("last") and (year, month) == (f.ref.year, f.ref.month):
+        year -= 1
+    if lead.startswith("this"):
+        year = f.ref.year
+    return f.tr(f"{year}-{month:02d}", "month")
+
+
 def _weekday_phrase(f: Found) -> TimeRef:
     rel = (f.gd.get("rel") or "").lower() or None
     role = "since" if rel == "since" else f.role
     if f.ref is None:
         return f.tr(None, "day", role=role)
     d = _weekday(f.ref, WEEKDAYS[f.gd["wd"].lower()], rel if rel in ("last", "next") else None, f.forward)
+    return f.tr(d.isoformat(), "day", role=role)
+
+
+def _weekday_short(f: Found) -> TimeRef:
+    """Desk shorthand: "closed fri", "since Tue" (an abbreviation only after such a word,
+    so "mon" and "wed" elsewhere are left alone)."""
+    rel = f.gd["rel"].lower()
+    role = "since" if rel in ("since", "from") else f.role
+    if f.ref is None:
+        return f.tr(None, "day", role=role)
+    wd = WEEKDAY_ABBR[f.gd["wd"].lower()]
+    d = _weekday(f.ref, wd, "last" if rel == "last" else None, f.forward)
     return f.tr(d.isoformat(), "day", role=role)
 
 
@@ -248,23 +342,45 @@ _P = TimePattern
 TIME_PATTERNS: tuple[TimePattern, ...] = (
     _P("iso_date", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"), ("YEAR",),
        lambda f: _day(f, int(f.gd["y"]), int(f.gd["m"]), int(f.gd["d"])), (("on 2026-01-20", "2026-01-20"),)),
-    _P("day_month_year", re.compile(rf"\b(?P<d>\d{{1,2}}) (?P<mon>{_MON})\.?,? (?P<y>(?:19|20)\d\d)\b"), ("MON",),
+    _P("day_month_year", re.compile(rf"\b(?:(?:(?i:on) )?(?P<wd>{_DAY}),? )?(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<mon>{_MON})\.?,? "
+                                    r"(?P<y>(?:19|20)\d\d)\b"), ("MON",),
        lambda f: _day(f, int(f.gd["y"]), f.month, int(f.gd["d"])), (("on 20 January 2026", "2026-01-20"),)),
-    _P("month_day_year", re.compile(rf"\b(?P<mon>{_MON})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>(?:19|20)\d\d)\b"),
-       ("MON",), lambda f: _day(f, int(f.gd["y"]), f.month, int(f.gd["d"])), (("on Jan. 20, 2026", "2026-01-20"),)),
+    _P("month_day_year", re.compile(rf"\b(?:(?:(?i:on) )?(?P<wd>{_DAY}),? )?(?P<mon>{_MON})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? "
+                                    r"(?P<y>(?:19|20)\d\d)\b"), ("MON",),
+       lambda f: _day(f, int(f.gd["y"]), f.month, int(f.gd["d"])),
+       (("on Jan. 20, 2026", "2026-01-20"), ("on Friday, January 17, 2026", "2026-01-16"))),
     _P("end_of_month", re.compile(rf"\b(?i:at |by )?(?i:the) end of (?P<mon>{_MON})(?: (?P<y>(?:19|20)\d\d))?\b"),
        ("MON",), _end_of_month, (("at the end of March 2025", "2025-03-31"),)),
-    _P("end_of_year", re.compile(r"\b(?:by |at )?(?:the )?(?:end of (?:the year|(?P<last>last) year|(?P<y>(?:19|20)\d\d))|"
-                                 r"year-end|year end)\b", re.I), ("year", "YEAR"), lambda f: _year_end(f, False),
-       (("at the end of last year", "2025-12-31"), ("by year-end", "2026-12"))),
+    _P("end_of_year", re.compile(r"\b(?:by |at )?(?:the )?(?:end of (?:the year|this year|(?P<last>last) year|"
+                                 r"(?P<y>(?:19|20)\d\d))|year-end|year end|end-(?P<y2>(?:19|20)\d\d))\b", re.I),
+       ("year", "YEAR", "end"), lambda f: _year_end(f, False),
+       (("at the end of last year", "2025-12-31"), ("by year-end", "2026-12-31"), ("an end-2027 target", "2027-12-31"))),
+    _P("end_of_quarter", re.compile(r"\b(?:by |at )?(?:the )?(?:end of (?:the |this |the current |(?P<rel>next|last) )?"
+                                    r"(?:(?P<qw>first|second|third|fourth) )?quarter(?: of (?P<y>(?:19|20)\d\d))?|"
+                                    r"quarter-end|quarter end|end-q(?P<q>[1-4]))\b", re.I), ("quarter", "end"),
+       _quarter_end, (("by the end of this quarter", "2026-03-31"), ("at the end of last quarter", "2025-12-31"))),
     _P("year_close", re.compile(r"\b(?:ended|closed|finished|ending|closing|finishing) (?P<y>(?:19|20)\d\d)\b", re.I),
        ("YEAR",), lambda f: _year_end(f, True), (("the yen ended 2024 weaker", "2024-12-31"),)),
     _P("month_day", re.compile(rf"\b(?P<mon>{_MON})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? (?:19|20)\d\d)(?![\d%])"
                                r"(?![.,]\d)"), ("MON",), _month_day, (("on Jan. 20", "2026-01-20"),)),
+    _P("day_month", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<mon>{_MON})\b(?!\.?,? (?:19|20)\d\d)"),
+       ("MON",), _month_day, (("at 17th Jan the FOMC", "2026-01-17"), ("on 9 January", "2026-01-09"))),
+    _P("day_of_month", re.compile(r"\b(?:on|of|at|since|until|till|by|from) (?:the )?(?P<d>\d{1,2})(?:st|nd|rd|th)\b"
+                                  r"(?! (?:of )?(?:century|anniversary|consecutive|straight|time|session|day|week|month|"
+                                  r"year|largest|biggest|highest|lowest|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+                                  r")", re.I),
+       ("st", "nd", "rd", "th"), _day_of_month, (("the close of 17th", "2026-01-17"), ("on the 20th", "2026-01-20"))),
     _P("month_year", re.compile(rf"\b(?:(?P<mid>early|mid|late)[- ])?(?P<mon>{_MON})\.?,? (?P<y>(?:19|20)\d\d)\b"),
        ("MON",), lambda f: f.tr(f"{int(f.gd['y'])}-{f.month:02d}", "month", False), (("in June 2025", "2025-06"),)),
     _P("month_last_year", re.compile(rf"\b(?:(?i:in|of|since|during|by) )?(?P<mon>{_MON}) (?P<rel>last|this|next) year\b"),
        ("MON",), _month_of_year_rel, (("in December last year", "2025-12"),)),
+    # ("since its February record" is a baseline at that month's extreme, read with the period)
+    _P("month_named", re.compile(rf"(?:'s |’s |\b(?i:the|its|their) )(?P<mon>{_MONTH_NAME})(?:'s|’s)?"
+                                 r"(?= [a-z])(?! \d)(?! (?:record|peak|high|low|trough|top|bottom)s?\b)"), ("MON",),
+       _month_named,
+       (("the yen's October rally", "2025-10"), ("at the June meeting", "2025-06"))),
+    _P("last_month_name", re.compile(rf"\b(?i:last|this) (?P<mon>{_MONTH_NAME})\b(?! \d)"), ("MON",), _month_named,
+       (("last July", "2025-07"), ("this March", "2026-03"), ("since last January", "2025-01"))),
     _P("mid_month", re.compile(rf"\b(?P<mid>early|mid|late)[- ](?P<mon>{_MON})\b"), ("MON",),
        lambda f: _month(f, True), (("in mid-March", "2025-03"),)),
     _P("month", re.compile(r"\b(?i:in|of|since|during|through|until|by|from) (?:the )?(?P<mon>(?:January|February|March|"
@@ -272,17 +388,36 @@ TIME_PATTERNS: tuple[TimePattern, ...] = (
                            r"Dec))\b(?!\.? \d)"), ("MON",), lambda f: _month(f, False), (("in March", "2025-03"),)),
     _P("weekday", re.compile(rf"\b(?:(?P<rel>on|last|this|next|since|until|by) )?(?P<wd>{_DAY})(?P<poss>'s)?\b"),
        ("DAY",), _weekday_phrase, (("on Tuesday", "2026-01-20"), ("last Wednesday", "2026-01-14"))),
+    _P("previous_session", re.compile(r"\b(?:the )?(?:previous|prior|preceding) (?:session|trading day|day|close)\b",
+                                      re.I), ("session", "day", "close"),
+       lambda f: _ref_or_none(f, lambda r: previous_weekday(r).isoformat()),
+       (("rose in the previous session", "2026-01-20"), ("up from the prior close", "2026-01-20"))),
+    _P("weekday_short", re.compile(r"\b(?P<rel>closed|close|shut|opened|open|on|since|from|til|till|until|by|into|"
+                                   r"last|thru|through) (?P<wd>mon|tues?|wed|thu|thur|thurs|fri)\b\.?(?!['’]s)", re.I),
+       ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri"), _weekday_short,
+       (("NKY closed fri at 40k", "2026-01-16"), ("UST 10s +5bp since Tue", "2026-01-20"))),
     _P("yesterday", re.compile(r"\byesterday(?:'s)?\b", re.I), ("yesterday",),
        lambda f: _ref_or_none(f, lambda r: (r - timedelta(days=1)).isoformat()), (("yesterday", "2026-01-20"),)),
-    _P("today", re.compile(r"\b(?:today(?:'s)?|this (?:morning|afternoon|evening)(?:'s)?|tonight|overnight)\b", re.I),
-       ("today", "tonight", "overnight", "morning", "afternoon", "evening"),
+    _P("today", re.compile(r"\b(?:today(?:'s)?|this (?:morning|afternoon|evening)(?:'s)?|tonight)\b", re.I),
+       ("today", "tonight", "morning", "afternoon", "evening"),
        lambda f: _ref_or_none(f, date.isoformat), (("this morning", "2026-01-21"),)),
+    # "overnight", "last night": the session before the reference (a morning note on the
+    # New York session); "overnight index swaps", "the overnight call rate" name instruments
+    _P("last_night", re.compile(r"\b(?:last night(?:'s)?|overnight(?!\s+(?:index|indexed|swaps?|rates?|call|"
+                                r"funding|lending|repos?|deposits?|loans?|borrowing|money|interbank|policy|"
+                                r"target|unsecured|collateral|market)\b))\b", re.I), ("night", "overnight"),
+       lambda f: _ref_or_none(f, lambda r: previous_weekday(r).isoformat()),
+       (("10s closed at 4.35 last night", "2026-01-20"), ("stocks slid overnight", "2026-01-20"))),
     _P("now", re.compile(r"\bnow\b", re.I), ("now",), lambda f: _ref_or_none(f, date.isoformat),
        (("it is now", "2026-01-21"),)),
+    _P("later", re.compile(r"\b(?:within (?:a few |several |two |three )?(?P<u>days|weeks|months)|"
+                           r"(?:a few |several |two |three )?(?P<u2>days|weeks|months) later)\b", re.I),
+       ("days", "weeks", "months"), lambda f: f.span(None, "month", "later", days={"days": 3, "weeks": 21, "months": 61}[
+           (f.gd.get("u") or f.gd.get("u2")).lower()]), (("within weeks", None),)),
     _P("that_day", re.compile(r"\b(?:that day|on the day|the same day|on the session)\b", re.I), ("day", "session"),
        lambda f: f.span(None, "day", "anaphor"), (("on the day", None),)),
-    _P("this_month", re.compile(r"\b(?:the|this) month\b", re.I), ("month",),
-       lambda f: f.tr(f"{f.ref.year}-{f.ref.month:02d}" if f.ref else None, "month"), (("this month", "2026-01"),)),
+    _P("this_month", re.compile(r"\b(?:earlier |later )?(?:the|this|(?P<rel>last|next)) month\b", re.I), ("month",),
+       _this_month, (("this month", "2026-01"), ("earlier this month", "2026-01"), ("last month", "2025-12"))),
     _P("year_start", re.compile(rf"\b(?:in|over|during) the first (?:{_NUMW}|few) (?:days|weeks|sessions|trading days|"
                                 r"months) of (?:the year|(?P<y>(?:19|20)\d\d))\b", re.I), ("year", "YEAR"), _year_start,
        (("in the first five trading days of the year", "2025-12-31"),)),
@@ -305,7 +440,7 @@ TIME_PATTERNS: tuple[TimePattern, ...] = (
     _P("year_rel", re.compile(r"\b(?P<rel>last|this|next) year\b", re.I), ("year",),
        lambda f: f.tr(str(f.ref.year + OFFSET_UNITS[f.gd["rel"].lower()]) if f.ref else None, "year"),
        (("last year", "2025"),)),
-    _P("in_year", re.compile(r"\b(?i:in|during|by|since|of|as recently as|as late as|as early as) (?P<y>(?:19|20)\d\d)\b"),
+    _P("in_year", re.compile(r"\b(?i:in|during|by|since|of|for|as recently as|as late as|as early as) (?P<y>(?:19|20)\d\d)\b"),
        ("YEAR",), lambda f: f.tr(f.gd["y"], "year", False), (("in 2024", "2024"),)),
     _P("sessions", re.compile(rf"\b(?:over|in) the (?:last|past) (?P<n>{_NUMW}) (?:sessions|trading days)\b", re.I),
        ("sessions", "days"), lambda f: f.span(None, "unknown", "duration", sessions=_num(f.gd["n"])),

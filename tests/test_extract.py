@@ -337,9 +337,9 @@ def test_more_period_and_range_forms(ex):
 def test_year_end_levels_and_from_levels(ex):
     assert ex("The yen ended 2024 at 157.2 per dollar.", "2026-01-21")[0].date == "2024-12-31"
     assert ex("The 10-year JGB yield stood at 1.1% at the end of last year.", "2026-01-21")[0].date == "2025-12-31"
-    # a horizon still ahead stays a horizon
+    # a horizon still ahead stays a horizon: the year's last day
     f = ex("Strategists see the 10-year JGB yield at 2.5% by the end of the year.", "2026-01-21")[0]
-    assert (f.checkable, f.date) == (False, "2026-12")
+    assert (f.checkable, f.date) == (False, "2026-12-31")
     got = [(c.text, c.date) for c in ex("The BoJ raised its benchmark rate to 0.5% from 0.25% in January 2025.")]
     assert got == [("0.5%", "2025-01"), ("0.25%", "2025-01")]
 

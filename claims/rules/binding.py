@@ -18,6 +18,7 @@ from typing import Callable
 
 from ..features import lazy
 from ..model import Claim, TimeRef
+from ..timeref import previous_weekday
 from ..values import DateBasis, Kind
 from . import Rule, first
 
@@ -33,6 +34,9 @@ SHORT_LINK = re.compile(r"^[\s,]*(?:to|at|or|and|up|down|from|,)?[\s,]*(?:a |an 
 CLAUSE_PUNCT = re.compile(r"[,;:](?=\s)")
 OR_BETWEEN = re.compile(r"\s*,?\s*or\s*")  # "3,597 points, or 7.1%": one move in two units
 SINCE_WHAT = re.compile(r"\bsince (?:the |last |its )?(?P<what>[a-z][a-z' -]{2,40}?)(?=[,.;]|$| to )", re.I)
+WHEN_CLAUSE = re.compile(r",?\s+when\s+[^;:]*$", re.I)
+DAY_AFTER = re.compile(r"\b(?P<n>a|one|two|three|the) (?:trading |business )?days? after\b", re.I)
+NUMBER_WORDS = {"a": 1, "one": 1, "the": 1, "two": 2, "three": 3}
 SUPERLATIVE_BEFORE = re.compile(r"\b(?:highest|lowest|weakest|strongest|first time|biggest|worst|best|heaviest)\b"
                                 r"[^.;]{0,40}$", re.I)
 
@@ -66,8 +70,53 @@ def closes_earlier_figure(pair: Pair) -> bool:
         for o in pair.sent_claims)
 
 
+POSSESSIVE_EVENT = re.compile(r"^['’]s\s+(?:[\w.-]+\s+){0,3}?(?:data|report|jobs|payrolls?|figures|numbers|auction|"
+                              r"meeting|decision|election|vote|statement|speech|announcement|comments|remarks|minutes|"
+                              r"survey|release|print|cpi|gdp|reading|testimony|press conference|summit|holiday|"
+                              r"deadline)\b", re.I)
+
+
+CAUSE_BEFORE = re.compile(r"\b(?:as|after|before|ahead of|following|despite|on the back of|into|until|since|with|"
+                          r"awaiting|eyeing|over)\s+(?:the\s+)?$", re.I)
+
+
+def names_another_event(p: Pair) -> bool:
+    """"as Friday's dismal jobs data...", "ahead of Wednesday's auction": the day of a
+    report or a meeting that moved the market, not of the figure ("raised rates at
+    Wednesday's meeting" is the figure's own day)."""
+    if p.text[p.end - 2:p.end] not in ("'s", "’s") or not CAUSE_BEFORE.search(p.text[max(0, p.start - 30):p.start]):
+        return False
+    return bool(POSSESSIVE_EVENT.match(p.text[p.end - 2:p.end + 60]))
+
+
+def dates_the_baseline(p: Pair) -> bool:
+    """"down 2.69 yen from the same time on Thursday": a phrase inside a "from" with no
+    figure of its own dates where a move started, not the figure."""
+    tail = re.split(r"\d", p.between)[-1]
+    return bool(re.search(r"\bfrom\b", tail, re.I)) and not re.search(r"\bfrom\s*$", tail, re.I)
+
+
+def dates_the_from_level(p: Pair) -> bool:
+    phrase = p.text[p.start:p.end].lower()
+    if not (phrase.endswith(("ago", "earlier", "before")) or re.search(r"\b(?:month|year|quarter|week)\b", phrase)):
+        return False
+    return any((o.from_level or re.search(r"\b(?:vs\.?|versus|against)\s*$", p.text[max(0, o.start - 10):o.start]))
+               and 0 <= p.start - o.end <= 3 for o in p.others_between())
+
+
 # for a phrase after the figure
 BLOCKERS_AFTER: tuple[Rule[Pair, bool], ...] = (
+    Rule("another_event", names_another_event, True,
+         "the phrase is the day of a report or meeting ('as Friday's jobs data ...'), not of the figure",
+         examples=("The Nikkei 225 shed [12.4%] as Friday's weak jobs data fed recession fears.",
+                   "JGB 10-year at [1.59%] into Thursday's 30y auction."),
+         counter=("The Nikkei 225 fell [2%] on Friday's close.",
+                  "The BoJ is expected to raise rates to [1%] at Wednesday's meeting.")),
+    Rule("baseline_phrase", dates_the_baseline, True,
+         "the phrase dates where a move started ('down 2.7 yen from the same time on Thursday'), not the figure",
+         examples=("At 5 p.m. the dollar stood at [155.7 yen], down 2.7 yen from the same time on Thursday.",
+                   "USD/JPY [157.2] now, +1.1 from the NY close on Mon."),
+         counter=("The BoJ raised its policy rate to [0.75%] from 0.5% on Friday.",)),
     Rule("relative_clause_after", lambda p: RELATIVE_PRONOUN.search(last_clause(p.between)), True,
          "the phrase is in a relative clause about something else ('the meeting, which ends on Wednesday')",
          examples=("The U.S. 10-year yield held near [4.3%] as traders waited for the meeting, which ends on Wednesday.",),
@@ -82,17 +131,29 @@ BLOCKERS_AFTER: tuple[Rule[Pair, bool], ...] = (
     Rule("comparison", lambda p: COMPARED_WITH.search(p.between), True,
          "after 'than' the phrase dates the comparison, not the figure",
          examples=("At around [145 per dollar], the yen is weaker than it was a year ago.",)),
+    Rule("from_level_time", dates_the_from_level, True,
+         "'to 1.47% from 1.14% last month': a month or an offset right after the level a move started from dates "
+         "that level only ('from 0.5% on Friday' dates the move, both levels)",
+         examples=("The two-year rate has moved to [1.47%] from 1.14% last month.",
+                   "USD/JPY at [157] vs 149 a year ago."),
+         counter=("The BoJ raised its policy rate to [0.75%] from 0.5% on Friday.",)),
     Rule("nearer_figure", lambda p: any(not SHORT_LINK.match(p.text[p.c.end:o.start]) for o in p.others_between()),
          True, "another figure stands between: the phrase belongs to the nearer one",
          examples=("The 10-year JGB yield rose [6 bp] while the 30-year rose 10 bp on Friday.",),
          counter=("The 10-year JGB yield rose [6 bp] to 2.3% on Friday.",)),
 )
+EARLIER_CLAUSE: Rule[Pair, bool] = Rule(
+    "earlier_clause", lambda p: NEW_CLAUSE.search(p.between), True,
+    "the phrase dates an earlier clause of the sentence (its day still carries to the figure, as from an earlier "
+    "sentence: rule 'clause_carried')",
+    examples=("On Friday the yen rose, and the Nikkei 225 fell [2%].",),
+    counter=("On Friday the Nikkei 225 fell [2%].",))
 # for a phrase before the figure
 BLOCKERS_BEFORE: tuple[Rule[Pair, bool], ...] = (
-    Rule("earlier_clause", lambda p: NEW_CLAUSE.search(p.between), True,
-         "the phrase dates an earlier clause of the sentence",
-         examples=("On Friday the yen rose, and the Nikkei 225 fell [2%].",),
-         counter=("On Friday the Nikkei 225 fell [2%].",)),
+    Rule("another_event_before", names_another_event, True,
+         "a possessive day naming a report or meeting ('after Tuesday's auction, ...') dates that event",
+         examples=("Ahead of Wednesday's Fed decision, the 10-year Treasury yield held at [4.3%].",)),
+    EARLIER_CLAUSE,
     Rule("closed_relative_clause", lambda p: RELATIVE_PRONOUN.search(
         last_clause(p.text[max(0, p.start - 40):p.start])) and CLAUSE_PUNCT.search(p.between), True,
          "the phrase is inside a relative clause that closes before the figure",
@@ -177,6 +238,62 @@ class Dating:
             starts.append(self.c.sentence_start + self.since_event.start())
         return any(closes_earlier_figure(self.pair(s, s)) for s in starts)
 
+    @lazy
+    def clause_day(self) -> TimeRef | None:
+        """"On Friday the yen rose, and the Nikkei fell 2%": a day named in an earlier
+        clause of the sentence, kept from dating the figure as its own point, still
+        carries to it like a day named in an earlier sentence."""
+        found = [p for p in self.own if p.role == "point" and p.precision == "day" and p.value and p.pattern != "now"
+                 and p.end <= self.c.start and not p.text.lower().endswith(("ago", "earlier", "'s", "’s")) and
+                 not RELATIVE_PRONOUN.search(last_clause(self.text[max(0, p.start - 40):p.start])) and
+                 first(BLOCKERS_BEFORE, self.pair(p.start, p.end)) is EARLIER_CLAUSE]
+        return max(found, key=lambda p: p.start) if found else None
+
+    @lazy
+    def when_antecedent(self) -> TimeRef | None:
+        """"since September 1995, when the bank cut from 1.0% to 0.5%": a figure in a
+        "when" clause is dated by the time phrase the clause hangs on."""
+        c = self.c
+        before = self.text[c.sentence_start:c.start]
+        m = WHEN_CLAUSE.search(before)
+        if m is None:
+            return None
+        at = c.sentence_start + m.start()
+        found = [p for p in self.own if p.value and 0 <= at - p.end <= 2]
+        return replace(found[0], role="point") if found else None
+
+    @lazy
+    def day_after(self) -> TimeRef | None:
+        """"on Tuesday, a day after the dollar touched 160.2": the figure of a "day after"
+        clause is dated that many sessions before the day the sentence names."""
+        c = self.c
+        for p in self.own:
+            if p.role != "point" or p.precision != "day" or not p.value or p.end > c.start:
+                continue
+            m = DAY_AFTER.search(self.text[p.end:c.start])
+            if m and not CLAUSE_PUNCT.search(self.text[p.end + m.end():c.start]):
+                n = NUMBER_WORDS.get(m.group("n").lower(), 1)
+                day = date.fromisoformat(p.value)
+                for _ in range(n):
+                    day = previous_weekday(day)
+                return TimeRef(m.group(0).strip(), p.start, p.end, day.isoformat(), "day", "point", True,
+                               pattern="day_after")
+        return None
+
+    @lazy
+    def past_by_day(self) -> TimeRef | None:
+        """"before easing to 3.318% by Wednesday": in a statement of fact, a "by" day just
+        after the figure is the day it had got there (read back from the reference)."""
+        c = self.c
+        for p in self.own:
+            if p.role == "by" and p.precision == "day" and p.value and p.start >= c.end and \
+                    SHORT_LINK.match(self.text[c.end:p.start].replace(" by", "")) is not None:
+                d = date.fromisoformat(p.value)
+                while self.ref is not None and d > self.ref and p.relative:
+                    d -= timedelta(days=7)
+                return replace(p, value=d.isoformat(), role="point")
+        return None
+
     def own_date(self, p: TimeRef) -> bool:
         """"from 0.75% a month ago": the phrase right after a from-level dates that level."""
         return p.start >= self.c.end and p.start - self.c.end <= 3
@@ -206,7 +323,10 @@ PERIODS: tuple[Rule[Dating, Callable[[Dating], None]], ...] = (
 
 
 def _forward(p: TimeRef, ref: date | None) -> TimeRef:
-    """Re-resolve a relative phrase forward in time, for a forecast ("at Wednesday's meeting")."""
+    """Re-resolve a relative phrase forward in time, for a forecast ("at Wednesday's
+    meeting"); a forecast for a year ("148 for 2026") is a forecast for its end."""
+    if p.precision == "year" and p.value:
+        return replace(p, value=f"{p.value[:4]}-12-31", precision="day")
     if ref is None or not p.relative or p.value is None:
         return p
     if p.precision == "day":
@@ -251,11 +371,18 @@ def _ends_at_reference(d: Dating) -> bool:
                                   or d.ends_a_period())
 
 
+def _when_clause(d: Dating) -> tuple[TimeRef, DateBasis]:
+    d.c.since = None  # "not above 0.5% since 1995, when ... to 0.5%": the clause is the point, not a period
+    return d.when_antecedent, DateBasis.EXPLICIT
+
+
 # the date of a forecast or condition
 FORECAST_DATES: tuple[Rule[Dating, Callable[[Dating], tuple[TimeRef | None, DateBasis]]], ...] = (
-    Rule("forecast_horizon", lambda d: d.c.horizon is not None and d.c.horizon.value,
+    Rule("forecast_horizon", lambda d: d.c.horizon is not None and d.c.horizon.value and not (
+        d.points and abs(d.nearest(d.points).start - d.c.start) < abs(d.c.horizon.start - d.c.start)),
          lambda d: (d.c.horizon, DateBasis.EXPLICIT), "a forecast is dated by its horizon ('by year-end')",
-         examples=("Strategists see the 10-year JGB yield at [2.5%] by the end of the year.",)),
+         examples=("Strategists see the 10-year JGB yield at [2.5%] by the end of the year.",),
+         counter=("USD/JPY is expected to reach 152 by the end of the year, with a forecast of [148] for 2027.",)),
     Rule("forecast_point", lambda d: d.points,
          lambda d: (_forward(d.nearest(d.points), d.ref), DateBasis.EXPLICIT),
          "a forecast's day is read forward ('at Wednesday's meeting' is the coming one)",
@@ -265,9 +392,18 @@ FORECAST_DATES: tuple[Rule[Dating, Callable[[Dating], tuple[TimeRef | None, Date
 )
 # the date of a figure stated as fact
 FACT_DATES: tuple[Rule[Dating, Callable[[Dating], tuple[TimeRef | None, DateBasis]]], ...] = (
+    Rule("when_clause", lambda d: d.when_antecedent is not None, _when_clause,
+         "a figure in a 'when' clause is dated by the time the clause hangs on",
+         examples=("The rate had not been above 0.5% since September 1995, when the bank cut it from 1.0% to [0.5%].",
+                   "back in 2016, when the 10-year JGB printed [-0.3%], nobody cared."),
+         counter=("The yen weakened when the BoJ held its policy rate at [0.5%].",)),
     Rule("period_to_date", lambda d: d.points and _period_is_nearer(d), Dating.at_reference,
          "a period phrase nearer than the point phrase: the figure is to the document's date",
          examples=("On Friday the Nikkei 225 was up [5%] since Monday.",)),
+    Rule("now_is_the_session", lambda d: d.points and d.nearest(d.points).pattern == "now",
+         lambda d: (None, DateBasis.PENDING),
+         "'now' is the session the document reports on (the morning after a close, 'now' is that close)",
+         examples=("The S&P 500 now sits [4.4%] below its record.",)),
     Rule("unresolved_point", lambda d: d.points and d.nearest(d.points).value is None,
          lambda d: (d.nearest(d.points), DateBasis.EXPLICIT),
          "the phrase that dates the figure cannot be placed (it is kept: a reference date found later places it)",
@@ -275,6 +411,16 @@ FACT_DATES: tuple[Rule[Dating, Callable[[Dating], tuple[TimeRef | None, DateBasi
     Rule("month_to_date", lambda d: d.points and _this_month(d), _month_to_date,
          "a move 'in' the current month is a move month to date",
          examples=("The Nikkei 225 is up [15%] in January alone.",)),
+    Rule("day_after", lambda d: d.day_after is not None, lambda d: (d.day_after, DateBasis.EXPLICIT),
+         "'on Tuesday, a day after X': the figure of X is dated that many sessions before the day named",
+         examples=("The yen held its rebound on Tuesday, a day after the dollar touched [160.2 yen].",
+                   "Nikkei 225 flat on Thu, two days after it dumped [3%]."),
+         counter=("The yen rose on Tuesday, and a day later the Nikkei 225 rose [2%] again.",)),
+    Rule("by_day", lambda d: d.past_by_day is not None, lambda d: (d.past_by_day, DateBasis.EXPLICIT),
+         "in a statement of fact, 'by Wednesday' right after the figure is the day it had got there",
+         examples=("The 40-year yield hit a record 3.69% last week before easing to [3.32%] by Wednesday.",
+                   "JGB 10-year back down to [1.50%] by Tue."),
+         counter=("Strategists see the 10-year JGB yield at [2.5%] by Friday.",)),
     Rule("point_before_move", lambda d: d.points and d.c.from_level and d.nearest(d.points).precision == "day"
          and not d.own_date(d.nearest(d.points)), lambda d: (day_before(d.nearest(d.points)), DateBasis.EXPLICIT),
          "the level a move started from held the day before the move",
@@ -289,6 +435,11 @@ FACT_DATES: tuple[Rule[Dating, Callable[[Dating], tuple[TimeRef | None, DateBasi
          and d.carried.value, lambda d: (day_before(d.carried), DateBasis.CARRIED),
          "a from-level dated by the paragraph's day held the day before",
          examples=("On Tuesday the BoJ raised its policy rate to 0.75%. The move was from [0.5%].",)),
+    Rule("clause_carried", lambda d: d.clause_day is not None, lambda d: (d.clause_day, DateBasis.CARRIED),
+         "a day named in an earlier clause of the sentence ('on Tuesday, while French yields rose ...')",
+         examples=("The Nikkei 225 rose 2% on Friday, and the Topix gained [1.5%].",
+                   "gilts sold off on Tue, while the 10-year JGB yield rose [5bp]."),
+         counter=("The Nikkei 225 rose 2% on Friday; it has gained [15%] this year.",)),
     Rule("carried", lambda d: d.carried is not None, lambda d: (d.carried, DateBasis.CARRIED),
          "the last day named earlier in the paragraph",
          examples=("On Tuesday the BoJ raised its policy rate. The 10-year JGB yield rose to [2.3%].",)),
@@ -308,7 +459,7 @@ def date_claim(d: Dating) -> None:
         c.trace["period"] = period.name
     by = [p for p in d.own if p.role == "by"]
     if by:
-        c.horizon = by[0]
+        c.horizon = d.nearest(by)
         c.trace["horizon"] = "by_phrase"
     rule = first(FACT_DATES if c.checkable else FORECAST_DATES, d)
     c.time, c.date_basis = rule.produces(d)

@@ -102,8 +102,11 @@ class Case:
 
     def misdated_span(self) -> tuple[date, date]:
         """How far around the stated time a right value makes a claim misdated rather than
-        wrong: ten days around a stated day, the policy's months around a month or year."""
+        wrong: ten days around a stated day, the policy's months around a month or year;
+        never after the document's own date (a text cannot report what had not happened)."""
         if self.c.time.precision == "day":
-            return self.start - timedelta(days=10), self.end + timedelta(days=10)
-        months = self.policy.misdated_window_months
-        return add_months(self.start, -months), add_months(self.end, months)
+            lo, hi = self.start - timedelta(days=10), self.end + timedelta(days=10)
+        else:
+            months = self.policy.misdated_window_months
+            lo, hi = add_months(self.start, -months), add_months(self.end, months)
+        return lo, min(hi, self.ref) if self.ref is not None and self.ref >= self.end else hi
