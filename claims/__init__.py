@@ -17,13 +17,13 @@ from functools import lru_cache
 from .model import Claim, Cue, TimeRef, Vocabulary, VocabularyEntry
 from .normalize import Normalized, normalize, restore
 from .units import DAILY_MOVE_UNITS, MARKET_UNITS, RATE_UNITS, Unit, change_between
-from .values import DateBasis, Kind, Modality, Qualifier, QualifierKind, Side, Threshold
+from .values import Baseline, DateBasis, Kind, Modality, Qualifier, QualifierKind, Side, Threshold
 from .rules.qualifiers import PRODUCED_KINDS as QUALIFIER_KINDS  # every kind the extractor can produce
 
 __all__ = ["Claim", "Cue", "TimeRef", "Vocabulary", "VocabularyEntry", "extract", "pipeline",
            "normalize", "Normalized", "restore",
            "Unit", "MARKET_UNITS", "RATE_UNITS", "DAILY_MOVE_UNITS", "change_between",
-           "Kind", "Modality", "Threshold", "DateBasis", "Qualifier", "QualifierKind", "QUALIFIER_KINDS", "Side"]
+           "Kind", "Modality", "Threshold", "DateBasis", "Baseline", "Qualifier", "QualifierKind", "QUALIFIER_KINDS", "Side"]
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 
 from .casefold import lowered
 from .units import Unit
-from .values import DateBasis, Kind, Modality, Qualifier, Threshold
+from .values import Baseline, DateBasis, Kind, Modality, Qualifier, Threshold
 
 
 @dataclass(frozen=True)
@@ -137,6 +137,7 @@ class Claim:
     time: TimeRef | None = None
     since: TimeRef | None = None
     since_text: str | None = None
+    baseline: Baseline | None = None  # what a move over ``since`` is measured from (its close, extreme or levels)
     horizon: TimeRef | None = None
     date_basis: DateBasis = DateBasis.REFERENCE
     checkable: bool = True

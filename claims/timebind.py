@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date, timedelta
 
+from . import periodlabels
 from .context import Document, paragraph_of
 from .model import Claim, TimeRef
 from .rules.binding import AFTER_EVENT, CLAUSE_BREAK, RELATIVE_PRONOUN, Dating, date_claim, day_before
@@ -166,6 +167,8 @@ def attach_times(doc: Document, claims: list[Claim], phrases: list[TimeRef]) -> 
     session = votes.session
     for c in pending:
         _date_by_session(c, session, ref)
+    periodlabels.attach(doc.raw, claims)
+    periodlabels.resolve(claims)
 
 
 def _date_by_session(c: Claim, session: str | None, ref) -> None:

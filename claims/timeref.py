@@ -271,6 +271,16 @@ def _weekday_short(f: Found) -> TimeRef:
     return f.tr(d.isoformat(), "day", role=role)
 
 
+def _sessions(f: Found) -> TimeRef:
+    """"over the last five sessions", "across two sessions", "over four sessions through
+    Oct 9": a span of sessions, ending on the day it names (else at the figure's date)."""
+    n = _num(f.gd["n"])
+    if f.gd.get("d"):
+        end = _month_day(f)
+        return f.span(end.value if end else None, "day", "duration", sessions=n)
+    return f.span(None, "unknown", "duration", sessions=n)
+
+
 def _period_ago(f: Found) -> TimeRef:
     gd = f.gd
     unit = (gd.get("u") or gd.get("u2") or gd.get("u3") or gd.get("u4")).lower()
@@ -442,9 +452,12 @@ TIME_PATTERNS: tuple[TimePattern, ...] = (
        (("last year", "2025"),)),
     _P("in_year", re.compile(r"\b(?i:in|during|by|since|of|for|as recently as|as late as|as early as) (?P<y>(?:19|20)\d\d)\b"),
        ("YEAR",), lambda f: f.tr(f.gd["y"], "year", False), (("in 2024", "2024"),)),
-    _P("sessions", re.compile(rf"\b(?:over|in) the (?:last|past) (?P<n>{_NUMW}) (?:sessions|trading days)\b", re.I),
-       ("sessions", "days"), lambda f: f.span(None, "unknown", "duration", sessions=_num(f.gd["n"])),
-       (("over the last five sessions", None),)),
+    _P("sessions", re.compile(rf"\b(?:over|in|across|during|for) (?:the )?(?:(?:last|past|previous) )?(?P<n>{_NUMW}) "
+                              r"(?:straight |consecutive |successive )?(?:sessions|trading days)"
+                              rf"(?: (?:through|to|until|ending(?: on)?) (?P<mon>{_MON.lower()})\.? (?P<d>\d{{1,2}}))?\b", re.I),
+       ("sessions", "days"), _sessions,
+       (("over the last five sessions", None), ("across two sessions", None),
+        ("over four sessions through Jan. 9", "2026-01-09"))),
     _P("duration", re.compile(rf"\bin (?:the (?:last|past) )?(?P<n>{_NUMW}|a) (?P<u>days?|weeks?|months?)\b", re.I),
        ("day", "days", "week", "weeks", "month", "months"), _duration, (("in the past three weeks", None),)),
     _P("period_ago", re.compile(r"\b(?:from|than|versus|vs\.?) a (?P<u>week|month|year) (?:earlier|ago|before)\b|"

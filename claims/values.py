@@ -43,6 +43,15 @@ class DateBasis(StrEnum):
     OWN_BEST_DATE = "own_best_date"  # no reference date: the claim's own best fit (set by factcheck)
 
 
+class Baseline(StrEnum):
+    """What a move over a period is measured from (with ``Claim.since``, the period)."""
+
+    CLOSE = "close"  # "since Monday", "this year": the close before the period began
+    PEAK = "peak"  # "27% from its July 11 peak", "7% below its February high": the period's high
+    TROUGH = "trough"  # "up 20% from its April low": the period's low
+    LEVEL = "level"  # "60 bp higher compared with January levels": any level the period held
+
+
 class QualifierKind(StrEnum):
     RECORD = "record"  # "a record", "an all-time low"
     SINCE = "since"  # "the highest since 1999", "a level last seen in 2016"

@@ -14,6 +14,7 @@ from .catalog import Catalog, load_catalog
 from .errors import DataError, FactcheckError, InputError
 from .labels import Label
 from .policy import Policy, load_policy
+from . import session
 from .refdate import ReferenceDate, given_or_written, infer, own_best_date
 from .report import INTERNAL_ERROR, ClaimResult, Report
 from .resolve import Mapping, Resolver
@@ -117,6 +118,9 @@ class Checker:
             warnings += self._refresh({m.series_id for m in mappings if m.series_id} |
                                       {m.instrument.id for m in mappings if m.instrument is not None})
         stated = [(c.value, c.range_low, c.range_high) for c in found]
+        moved = session.settle(found, mappings, ref.date, self.catalog, self.store, self.policy, self._oriented)
+        if moved is not None:
+            ref.detail = {**ref.detail, **moved}
         verifier = Verifier(self.catalog, self.store, self.policy, ref.basis)
         results = [self._judged(verifier, c, m, ref.date) for c, m in zip(found, mappings)]
         as_stated(found, stated)

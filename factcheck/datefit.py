@@ -152,7 +152,7 @@ def _qualified(c: Claim, s: Series, data: SeriesData) -> pd.Series | None:
 def _decision(c: Claim, s: Series, store: Store, values: pd.Series) -> pd.Series | None:
     """"raised rates to 0.75%": a decision happens on the day it is announced (or takes
     effect), not on every day the rate is in force."""
-    table = store.decisions(s.id) if s.frequency == "decisions" and c.event else None
+    table = store.decisions(s.id) if c.event else None
     if table is None or table.empty:
         return None
     rates = table["rate_percent"].astype(float)
@@ -244,16 +244,30 @@ def _calendar_mask(mask: pd.Series, index: pd.DatetimeIndex, place: Place, lag: 
     return out
 
 
-def fit(c: Claim, m: Mapping, catalog: Catalog, store: Store, policy: Policy,
-        index: pd.DatetimeIndex) -> Fit | None:
-    """The fit of one undated figure over the calendar ``index``, or ``None``."""
+def observed_tiers(c: Claim, m: Mapping, catalog: Catalog, store: Store, policy: Policy):
+    """(tier masks on the series' own days, bits of each) for a figure whose day can be
+    tested alone, else ``None``."""
     if not c.checkable or m.series_id is None or m.spread:
         return None
     if c.since is not None or c.since_text or c.from_record or c.range_low is not None or c.from_level:
         return None
-    place = placement(c)
     s, data = catalog.get(m.series_id), store.get(m.series_id)
-    if place is None or s is None or data is None:
+    if s is None or data is None:
+        return None
+    found = observed(c, s, data, policy, store)
+    return (found[0], tuple(_bits(t) for t in found[0])) if found is not None else None
+
+
+def fit(c: Claim, m: Mapping, catalog: Catalog, store: Store, policy: Policy,
+        index: pd.DatetimeIndex) -> Fit | None:
+    """The fit of one undated figure over the calendar ``index``, or ``None``."""
+    place = placement(c)
+    if place is None or not c.checkable or m.series_id is None or m.spread:
+        return None
+    if c.since is not None or c.since_text or c.from_record or c.range_low is not None or c.from_level:
+        return None
+    s, data = catalog.get(m.series_id), store.get(m.series_id)
+    if s is None or data is None:
         return None
     found = observed(c, s, data, policy, store)
     if found is None:

@@ -214,10 +214,12 @@ def test_jgb_desk_note_constructions(check):
             "weakened 0.6% to 155.3 per dollar. The Nikkei was at 49,303.28 after a 1.9% drop on Monday.")
     claims = {c["text"]: c for c in check(text)}
     assert claims["6.5 basis points"]["kind"] == "change"
-    assert claims["1.88%"]["kind"] == "level" and claims["1.88%"]["date"] == "2025-12-02"
+    # posted on Tuesday, the note's undated figures are Monday's closes (49,303.28 and 1.88% to
+    # the digit on 2025-12-01): the data move them to the session they fit (factcheck.session)
+    assert claims["1.88%"]["kind"] == "level" and claims["1.88%"]["date"] == "2025-12-01"
     assert claims["232 basis points"]["series"]["id"] == "spread:jgb_30y:jgb_2y"
     assert claims["0.6%"]["kind"] == "change" and claims["0.6%"]["series"]["id"] == "usdjpy"
-    assert claims["1.9%"]["date"] == "2025-12-01" and claims["49,303.28"]["date"] == "2025-12-02"
+    assert claims["1.9%"]["date"] == "2025-12-01" and claims["49,303.28"]["date"] == "2025-12-01"
 
 
 def test_period_phrases_bind_to_their_own_number(check):

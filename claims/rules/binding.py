@@ -20,7 +20,7 @@ from ..features import lazy
 from ..model import Claim, TimeRef
 from ..timeref import previous_weekday
 from ..values import DateBasis, Kind
-from . import Rule, first
+from . import Rule, baselines, first
 
 RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who|whose|when|where)\b", re.I)
 CLAUSE_BREAK = re.compile(r"[,;:.!?](?=\s)|\n")  # punctuation that ends a clause, not "49,683.19"
@@ -294,6 +294,14 @@ class Dating:
                 return replace(p, value=d.isoformat(), role="point")
         return None
 
+    @lazy
+    def extreme(self) -> baselines.Found | None:
+        return baselines.extreme_after(self.text, self.c.end, self.ref) if self.c.kind is Kind.CHANGE else None
+
+    @lazy
+    def levels(self) -> baselines.Found | None:
+        return baselines.levels_after(self.text, self.c.end, self.ref) if self.c.kind is Kind.CHANGE else None
+
     def own_date(self, p: TimeRef) -> bool:
         """"from 0.75% a month ago": the phrase right after a from-level dates that level."""
         return p.start >= self.c.end and p.start - self.c.end <= 3
@@ -306,7 +314,21 @@ def _set_since(d: Dating, p: TimeRef) -> None:
     d.c.since = p
 
 
+def _set_baseline(d: Dating, found: baselines.Found) -> None:
+    d.c.since, d.c.baseline = found.period, found.kind
+
+
 PERIODS: tuple[Rule[Dating, Callable[[Dating], None]], ...] = (
+    Rule("baseline_extreme", lambda d: d.extreme is not None, lambda d: _set_baseline(d, d.extreme),
+         "a move from a period's extreme ('27% from its July 11 peak', '10% below its February high')",
+         examples=("The Nikkei 225 is now down [27%] from its July 11 peak.",
+                   "S&P 500 [-8%] off the February high, ugly."),
+         counter=("The Nikkei 225 is [4,000 points] below its record.",)),
+    Rule("baseline_levels", lambda d: d.levels is not None, lambda d: _set_baseline(d, d.levels),
+         "a move against the levels of a month or year ('60 bp higher compared with January levels')",
+         examples=("The 30-year JGB yield is up [60 basis points] compared with January levels.",
+                   "JGB 30-year [+60bp] vs January levels, brutal."),
+         counter=("The 30-year JGB yield rose [6 basis points] on Tuesday compared with a 4 bp rise in the 20-year.",)),
     Rule("period_phrase", lambda d: any(p.role == "since" for p in d.periods),
          lambda d: _set_since(d, d.nearest([p for p in d.periods if p.role == "since"])),
          "a period phrase next to the figure ('up 15% this year', 'since Monday')",
@@ -397,6 +419,12 @@ FACT_DATES: tuple[Rule[Dating, Callable[[Dating], tuple[TimeRef | None, DateBasi
          examples=("The rate had not been above 0.5% since September 1995, when the bank cut it from 1.0% to [0.5%].",
                    "back in 2016, when the 10-year JGB printed [-0.3%], nobody cared."),
          counter=("The yen weakened when the BoJ held its policy rate at [0.5%].",)),
+    Rule("span_end", lambda d: d.c.since is not None and d.c.since.role == "duration" and bool(d.c.since.value),
+         lambda d: (replace(d.c.since, role="point"), DateBasis.EXPLICIT),
+         "a span that names its last day ('over four sessions through Oct 9') ends the figure there",
+         examples=("The Nikkei 225 rose [8%] over four sessions through Jan. 9.",
+                   "USD/JPY [-3.1%] across three sessions to Jan 9."),
+         counter=("The yen rallied [3%] across two sessions.",)),
     Rule("period_to_date", lambda d: d.points and _period_is_nearer(d), Dating.at_reference,
          "a period phrase nearer than the point phrase: the figure is to the document's date",
          examples=("On Friday the Nikkei 225 was up [5%] since Monday.",)),

@@ -15,6 +15,7 @@ from .. import lexicon as L
 from ..features import Features, words
 from ..units import MARKET_UNITS, SPREAD_UNITS, STEP_UNITS, Unit
 from ..values import Kind
+from .. import periodlabels
 from . import Rule, first
 
 # a basis-point figure "over" another maturity or market is a spread between the two
@@ -22,8 +23,11 @@ SPREAD_AFTER = re.compile(
     r"\s*(?:over|above|below|under)\s+(?:the\s+)?(?:U\.?S\.?\s+|US\s+|Japanese\s+|German\s+|British\s+)?"
     r"(?:\d{1,2}(?:s|y|yr)\b|(?:\d{1,2}|two|five|ten|thirty)-year\b|Treasur|Bunds?\b|JGBs?\b|[Gg]ilts?\b|[Tt]-notes?\b)")
 SIGNED_ASIDE = re.compile(r"\d[^\s(]*\s*\($")  # "158.10 (" before a signed move
+PERIOD_LABEL_BEFORE = re.compile(r"(?i)(?:^|[.;|:]\s*|\n\s*[-*•]?\s*)(?:day|session|d/d|1d|w/w|wow|wtd|week|"
+                                 r"m/m|mom|mtd|month|q/q|qoq|qtd|quarter|q[1-4]|h[12]|[12]h|half|ytd|y/y|yoy|year)"
+                                 r"\s*:\s*$")
 FROM_RECORD_AFTER = re.compile(r"^\s*(?:points?\s+)?(?:below|under|off|short of) (?:its|the|a) "
-                               r"(?:record|all-time high|peak|high)", re.I)
+                               r"(?:(?:[A-Z][a-z]+\.?|\d{1,2}|(?:19|20)\d\d) ){0,2}(?:record|all-time high|peak|high)", re.I)
 DIRECTION_AFTER = re.compile(r"\s*(?:higher|lower)\b|\s+(?:up|down)\b(?!\s+from)")
 # where a verb stops governing the number after it: punctuation or a preposition of level
 VERB_OBJECT_CUT = re.compile(r"[,;:(]\s|\s[-—–]\s|\b(?:to|at|from|of|near|around|toward|towards|above|below|"
@@ -61,6 +65,14 @@ KINDS: tuple[KindRule, ...] = (
              "a distance below a record or peak is a fall from it", direction=lambda f: -1,
              examples=("The Nikkei 225 is [4,000 points] below its record.",),
              counter=("The Nikkei 225 rose [400 points] to a record.",)),
+    KindRule("period_label", lambda f: f.unit in MARKET_UNITS and (f.q.plus or f.q.negative) and (
+             PERIOD_LABEL_BEFORE.search(f.left[-40:]) or periodlabels.label_period(f.doc.raw, f.q) is not None),
+             Kind.CHANGE,
+             "a signed figure after a period label ('Day: -4.1%', 'Quarter: -10.7%', 'YTD: +12%') is a move "
+             "over that period (claims.periodlabels gives it the period)", direction=lambda f: 1 if f.q.plus else -1,
+             examples=("Nikkei 225: 35,617.56 at the close. Quarter: [-10.7%].",
+                       "| | last | m/m |\n| --- | --- | --- |\n| Brent | 92.88 | [-25.2%] (worst month since 2020) |"),
+             counter=("The Nikkei 225 fell to [-10.7%] of its peak value.",)),
     KindRule("signed_figure", _signed, Kind.CHANGE, "a figure written with its sign is the day's move",
              direction=lambda f: 1 if f.q.plus else -1,
              examples=("- JGB 10y: 2.30% ([+4bp])", "USD/JPY: 158.10 ([-0.3%])"),

@@ -14,6 +14,7 @@ from . import explain
 from .case import Case, month_bounds
 from ..labels import Label
 from .moves import daily_changes
+from .baselines import baseline_start
 from .qualifiers import with_qualifiers
 from .tolerance import EPS, change_tolerance, grade
 from .verdict import Verdict
@@ -30,14 +31,16 @@ def check_change(k: Case) -> Verdict:
     if end_obs is None or end_obs[0].date() < k.start - timedelta(days=k.policy.lag_days):
         return Verdict(Label.UNVERIFIABLE, explain.no_observation_near(s.id, k.end), "no_data_for_date")
     end_ts, end_v = end_obs
-    base = _base(k, end_ts)
+    base = baseline_start(k, end_ts, end_v) or _base(k, end_ts)
     if isinstance(base, Verdict):
         return base
-    base_ts, base_v = base
+    base_ts, base_v = base[:2]
     actual = change_between(c.unit, base_v, end_v)
     tol = change_tolerance(c, s, k.policy, base_v)
-    obs = [k.obs(base_ts), k.obs(end_ts)]
+    obs = [k.obs(base_ts, base_v, base[2] if len(base) > 2 else "close"), k.obs(end_ts)]
     observed = explain.observed_move(s, k.source(end_ts), base_ts, base_v, end_ts, end_v, actual, c.unit)
+    if len(base) > 2:
+        observed = explain.from_baseline(c, base[2]) + observed
     if c.threshold in (Threshold.AT_LEAST, Threshold.AT_MOST) and not c.hedge:
         big_enough = abs(actual) >= abs(c.value) - c.precision if c.threshold == Threshold.AT_LEAST \
             else abs(actual) <= abs(c.value) + c.precision

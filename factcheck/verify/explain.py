@@ -224,6 +224,12 @@ def no_observation_near(sid: str, end: date) -> str:
     return f"No {sid} observation near {end}."
 
 
+def from_baseline(c: Claim, what: str) -> str:
+    """"Measured from the peak of 2024-07-11 (intraday high): ": the start a baseline chose."""
+    kind = {"peak": "the peak", "trough": "the low", "level": "a level"}[c.baseline.value]
+    return f"Measured from {kind} of {c.since.value} ({what}): "
+
+
 def observed_move(s: Series, source: str, base_ts: pd.Timestamp, base: float, end_ts: pd.Timestamp, end: float,
                   actual: float, unit: str) -> str:
     return (f"{source_name(source)} {s.name} {fmt(base, s.unit)} on {day(base_ts)} -> {fmt(end, s.unit)} on "

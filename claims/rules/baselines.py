@@ -1,0 +1,73 @@
+"""What a move over a period is measured from, read from the words after the figure.
+
+* "27% from its July 11 peak", "7% below its February high", "up 20% from the April low":
+  the period's extreme (:attr:`Baseline.PEAK` or :attr:`Baseline.TROUGH`); without a period
+  ("below its record") the all-time extreme, which the kinds table already reads
+  (``below_record``);
+* "60 basis points higher compared with January levels", "versus January": any level the
+  period held (:attr:`Baseline.LEVEL`).
+
+The period itself is resolved like any time phrase (against the reference date); the
+verifier measures the move from that baseline (:mod:`factcheck.verify.baselines`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ..model import TimeRef
+from ..values import Baseline
+
+_WHAT = r"(?P<what>record|all-time high|peak|high|top|low|trough|bottom)s?"
+EXTREME_AFTER = re.compile(
+    r"\s*(?:(?:points?|percent|per cent|bps?|basis points|yen)\s+)?(?:[a-z]+\s+){0,2}?"
+    r"(?:from|below|under|off|short of|since)\s+(?:its|the|a|an|their|this year's|last year's)\s+"
+    r"(?P<when>(?:[A-Z][a-z]+\.?|\d{1,2}(?:st|nd|rd|th)?|(?:19|20)\d\d|mid-[A-Z][a-z]+|early|late|,)"
+    r"(?:\s+(?:[A-Z][a-z]+\.?|\d{1,2}(?:st|nd|rd|th)?|(?:19|20)\d\d|,))*?)\s+" + _WHAT + r"\b")
+LEVELS_AFTER = re.compile(
+    r"\s*(?:[a-z%]+\s+){0,3}?(?:compared (?:with|to)|versus|vs\.?|against|than in|from)\s+(?:the\s+)?"
+    r"(?P<when>(?:early |mid-|late )?(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)(?: (?:19|20)\d\d)?|(?:19|20)\d\d)(?:'s)?\s+(?:levels?|average)\b", re.I)
+TROUGH_WORDS = ("low", "trough", "bottom")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A baseline read after a figure: its period and kind, and where its words are."""
+
+    period: TimeRef
+    kind: Baseline
+
+
+def _period(when: str, start: int, end: int, ref: date | None) -> TimeRef | None:
+    """The period named inside a baseline ("July 11", "February", "2024"), resolved as the
+    time phrase it would be after "in"."""
+    from ..timeref import find_time_phrases
+
+    found = find_time_phrases("in " + when.strip(" ,"), ref)
+    if not found or found[0].role == "duration":
+        return None
+    p = found[0]
+    return TimeRef(when.strip(" ,"), start, end, p.value, p.precision, "since", p.relative, pattern="baseline")
+
+
+def extreme_after(text: str, figure_end: int, ref: date | None) -> Found | None:
+    """"27% from its July 11 peak": the peak of that day, month or year."""
+    m = EXTREME_AFTER.match(text, figure_end)
+    if m is None or not m.group("when").strip(" ,"):
+        return None
+    period = _period(m.group("when"), m.start("when"), m.end("when"), ref)
+    if period is None:
+        return None
+    kind = Baseline.TROUGH if m.group("what").lower() in TROUGH_WORDS else Baseline.PEAK
+    return Found(period, kind)
+
+
+def levels_after(text: str, figure_end: int, ref: date | None) -> Found | None:
+    """"60 basis points higher compared with January levels": any level of that month."""
+    m = LEVELS_AFTER.match(text, figure_end)
+    if m is None:
+        return None
+    period = _period(m.group("when"), m.start("when"), m.end("when"), ref)
+    return Found(period, Baseline.LEVEL) if period is not None else None

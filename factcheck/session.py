@@ -1,0 +1,75 @@
+"""The session a dated document's undated figures speak of, when the data say it is not the
+one its phrases voted for.
+
+A morning note dated Tuesday quotes Monday's closes without saying "Monday"; a paper dated
+the next day prints "this morning"; a table published on April 1 holds March 31's levels.
+The text alone cannot tell (:mod:`claims.timebind` votes with its phrases), the data can:
+the figures dated by the document are scored, as in :mod:`factcheck.datefit`, on the day
+the text chose, on the reference date and on the session before each, and move to another
+of those days only when they fit it clearly better (:data:`MARGIN_BITS`) and at least two
+of them hold there. Figures dated by a phrase of their own never move.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from datetime import date
+from typing import Callable
+
+import pandas as pd
+
+from claims import Claim, DateBasis, periodlabels
+from claims.timeref import previous_weekday
+
+from .catalog import Catalog
+from .datefit import observed_tiers
+from .policy import Policy
+from .resolve import Mapping
+from .store import Store
+
+# how much better the figures must fit another day to move there: quotes taken early in a
+# volatile session can sit nearer the previous close than the day's own (about 5 bits seen)
+MARGIN_BITS = 8.0
+MIN_FIGURES = 2
+
+
+def _dated_by_document(c: Claim) -> bool:
+    return c.checkable and c.date_basis in (DateBasis.REFERENCE, DateBasis.SESSION) and c.time is not None \
+        and c.time.precision == "day" and bool(c.time.value)
+
+
+def _score(tiers, day: date) -> tuple[float, int]:
+    """Bits and number of figures that hold on ``day`` (its own observation, no lag)."""
+    ts, bits, held = pd.Timestamp(day), 0.0, 0
+    for masks, worth in tiers:
+        hit = next((b for m, b in zip(masks, worth) if bool(m.get(ts, False))), None)
+        if hit is not None:
+            bits, held = bits + hit, held + 1
+    return bits, held
+
+
+def settle(found: list[Claim], mappings: list[Mapping], ref: date | None, catalog: Catalog, store: Store,
+           policy: Policy, oriented: Callable[[Claim, Mapping], Claim]) -> dict | None:
+    """Move the document-dated figures to the session they fit (see the module
+    docstring); the detail for the report, or ``None`` when nothing moved. ``oriented``
+    gives a copy of a claim in its series' terms, which is what is weighed against the data."""
+    group = [(c, m) for c, m in zip(found, mappings) if _dated_by_document(c)]
+    if ref is None or len(group) < MIN_FIGURES:
+        return None
+    current = date.fromisoformat(Counter(c.time.value for c, _ in group).most_common(1)[0][0])
+    tiers = [t for c, m in group if c.since is None and (t := observed_tiers(oriented(c, m), m, catalog, store, policy))]
+    if len(tiers) < MIN_FIGURES:
+        return None
+    candidates = {current, ref, previous_weekday(ref), previous_weekday(current)}
+    scores = {d: _score(tiers, d) for d in candidates}
+    best = max(sorted(candidates), key=lambda d: scores[d][0])
+    if best == current or scores[best][0] < scores[current][0] + MARGIN_BITS or scores[best][1] < MIN_FIGURES:
+        return None
+    for c, _ in group:
+        if c.time.value == current.isoformat():
+            c.time, c.date_basis = replace(c.time, value=best.isoformat()), DateBasis.SESSION
+            c.trace["session"] = "fits_data"
+    periodlabels.resolve(found)
+    return {"session": best.isoformat(), "text_session": current.isoformat(),
+            "note": f"the figures the text leaves undated fit {best} ({scores[best][1]} of {len(tiers)}) "
+                    f"better than {current} ({scores[current][1]})"}
