@@ -131,6 +131,10 @@ class SessionVotes:
             _deictic_vote(text, p)
 
     def figure(self, c: Claim) -> None:
+        if c.from_level and c.date_basis is DateBasis.EXPLICIT and c.time is not None and self.counts(c.time):
+            # "down from about 147 on Friday": the day a move started is not the day reported on
+            self.votes[c.time.value] -= 2 if self.in_lede(c.time.start) else 1
+            return
         if not c.checkable:
             return
         ref = self.doc.reference

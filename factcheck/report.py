@@ -34,6 +34,19 @@ def finite(value):
     return value
 
 
+def period_of(c: Claim) -> dict:
+    """A move's period as the report states it: where it is measured from (a day, month or
+    year, or a count of sessions), the words that said so and the baseline (the close
+    before the period, or its peak, trough or levels)."""
+    s = c.since
+    out = {"from": s.value, "words": s.text, "baseline": c.baseline or "close"}
+    if s.sessions:
+        out["sessions"] = s.sessions
+    if s.days:
+        out["days"] = s.days
+    return out
+
+
 def qualifier_labels(c: Claim) -> list[str]:
     """The report's qualifier names; a policy range quoted by its bounds ("a range of 0 to
     0.1%") is listed as ``range_of:LOW-HIGH`` (its value is then the upper bound)."""
@@ -83,6 +96,8 @@ class ClaimResult:
             out["instrument"] = {"id": m.instrument.id, "name": m.instrument.name, "tracked": m.instrument.tracked}
         if c.range_low is not None:
             out["range"] = [c.range_low, c.range_high]
+        if c.since is not None and c.kind == "change":
+            out["period"] = period_of(c)
         if self.chart:
             out["chart"] = self.chart
         return out

@@ -38,6 +38,18 @@ def _dated_by_document(c: Claim) -> bool:
         and c.time.precision == "day" and bool(c.time.value)
 
 
+def _dated_today(c: Claim) -> bool:
+    """"this morning", "today": the writer's day, which in a paper dated the next day is
+    the session before it."""
+    return c.checkable and c.date_basis in (DateBasis.EXPLICIT, DateBasis.CARRIED) and c.time is not None \
+        and c.time.pattern == "today" \
+        and bool(c.time.value)
+
+
+# settled apart: "this morning" does not follow undated closes
+GROUPS = ((_dated_by_document, "the figures the text leaves undated"), (_dated_today, "the figures dated 'today'"))
+
+
 def _score(tiers, day: date) -> tuple[float, int]:
     """Bits and number of figures that hold on ``day`` (its own observation, no lag)."""
     ts, bits, held = pd.Timestamp(day), 0.0, 0
@@ -50,14 +62,28 @@ def _score(tiers, day: date) -> tuple[float, int]:
 
 def settle(found: list[Claim], mappings: list[Mapping], ref: date | None, catalog: Catalog, store: Store,
            policy: Policy, oriented: Callable[[Claim, Mapping], Claim]) -> dict | None:
-    """Move the document-dated figures to the session they fit (see the module
-    docstring); the detail for the report, or ``None`` when nothing moved. ``oriented``
-    gives a copy of a claim in its series' terms, which is what is weighed against the data."""
-    group = [(c, m) for c, m in zip(found, mappings) if _dated_by_document(c)]
+    """Move the figures dated by the document (and, apart, those dated "today") to the
+    session they fit (see the module docstring); the detail for the report, or ``None``
+    when nothing moved. ``oriented`` gives a copy of a claim in its series' terms, which is
+    what is weighed against the data."""
+    moved = {}
+    for member, which in GROUPS:
+        group = [(c, m) for c, m in zip(found, mappings) if member(c)]
+        detail = _settle_group(group, which, ref, catalog, store, policy, oriented)
+        if detail is not None:
+            moved.update(detail if not moved else {"today_" + k: v for k, v in detail.items()})
+    if moved:
+        periodlabels.resolve(found)
+    return moved or None
+
+
+def _settle_group(group: list[tuple[Claim, Mapping]], which: str, ref: date | None, catalog: Catalog,
+                  store: Store, policy: Policy, oriented: Callable[[Claim, Mapping], Claim]) -> dict | None:
     if ref is None or len(group) < MIN_FIGURES:
         return None
     current = date.fromisoformat(Counter(c.time.value for c, _ in group).most_common(1)[0][0])
-    tiers = [t for c, m in group if c.since is None and (t := observed_tiers(oriented(c, m), m, catalog, store, policy))]
+    tiers = [t for c, m in group
+             if c.since is None and (t := observed_tiers(oriented(c, m), m, catalog, store, policy))]
     if len(tiers) < MIN_FIGURES:
         return None
     candidates = {current, ref, previous_weekday(ref), previous_weekday(current)}
@@ -69,7 +95,6 @@ def settle(found: list[Claim], mappings: list[Mapping], ref: date | None, catalo
         if c.time.value == current.isoformat():
             c.time, c.date_basis = replace(c.time, value=best.isoformat()), DateBasis.SESSION
             c.trace["session"] = "fits_data"
-    periodlabels.resolve(found)
     return {"session": best.isoformat(), "text_session": current.isoformat(),
-            "note": f"the figures the text leaves undated fit {best} ({scores[best][1]} of {len(tiers)}) "
+            "note": f"{which} fit {best} ({scores[best][1]} of {len(tiers)}) "
                     f"better than {current} ({scores[current][1]})"}

@@ -52,8 +52,16 @@ def check_level(k: Case, frame: pd.DataFrame) -> Verdict:
         if moved is not None:
             return moved
     text = explain.level(c, s, k.source(best_ts), best_ts, best, diff, allowed, abs(diff) <= allowed + EPS, label)
-    v = Verdict(label, text, "level", [k.obs(ts) for ts in values.index[-4:]], diff, c.precision + allowed)
+    v = Verdict(label, text, "level", used_observations(k, values, best_ts), diff, c.precision + allowed)
     return with_qualifiers(k, best_ts, v)
+
+
+def used_observations(k: Case, values: pd.Series, best_ts: pd.Timestamp) -> list:
+    """The evidence a level verdict shows: for a day (and the lag window before it) the
+    days read; for a month or a year, the day the verdict cites, not the period's last days."""
+    if (k.end - k.start).days > k.policy.lag_days:
+        return [k.obs(best_ts)]
+    return [k.obs(ts) for ts in values.index[-4:]]
 
 
 def _intraday_range(k: Case, frame: pd.DataFrame) -> Verdict | None:
