@@ -9,6 +9,7 @@ qualifiers, and dates); the claim records the rules that made it in ``Claim.trac
 from __future__ import annotations
 
 import bisect
+import re
 from datetime import date
 
 from . import lexicon as L
@@ -27,6 +28,9 @@ from .timebind import attach_times
 from .dateline import find_dateline
 from .timeref import find_time_phrases
 from .values import Kind
+
+
+FROM_RANGE = re.compile(r"\bfrom (?:a|the|its) (?:target )?(?:range|band) of\s*$", re.I)  # "to 0.25% from a range of 0 to 0.1%"
 
 
 def tenor_cues(text: str) -> list[Cue]:
@@ -60,7 +64,8 @@ def read_claim(f: Features) -> Claim | None:
         sentence=sent.text.strip(), sentence_start=sent.start, sentence_index=sent.index, decimals=q.decimals,
         precision=q.precision, hedge=f.hedge, threshold=f.threshold, extreme=f.extreme, intraday=f.intraday,
         direction=direction, subject=subject.text if subject else None, subject_quote=bool(subject and subject.quote),
-        event=f.event, from_level=f.prev_word == "from", from_record=kind_rule == "below_record",
+        event=f.event, from_level=f.prev_word == "from" or bool(FROM_RANGE.search(f.left[-30:])),
+        from_record=kind_rule == "below_record",
         paragraph=sent.paragraph, mention=f.mention, cues=f.context_cues)
     claim.trace["kind"] = kind_rule
     if q.range:

@@ -28,7 +28,9 @@ class TimeRef:
     end: int
     value: str | None
     precision: str  # day | month | year | unknown
-    role: str = "point"  # point | since | by | duration | anaphor | later ("within weeks": after the last time named)
+    # point | since | by | duration | anaphor ("that day") | later ("within weeks") | later_since ("has since"):
+    # the last two are placed after the last time the text named
+    role: str = "point"
     relative: bool = False
     days: int | None = None  # for durations ("in four weeks" = 28)
     sessions: int | None = None  # for "over the last three sessions"

@@ -18,7 +18,8 @@ from datetime import date, timedelta
 from . import periodlabels
 from .context import Document, paragraph_of
 from .model import Claim, TimeRef
-from .rules.binding import AFTER_EVENT, CLAUSE_BREAK, RELATIVE_PRONOUN, Dating, date_claim, day_before
+from .rules.binding import (AFTER_EVENT, CLAUSE_BREAK, RELATIVE_PRONOUN, Dating, date_claim, dates_a_from_level,
+                            day_before)
 from .values import DateBasis
 
 DEICTIC = re.compile(r"yesterday|today|this (?:morning|afternoon|evening)|tonight|overnight|last night|now|"
@@ -62,6 +63,10 @@ def _by_sentence(doc: Document, phrases: list[TimeRef]) -> dict[int, list[TimeRe
             if previous_point is None:
                 continue
             p = later_than(p, previous_point)
+        elif p.role == "later_since":  # "it has since rallied 12%": since the last time named
+            if previous_point is None:
+                continue
+            p = replace(p, value=previous_point.value, precision=previous_point.precision, role="since")
         elif _is_day(p) and not _is_offset(p) and not in_relative_clause(doc.text, p.start):
             previous_day = p
         if p.role == "point" and p.value and not _is_offset(p) and not in_relative_clause(doc.text, p.start):
@@ -165,7 +170,7 @@ def attach_times(doc: Document, claims: list[Claim], phrases: list[TimeRef]) -> 
             if c.date_basis is DateBasis.PENDING:
                 pending.append(c)
         for p in own:
-            if _carries(p, ref):
+            if _carries(p, ref) and not dates_a_from_level(text, p, sent_claims):
                 last_day[sent.paragraph] = p
     anchor_events(doc, claims, by_sentence)
     session = votes.session

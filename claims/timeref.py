@@ -31,7 +31,10 @@ QUALIFIER_SINCE = re.compile(
     r"\b(?:highest|lowest|weakest|strongest|biggest|largest|smallest|steepest|worst|best|"
     r"heaviest|first time|narrowest|widest|most|least|seen)\b[^.;]{0,40}\bsince\s+(?:the\s+)?$", re.I)
 SEEN_BEFORE = re.compile(r"\b(?:last|not|un)\s*seen\s+$", re.I)  # "a level last seen in 1999": a qualifier
+# "below 50,000 for the first time in this month" is a qualifier; "for the first time in February" dates the figure
+FIRST_TIME_BEFORE = re.compile(r"\bfirst time (?:in\s+)?$", re.I)
 OFFSET_UNITS = {"last": -1, "this": 0, "next": 1}
+RECAP_DAYS = 3  # "the month" this early in a month is the one just ended
 AHEAD_DAYS = 31  # a day and month without a year is the coming one when that is this near (a scheduled meeting)
 
 
@@ -80,7 +83,7 @@ def _role(text: str, start: int, phrase: str) -> str:
     start of a period (``since``), a horizon (``by``) or part of a qualifier."""
     before = text[max(0, start - 60):start]
     low = phrase.lower()
-    if SEEN_BEFORE.search(before):
+    if SEEN_BEFORE.search(before) or (FIRST_TIME_BEFORE.search(before) and low.startswith(("this ", "the "))):
         return "qualifier"
     if low.startswith("since") or SINCE_BEFORE.search(before):
         probe = before + "since " if low.startswith("since") else before
@@ -167,6 +170,28 @@ def _day_of_month(f: Found) -> TimeRef | None:
     return None
 
 
+def first_business_day(year: int, month: int) -> date:
+    d = date(year, month, 1)
+    while d.weekday() >= 5:
+        d += timedelta(days=1)
+    return d
+
+
+def _start_of_month(f: Found) -> TimeRef:
+    """"at the start of March": its first session; "since the start of March": from the
+    last close before it."""
+    if f.gd.get("y"):
+        year = int(f.gd["y"])
+    elif f.ref is None:
+        return f.tr(None, "day")
+    else:
+        year, _ = _past_month(f.ref, f.month, f.forward)
+    if f.role == "since":
+        return f.tr(last_business_day(*((year, f.month - 1) if f.month > 1 else (year - 1, 12))).isoformat(), "day",
+                    not f.gd.get("y"))
+    return f.tr(first_business_day(year, f.month).isoformat(), "day", not f.gd.get("y"))
+
+
 def _end_of_month(f: Found) -> TimeRef:
     if f.gd.get("y"):
         year = int(f.gd["y"])
@@ -230,10 +255,34 @@ def _month(f: Found, mid: bool) -> TimeRef:
 
 
 def _this_month(f: Found) -> TimeRef:
+    """"this month", "last month", "earlier this month"; "the month" in the first days of a
+    month is the month just ended (a recap written on May 1 about April)."""
     if f.ref is None:
         return f.tr(None, "month")
-    y, m = divmod(f.ref.year * 12 + f.ref.month - 1 + OFFSET_UNITS.get((f.gd.get("rel") or "this").lower(), 0), 12)
+    rel = (f.gd.get("rel") or "this").lower()
+    offset = OFFSET_UNITS.get(rel, 0)
+    if f.phrase.lower().startswith("the") and f.ref.day <= RECAP_DAYS:
+        offset = -1
+    y, m = divmod(f.ref.year * 12 + f.ref.month - 1 + offset, 12)
     return f.tr(f"{y}-{m + 1:02d}", "month")
+
+
+def _period_close(f: Found) -> TimeRef | None:
+    """"ended the month at 159.08", "closed the week at 38,062": the last weekday of that
+    period (for "the month" in a month's first days, the month just ended)."""
+    if f.ref is None:
+        return f.tr(None, "day")
+    unit, rel, ref = f.gd["u"].lower(), (f.gd.get("rel") or "the").lower(), f.ref
+    if unit == "month":
+        back = 1 if rel == "last" or (rel == "the" and ref.day <= RECAP_DAYS) else 0
+        y, m = divmod(ref.year * 12 + ref.month - 1 - back, 12)
+        day = last_business_day(y, m + 1)
+    elif unit == "year":
+        year = ref.year - 1 if rel == "last" or (rel == "the" and ref.timetuple().tm_yday <= RECAP_DAYS) else ref.year
+        day = last_business_day(year, 12)
+    else:  # week
+        day = ref - timedelta(days=(ref.weekday() - 4) % 7 + (7 if rel == "last" else 0))
+    return f.tr(min(day, ref).isoformat(), "day", days={"week": 7, "month": 31, "year": 366}[unit])
 
 
 def _month_named(f: Found) -> TimeRef:
@@ -359,6 +408,9 @@ TIME_PATTERNS: tuple[TimePattern, ...] = (
                                     r"(?P<y>(?:19|20)\d\d)\b"), ("MON",),
        lambda f: _day(f, int(f.gd["y"]), f.month, int(f.gd["d"])),
        (("on Jan. 20, 2026", "2026-01-20"), ("on Friday, January 17, 2026", "2026-01-16"))),
+    _P("start_of_month", re.compile(rf"\b(?i:the) (?i:start|beginning) of (?P<mon>{_MON})(?: (?P<y>(?:19|20)\d\d))?\b"),
+       ("MON",), _start_of_month, (("from about $77 at the start of January", "2026-01-01"),
+                                    ("up 5% since the start of January", "2025-12-31"))),
     _P("end_of_month", re.compile(rf"\b(?i:at |by )?(?i:the) end of (?P<mon>{_MON})(?: (?P<y>(?:19|20)\d\d))?\b"),
        ("MON",), _end_of_month, (("at the end of March 2025", "2025-03-31"),)),
     _P("end_of_year", re.compile(r"\b(?:by |at )?(?:the )?(?:end of (?:the year|this year|(?P<last>last) year|"
@@ -426,6 +478,11 @@ TIME_PATTERNS: tuple[TimePattern, ...] = (
            (f.gd.get("u") or f.gd.get("u2")).lower()]), (("within weeks", None),)),
     _P("that_day", re.compile(r"\b(?:that day|on the day|the same day|on the session)\b", re.I), ("day", "session"),
        lambda f: f.span(None, "day", "anaphor"), (("on the day", None),)),
+    _P("period_close", re.compile(r"\b(?:ended|closed|finished|ending|closing|finishing) (?P<rel>the|this|last) "
+                                  r"(?P<u>week|month|year)\b", re.I), ("week", "month", "year"), _period_close,
+       (("the dollar ended last month at 158.1 yen", "2025-12-31"), ("it closed the week at 54,000", "2026-01-16"))),
+    _P("since_then", re.compile(r"\b(?:has|have|had|'s|’s) (?:since|since then)\b|\bsince then\b", re.I),
+       ("since",), lambda f: f.span(None, "day", "later_since"), (("it has since rallied", None),)),
     _P("this_month", re.compile(r"\b(?:earlier |later )?(?:the|this|(?P<rel>last|next)) month\b", re.I), ("month",),
        _this_month, (("this month", "2026-01"), ("earlier this month", "2026-01"), ("last month", "2025-12"))),
     _P("year_start", re.compile(rf"\b(?:in|over|during) the first (?:{_NUMW}|few) (?:days|weeks|sessions|trading days|"

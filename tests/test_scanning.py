@@ -21,7 +21,8 @@ Over the last five sessions, in the past three weeks, in two days, a month ago, 
 earlier, on the month, year-on-year, over the past year, over Monday and Tuesday, 2026-01-20,
 21 January 2026, Jan 20, tonight, this morning, overnight, now; the yen ended 2024 weaker.
 By the end of this quarter, on 17 January, at the close of 17th, the yen's October rally, last July, in the previous session, closed fri,
-within weeks. IN THE PAST TWO WEEKS, LAST WEEK. Stocks rallied strongly on the news, and then,
+within weeks; it ended the month higher and has since slipped
+from the start of March. IN THE PAST TWO WEEKS, LAST WEEK. Stocks rallied strongly on the news, and then,
 after a long and quiet stretch of trading, they slid in the fall."""
 
 

@@ -283,6 +283,34 @@ def test_a_daily_move_is_not_a_period_move(check):
     assert "period" not in c and c["verdict"]["label"] == "accurate"
 
 
+def test_a_monthly_recap_written_on_the_first(check, ex):
+    text = ("Monthly recap, May 1, 2025\n\nThe S&P 500 finished April at 5,569.06. At its April 8 close the index "
+            "stood nearly 19% below its February record, and it has since rallied almost 12%. The Nikkei 225 ended "
+            "the month up 1.2%, and the dollar ended the month at 142.63 yen.")
+    claims = {c["text"]: c for c in check(text)}
+    assert claims["19%"]["date"] == "2025-04-08" and claims["19%"]["verdict"]["label"] != "inaccurate"
+    assert claims["12%"]["period"]["from"] == "2025-04-08" and claims["12%"]["verdict"]["label"] != "inaccurate"
+    assert claims["1.2%"]["period"]["from"] == "2025-03-31" and claims["1.2%"]["verdict"]["label"] != "inaccurate"
+    assert claims["142.63 yen"]["date"] == "2025-04-30"
+    # the same words mid-month are this month's
+    assert dated(ex, "The dollar ended the month at 142.63 yen.", "2025-04-16")["142.63 yen"] == "2025-04-16"
+
+
+def test_a_level_a_months_move_reached_and_the_start_of_a_month(ex):
+    assert dated(ex, "Brent crude rose 78% in March to $126.69 a barrel.", "2026-04-01")["$126.69"] == "2026-03-31"
+    assert dated(ex, "The BoJ raised the rate in December by 25 basis points to 0.75%.", "2026-03-10")["0.75%"] \
+        == "2025-12"  # a decision is checked by its month
+    got = dated(ex, "Brent went from about $77 at the start of March to above $118 on Friday.", "2026-03-24")
+    assert got["$77"] == "2026-03-02" and got["$118"] == "2026-03-20"
+
+
+def test_first_time_in_this_month_is_a_qualifier_but_in_february_a_date(ex):
+    got = dated(ex, "The Nikkei 225 closed below 50,000 for the first time in this month.", "2025-11-18")
+    assert got["50,000"] == "2025-11-18"
+    got = dated(ex, "The Nikkei 225 only closed above 40,000 for the first time in February.", "2024-07-12")
+    assert got["40,000"] == "2024-02"
+
+
 # -- forecast horizons ----------------------------------------------------------------------
 @pytest.mark.parametrize("text, ref, figure, day", [
     ("Strategists see the yen at 160 per dollar by the end of 2026.", "2025-12-25", "160 per dollar", "2026-12-31"),

@@ -3,7 +3,7 @@
 * "27% from its July 11 peak", "7% below its February high", "up 20% from the April low":
   the period's extreme (:attr:`Baseline.PEAK` or :attr:`Baseline.TROUGH`); without a period
   ("below its record") the all-time extreme, which the kinds table already reads
-  (``below_record``);
+  (``below_record``); "21% from its Aug. 5 close": that day's close (:attr:`Baseline.CLOSE`);
 * "60 basis points higher compared with January levels", "versus January": any level the
   period held (:attr:`Baseline.LEVEL`).
 
@@ -19,7 +19,7 @@ from datetime import date
 from ..model import TimeRef
 from ..values import Baseline
 
-_WHAT = r"(?P<what>record|all-time high|peak|high|top|low|trough|bottom)s?"
+_WHAT = r"(?P<what>record|all-time high|peak|high|top|low|trough|bottom|close|closing level|finish)s?"
 EXTREME_AFTER = re.compile(
     r"\s*(?:(?:points?|percent|per cent|bps?|basis points|yen)\s+)?(?:[a-z]+\s+){0,2}?"
     r"(?:from|below|under|off|short of|since)\s+(?:its|the|a|an|their|this year's|last year's)\s+"
@@ -30,6 +30,7 @@ LEVELS_AFTER = re.compile(
     r"(?P<when>(?:early |mid-|late )?(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)(?: (?:19|20)\d\d)?|(?:19|20)\d\d)(?:'s)?\s+(?:levels?|average)\b", re.I)
 TROUGH_WORDS = ("low", "trough", "bottom")
+CLOSE_WORDS = ("close", "closing level", "finish")  # "21% from its Aug. 5 close": from that day's close
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,10 @@ def extreme_after(text: str, figure_end: int, ref: date | None) -> Found | None:
     period = _period(m.group("when"), m.start("when"), m.end("when"), ref)
     if period is None:
         return None
-    kind = Baseline.TROUGH if m.group("what").lower() in TROUGH_WORDS else Baseline.PEAK
+    what = m.group("what").lower()
+    kind = Baseline.CLOSE if what in CLOSE_WORDS else Baseline.TROUGH if what in TROUGH_WORDS else Baseline.PEAK
+    if kind is Baseline.CLOSE and period.precision != "day":
+        return None
     return Found(period, kind)
 
 

@@ -18,7 +18,7 @@ from typing import Callable
 
 from ..features import lazy
 from ..model import Claim, TimeRef
-from ..timeref import previous_weekday
+from ..timeref import last_business_day, previous_weekday
 from ..values import DateBasis, Kind
 from . import Rule, baselines, first
 
@@ -27,16 +27,18 @@ CLAUSE_BREAK = re.compile(r"[,;:.!?](?=\s)|\n")  # punctuation that ends a claus
 NEW_CLAUSE_AFTER = re.compile(r",\s*(?:and|but|while|whereas)\b|;")
 NEW_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\b|[;:](?=\s)")
 AFTER_EVENT = re.compile(r"\b(?:after|before|following|ahead of|until)\b", re.I)
-COMPARED_WITH = re.compile(r"\bthan\b|\bcompared (?:with|to)\b", re.I)
+COMPARED_WITH = re.compile(r"\bthan\b|\bcompar(?:ed|e|ing) (?:with|to)\b", re.I)
 APPOSITIVE = re.compile(r",\s+(?:its|their|the|a|an)\s", re.I)
 SHORT_LINK = re.compile(r"^[\s,]*(?:to|at|or|and|up|down|from|,)?[\s,]*(?:a |an )?(?:record |fresh |range of |band of )?$",
                         re.I)
 CLAUSE_PUNCT = re.compile(r"[,;:](?=\s)")
 OR_BETWEEN = re.compile(r"\s*,?\s*or\s*")  # "3,597 points, or 7.1%": one move in two units
 SINCE_WHAT = re.compile(r"\bsince (?:the |last |its )?(?P<what>[a-z][a-z' -]{2,40}?)(?=[,.;]|$| to )", re.I)
+PRESENT_TENSE = re.compile(r"\b(?:is|are|remains?|sits?|stands?|trades?|holds?|now|still)\b", re.I)
 WHEN_CLAUSE = re.compile(r",?\s+when\s+[^;:]*$", re.I)
 DAY_AFTER = re.compile(r"\b(?P<n>a|one|two|three|the) (?:trading |business )?days? after\b", re.I)
 NUMBER_WORDS = {"a": 1, "one": 1, "the": 1, "two": 2, "three": 3}
+THEN = re.compile(r"\s*(?:and )?then\b", re.I)  # "a day after X touched 160.2, its high, and then tumbled to 154.5"
 SUPERLATIVE_BEFORE = re.compile(r"\b(?:highest|lowest|weakest|strongest|first time|biggest|worst|best|heaviest)\b"
                                 r"[^.;]{0,40}$", re.I)
 
@@ -70,6 +72,7 @@ def closes_earlier_figure(pair: Pair) -> bool:
         for o in pair.sent_claims)
 
 
+BASELINE_WORDS = re.compile(r"\b(?:from|below|under|off|short of)\s+(?:its|the|a|an|their)\s*$", re.I)
 POSSESSIVE_EVENT = re.compile(r"^['’]s\s+(?:[\w.-]+\s+){0,3}?(?:data|report|jobs|payrolls?|figures|numbers|auction|"
                               r"meeting|decision|election|vote|statement|speech|announcement|comments|remarks|minutes|"
                               r"survey|release|print|cpi|gdp|reading|testimony|press conference|summit|holiday|"
@@ -81,12 +84,13 @@ CAUSE_BEFORE = re.compile(r"\b(?:as|after|before|ahead of|following|despite|on t
 
 
 def names_another_event(p: Pair) -> bool:
-    """"as Friday's dismal jobs data...", "ahead of Wednesday's auction": the day of a
+    """"as Friday's dismal jobs data...", "ahead of this week's auction": the day of a
     report or a meeting that moved the market, not of the figure ("raised rates at
     Wednesday's meeting" is the figure's own day)."""
-    if p.text[p.end - 2:p.end] not in ("'s", "’s") or not CAUSE_BEFORE.search(p.text[max(0, p.start - 30):p.start]):
+    end = p.end if p.text[p.end - 2:p.end] in ("'s", "’s") else p.end + 2
+    if p.text[end - 2:end] not in ("'s", "’s") or not CAUSE_BEFORE.search(p.text[max(0, p.start - 30):p.start]):
         return False
-    return bool(POSSESSIVE_EVENT.match(p.text[p.end - 2:p.end + 60]))
+    return bool(POSSESSIVE_EVENT.match(p.text[end - 2:end + 60]))
 
 
 def dates_the_baseline(p: Pair) -> bool:
@@ -94,6 +98,15 @@ def dates_the_baseline(p: Pair) -> bool:
     figure of its own dates where a move started, not the figure."""
     tail = re.split(r"\d", p.between)[-1]
     return bool(re.search(r"\bfrom\b", tail, re.I)) and not re.search(r"\bfrom\s*$", tail, re.I)
+
+
+FROM_LEVEL_GAP = re.compile(r"\s*(?:(?:at|on|in|as of|by)\s+)?")
+
+
+def dates_a_from_level(text: str, p: TimeRef, figures) -> bool:
+    """"up from 1.66% at the start of November": the phrase right after the level a move
+    started from is that level's time; it carries to no other figure."""
+    return any(o.from_level and o.end <= p.start and FROM_LEVEL_GAP.fullmatch(text[o.end:p.start]) for o in figures)
 
 
 def dates_the_from_level(p: Pair) -> bool:
@@ -112,6 +125,11 @@ BLOCKERS_AFTER: tuple[Rule[Pair, bool], ...] = (
                    "JGB 10-year at [1.59%] into Thursday's 30y auction."),
          counter=("The Nikkei 225 fell [2%] on Friday's close.",
                   "The BoJ is expected to raise rates to [1%] at Wednesday's meeting.")),
+    Rule("baseline_period", lambda p: BASELINE_WORDS.search(p.between) is not None, True,
+         "the phrase is the period of a baseline ('10% below its July 11 record'), not the figure's day",
+         examples=("The Nikkei 225 is still about [10%] below its July 11 record.",
+                   "S&P 500 [-19%] from its Feb. 19 peak, ouch."),
+         counter=("The Nikkei 225 fell [10%] on July 11.",)),
     Rule("baseline_phrase", dates_the_baseline, True,
          "the phrase dates where a move started ('down 2.7 yen from the same time on Thursday'), not the figure",
          examples=("At 5 p.m. the dollar stood at [155.7 yen], down 2.7 yen from the same time on Thursday.",
@@ -162,6 +180,10 @@ BLOCKERS_BEFORE: tuple[Rule[Pair, bool], ...] = (
 POINT_BLOCKERS = BLOCKERS_AFTER + BLOCKERS_BEFORE
 
 PERIOD_BLOCKERS: tuple[Rule[Pair, bool], ...] = (
+    Rule("period_of_another_event", names_another_event, True,
+         "'ahead of this week's Fed meeting': the period names an event's time, not the figure's",
+         examples=("The 10-year Treasury yield slipped to [4.63%] ahead of this week's Federal Reserve meeting.",),
+         counter=("The 10-year Treasury yield rose [20 bp] this week.",)),
     Rule("other_clause", lambda p: NEW_CLAUSE.search(p.between) or (p.after and RELATIVE_PRONOUN.search(
         last_clause(p.between))), True, "the period is in another clause",
          examples=("The Nikkei 225 rose [2%]; it is up 18% this year.",),
@@ -246,8 +268,17 @@ class Dating:
         found = [p for p in self.own if p.role == "point" and p.precision == "day" and p.value and p.pattern != "now"
                  and p.end <= self.c.start and not p.text.lower().endswith(("ago", "earlier", "'s", "’s")) and
                  not RELATIVE_PRONOUN.search(last_clause(self.text[max(0, p.start - 40):p.start])) and
-                 first(BLOCKERS_BEFORE, self.pair(p.start, p.end)) is EARLIER_CLAUSE]
+                 first(BLOCKERS_BEFORE, self.pair(p.start, p.end)) is EARLIER_CLAUSE and
+                 not PRESENT_TENSE.search(self.clause_of_figure) and not dates_a_from_level(self.text, p, self.sent_claims)]
         return max(found, key=lambda p: p.start) if found else None
+
+    @lazy
+    def clause_of_figure(self) -> str:
+        """The clause the figure stands in: from the last clause break before it to the next."""
+        c = self.c
+        before = NEW_CLAUSE.split(self.text[c.sentence_start:c.start])[-1]
+        after = NEW_CLAUSE.split(self.text[c.end:c.sentence_start + len(c.sentence)], maxsplit=1)[0]
+        return before + c.text + after
 
     @lazy
     def when_antecedent(self) -> TimeRef | None:
@@ -271,7 +302,8 @@ class Dating:
             if p.role != "point" or p.precision != "day" or not p.value or p.end > c.start:
                 continue
             m = DAY_AFTER.search(self.text[p.end:c.start])
-            if m and not CLAUSE_PUNCT.search(self.text[p.end + m.end():c.start]):
+            scope = self.text[p.end + m.end():c.start] if m else ""
+            if m and (not CLAUSE_PUNCT.search(scope) or THEN.match(CLAUSE_PUNCT.split(scope)[-1])):
                 n = NUMBER_WORDS.get(m.group("n").lower(), 1)
                 day = date.fromisoformat(p.value)
                 for _ in range(n):
@@ -302,12 +334,35 @@ class Dating:
     def levels(self) -> baselines.Found | None:
         return baselines.levels_after(self.text, self.c.end, self.ref) if self.c.kind is Kind.CHANGE else None
 
+    def ends_period_move(self) -> bool:
+        """A level that ends a move the same month or year phrase dates ("rose 78% in March
+        to $126.69")."""
+        c = self.c
+        if c.kind is not Kind.LEVEL or c.event or not self.points or \
+                self.nearest(self.points).precision not in ("month", "year"):
+            return False  # a decision ("raised the rate in December to 0.75%") is checked by its month
+        before = [o for o in self.sent_claims if o.kind is Kind.CHANGE and o.end <= c.start]
+        return bool(before) and re.fullmatch(r"\s*(?:[\w.'-]+\s+){0,3}?to\s*", self.text[before[-1].end:c.start]) is not None
+
     def own_date(self, p: TimeRef) -> bool:
-        """"from 0.75% a month ago": the phrase right after a from-level dates that level."""
-        return p.start >= self.c.end and p.start - self.c.end <= 3
+        """"from 0.75% a month ago", "down from about 147 on Friday": a phrase right after a
+        from-level dates that level, unless it also dates the level the move went to
+        ("raised to 0.25% from 0.1% on Wednesday": the day of the move)."""
+        if p.start < self.c.end or not FROM_LEVEL_GAP.fullmatch(self.text[self.c.end:p.start]):
+            return False
+        if p.text.lower().endswith(("ago", "earlier", "before")) or p.precision != "day":
+            return True
+        to = [o for o in self.sent_claims if o is not self.c and o.end <= self.c.start]
+        if not to:
+            return True
+        target = max(to, key=lambda o: o.end)
+        return first(BLOCKERS_AFTER, Pair(self.text, target, p.start, p.end, self.sent_claims)) is not None
 
     def at_reference(self) -> tuple[TimeRef, DateBasis]:
-        return TimeRef("", self.c.start, self.c.start, self.ref.isoformat(), "day", "point"), DateBasis.REFERENCE
+        """The document's own date (its Friday, for a piece dated on a weekend)."""
+        day = self.ref - timedelta(days=max(0, self.ref.weekday() - 4))
+        basis = DateBasis.REFERENCE if day == self.ref else DateBasis.SESSION
+        return TimeRef("", self.c.start, self.c.start, day.isoformat(), "day", "point"), basis
 
 
 def _set_since(d: Dating, p: TimeRef) -> None:
@@ -381,9 +436,10 @@ def _this_month(d: Dating) -> bool:
 
 
 def _period_is_nearer(d: Dating) -> bool:
-    """"trading between 1.49% and 1.58% since Monday": the figure is to date."""
+    """"trading between 1.49% and 1.58% since Monday": the figure is to date (a baseline's
+    period, "19% below its February record", says where a move started, not when it ended)."""
     since = d.c.since
-    return since is not None and since.role == "since" and d.ref is not None and \
+    return since is not None and since.role == "since" and since.pattern != "baseline" and d.ref is not None and \
         abs(since.start - d.c.start) < abs(d.nearest(d.points).start - d.c.start)
 
 
@@ -391,6 +447,30 @@ def _ends_at_reference(d: Dating) -> bool:
     c = d.c
     return d.ref is not None and ((c.since is not None and c.since.role != "duration") or bool(c.since_text)
                                   or d.ends_a_period())
+
+
+def _end_of_period(d: Dating) -> tuple[TimeRef, DateBasis]:
+    p = d.nearest(d.points)
+    year, month = int(p.value[:4]), int(p.value[5:7]) if p.precision == "month" else 12
+    day = last_business_day(year, month)
+    if d.ref is not None and day > d.ref:
+        day = d.ref
+    return replace(p, value=day.isoformat(), precision="day"), DateBasis.EXPLICIT
+
+
+def _move_over_closed_period(d: Dating) -> tuple[TimeRef, DateBasis]:
+    """The period "ended the month/week/year" closes: the move is measured from the close
+    before it began."""
+    p = d.nearest(d.points)
+    end = date.fromisoformat(p.value)
+    if p.days == 7:
+        start = end - timedelta(days=end.weekday() + 3)
+    elif p.days == 31:
+        start = date(end.year, end.month, 1) - timedelta(days=1)
+    else:
+        start = date(end.year - 1, 12, 31)
+    d.c.since = TimeRef(p.text, p.start, p.end, start.isoformat(), "day", "since", True, pattern=p.pattern)
+    return p, DateBasis.EXPLICIT
 
 
 def _when_clause(d: Dating) -> tuple[TimeRef, DateBasis]:
@@ -439,9 +519,21 @@ FACT_DATES: tuple[Rule[Dating, Callable[[Dating], tuple[TimeRef | None, DateBasi
     Rule("month_to_date", lambda d: d.points and _this_month(d), _month_to_date,
          "a move 'in' the current month is a move month to date",
          examples=("The Nikkei 225 is up [15%] in January alone.",)),
+    Rule("end_of_period_move", Dating.ends_period_move, _end_of_period,
+         "'rose 78% in March to $126.69': the level a move over a month or year reached is its last session's",
+         examples=("Brent crude rose 78% in March to [$126.69] a barrel.",
+                   "Nikkei 225 fell 13.2% in March to [51,063.72] - worst month since 2008."),
+         counter=("The Nikkei 225 traded at [51,000] in March.",)),
+    Rule("move_over_closed_period", lambda d: d.points and d.c.kind is Kind.CHANGE and
+         d.nearest(d.points).pattern == "period_close", _move_over_closed_period,
+         "'ended the month up 1.2%': a move over the period the phrase closes, dated at its last session",
+         examples=("The Nikkei 225 ended the month up [1.2%].", "S&P 500 closed the week [+3.9%]."),
+         counter=("The dollar ended the month at [142.63] yen.",)),
     Rule("day_after", lambda d: d.day_after is not None, lambda d: (d.day_after, DateBasis.EXPLICIT),
          "'on Tuesday, a day after X': the figure of X is dated that many sessions before the day named",
          examples=("The yen held its rebound on Tuesday, a day after the dollar touched [160.2 yen].",
+                   "The yen held firm on Tuesday, a day after the dollar hit 160.2 yen, a 34-year high, and then "
+                   "tumbled to [154.5].",
                    "Nikkei 225 flat on Thu, two days after it dumped [3%]."),
          counter=("The yen rose on Tuesday, and a day later the Nikkei 225 rose [2%] again.",)),
     Rule("by_day", lambda d: d.past_by_day is not None, lambda d: (d.past_by_day, DateBasis.EXPLICIT),
@@ -449,25 +541,29 @@ FACT_DATES: tuple[Rule[Dating, Callable[[Dating], tuple[TimeRef | None, DateBasi
          examples=("The 40-year yield hit a record 3.69% last week before easing to [3.32%] by Wednesday.",
                    "JGB 10-year back down to [1.50%] by Tue."),
          counter=("Strategists see the 10-year JGB yield at [2.5%] by Friday.",)),
-    Rule("point_before_move", lambda d: d.points and d.c.from_level and d.nearest(d.points).precision == "day"
-         and not d.own_date(d.nearest(d.points)), lambda d: (day_before(d.nearest(d.points)), DateBasis.EXPLICIT),
-         "the level a move started from held the day before the move",
-         examples=("On Tuesday the BoJ raised its policy rate to 0.75% from [0.5%].",)),
+    Rule("point_before_move", lambda d: d.points and d.c.from_level and not d.c.extreme and
+         d.nearest(d.points).precision == "day" and not d.own_date(d.nearest(d.points)),
+         lambda d: (day_before(d.nearest(d.points)), DateBasis.EXPLICIT),
+         "the level a move started from held the day before the move (not a swing within the day: 'from as high as')",
+         examples=("On Tuesday the BoJ raised its policy rate to 0.75% from [0.5%].",
+                   "BOJ hiked to 0.25% from a range of [0 to 0.1%] on Wednesday."),
+         counter=("On Thursday the dollar slid from as high as [160.7 yen] to as low as 155.6.",)),
     Rule("point", lambda d: d.points, lambda d: (d.nearest(d.points), DateBasis.EXPLICIT),
          "the nearest time phrase that belongs to the figure dates it",
          examples=("The Nikkei jumped [4.75%] on Oct. 6.",)),
     Rule("period_at_reference", _ends_at_reference, Dating.at_reference,
          "a figure measured over a period to now is dated by the document",
          examples=("The Nikkei 225 has gained [20%] since the start of the year.",)),
-    Rule("carried_before_move", lambda d: d.carried is not None and d.c.from_level and d.carried.precision == "day"
-         and d.carried.value, lambda d: (day_before(d.carried), DateBasis.CARRIED),
+    Rule("carried_before_move", lambda d: d.carried is not None and d.c.from_level and not d.c.extreme and
+         d.carried.precision == "day" and d.carried.value, lambda d: (day_before(d.carried), DateBasis.CARRIED),
          "a from-level dated by the paragraph's day held the day before",
          examples=("On Tuesday the BoJ raised its policy rate to 0.75%. The move was from [0.5%].",)),
     Rule("clause_carried", lambda d: d.clause_day is not None, lambda d: (d.clause_day, DateBasis.CARRIED),
          "a day named in an earlier clause of the sentence ('on Tuesday, while French yields rose ...')",
          examples=("The Nikkei 225 rose 2% on Friday, and the Topix gained [1.5%].",
                    "gilts sold off on Tue, while the 10-year JGB yield rose [5bp]."),
-         counter=("The Nikkei 225 rose 2% on Friday; it has gained [15%] this year.",)),
+         counter=("The Nikkei 225 rose 2% on Friday; it has gained [15%] this year.",
+                  "The Nikkei closed at a record on Monday, and with the policy rate at [0.5%], real rates are negative.")),
     Rule("carried", lambda d: d.carried is not None, lambda d: (d.carried, DateBasis.CARRIED),
          "the last day named earlier in the paragraph",
          examples=("On Tuesday the BoJ raised its policy rate. The 10-year JGB yield rose to [2.3%].",)),

@@ -26,9 +26,10 @@ _COUNT = r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fiftee
 SIDE_OF_WORD = {"highest": Side.HIGH, "lowest": Side.LOW, "weakest": Side.WEAK, "strongest": Side.STRONG}
 MOVE_DOWN = {"drop", "decline", "fall", "loss", "slide", "selloff", "sell-off", "plunge"}
 MOVE_UP = {"gain", "rise", "rally", "jump", "advance", "increase", "surge"}
-# "since last Wednesday's record close", "below its record": the words name another figure
+# "since last Wednesday's record close", "below its record", "19% below its February record":
+# the words name another figure (the baseline of a move), not a record set by this one
 SINCE_BEFORE_QUALIFIER = re.compile(r"\bsince\b[^,.;]*$|\b(?:below|under|off|short of|from|near|close to|approaching)"
-                                    r"\s+(?:its|the|their)\s+$", re.I)
+                                    r"\s+(?:its|the|their|a)\s+(?:(?:[A-Z][a-z]+\.?|\d{1,2}|(?:19|20)\d\d)\s+){0,2}$", re.I)
 
 
 @dataclass(frozen=True)
