@@ -66,9 +66,9 @@ DIRECTIONAL_THRESHOLDS = ("past", "through", "crossed", "cleared", "broke throug
 COMPARATIVES = {"weaker than": -1, "lower than": -1, "softer than": -1, "stronger than": 1, "higher than": 1,
                 "firmer than": 1}
 EXTREME_WORDS = ("touched", "touching", "touch", "hit", "hits", "hitting", "reached", "reaching",
-                 "as much as", "as high as", "as low as", "peaked at", "a high of", "a low of")
-INTRADAY_WORDS = ("as much as", "as high as", "as low as", "intraday", "touched", "touching", "a high of",
-                  "a low of", "in afternoon trade", "in morning trade")
+                 "as much as", "as high as", "as low as", "as far as", "peaked at", "a high of", "a low of")
+INTRADAY_WORDS = ("as much as", "as high as", "as low as", "as far as", "intraday", "touched", "touching",
+                  "a high of", "a low of", "in afternoon trade", "in morning trade")
 
 # Verbs that report a decision rather than a state ("raised rates to 0.75%").
 EVENT_WORDS = {"raised", "raise", "raises", "raising", "lifted", "lift", "lifting", "hike",

@@ -8,7 +8,7 @@ reads its fields; ``label`` is the report's name for it ("highest_since:1999").
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from .units import Unit
@@ -98,6 +98,9 @@ class Qualifier:
     scope: str | None = None  # record | since | in_years (moves)
     basis: Unit | None = None
     compound: bool = False
+    # where the qualifier's words stand in the text ([start, end)); the verifier reads the
+    # words between it and its figure to tell whether it is surely about that figure
+    span: tuple[int, int] | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
         return self.label

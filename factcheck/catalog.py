@@ -47,6 +47,7 @@ class Series:
     sources: tuple[dict, ...] = ()
     basis_allowance: float | None = None
     basis_allowance_pct: float | None = None
+    basis_allowance_above: float | None = None  # for a quote above the published value, when wider
     hedge_allowance_pct: float | None = None
     change_allowance_bp: float | None = None
     change_allowance_pp: float | None = None
@@ -61,6 +62,7 @@ class Series:
     intraday_licence: str | None = None
     decisions: str | None = None  # a decisions table (announced/effective/rate) for moves
     price_currency: str | None = None  # "USD": "$63.63 a barrel" is a level of this series
+    unseen_hours: str | None = None  # a part of the day no close or bar of the series covers
 
     def source_label(self) -> str:
         """The series' first source (a decisions table's rows name it when they name none)."""
@@ -73,6 +75,12 @@ class Series:
         if self.basis_allowance_pct is not None:
             return abs(value) * self.basis_allowance_pct / 100
         return 0.0
+
+    def allowance_above(self, value: float) -> float:
+        """The basis allowance for a quote above the published value: wider where quotes
+        run above a fitted curve (super-long JGBs against MoF's), else the basis allowance."""
+        base = self.level_allowance(value)
+        return max(base, self.basis_allowance_above) if self.basis_allowance_above is not None else base
 
     def hedge_allowance(self, value: float) -> float:
         base = self.level_allowance(value)
@@ -153,6 +161,7 @@ def _parse_series(entry: dict, where: str) -> Series:
             frequency=entry.get("frequency", "daily"), tenor=entry.get("tenor"),
             sources=tuple(entry.get("sources", ())), basis_allowance=entry.get("basis_allowance"),
             basis_allowance_pct=entry.get("basis_allowance_pct"),
+            basis_allowance_above=entry.get("basis_allowance_above"),
             hedge_allowance_pct=entry.get("hedge_allowance_pct"),
             change_allowance_bp=entry.get("change_allowance_bp"),
             change_allowance_pp=entry.get("change_allowance_pp"),
@@ -164,6 +173,7 @@ def _parse_series(entry: dict, where: str) -> Series:
             intraday_source=(entry.get("intraday") or {}).get("source"),
             intraday_licence=(entry.get("intraday") or {}).get("licence"),
             decisions=entry.get("decisions"), price_currency=entry.get("price_currency"),
+            unseen_hours=entry.get("unseen_hours"),
         )
     except KeyError as exc:
         raise CatalogError(f"{where}: missing field {exc}") from None

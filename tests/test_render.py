@@ -31,6 +31,11 @@ def report(checker):
     return checker.check(DOC.read_text(encoding="utf-8"), "2026-01-21", "note.txt")
 
 
+@pytest.fixture
+def check_report(checker):
+    return lambda text, day: checker.check(text, day, "wrap.txt")
+
+
 def with_flags(report, strengths: dict[int, float], tried: list[dict]) -> None:
     """Give verdicts the optional strength/readings fields the verifier will add."""
     for i, r in enumerate(report.results):
@@ -96,9 +101,9 @@ def test_flags_ordered_by_strength_with_readings(report):
     flagged = [i for i, lab in enumerate(labels) if lab in ("inaccurate", "misdated")]
     assert len(flagged) >= 2
     weak, strong = flagged[0], flagged[1]
-    tried = [{"name": "stated day close", "observed": [{"date": "2026-01-20", "value": 2.33}], "held": False,
+    tried = [{"name": "stated day close", "observed": [{"date": "2026-01-20", "value": 2.33}], "holds": False,
               "note": "12 bp away"}, {"name": "intraday range", "observed": {"date": "2026-01-20", "value": 2.36},
-                                      "held": False}]
+                                      "holds": False}]
     with_flags(report, {weak: 0.5, strong: 7.25}, tried)
     claims = report.to_dict()["claims"]
     assert list_order(claims)[:2] == [strong, weak] and review_order(claims)[0] in (strong, weak)
@@ -114,10 +119,34 @@ def test_flags_ordered_by_strength_with_readings(report):
 
 
 def test_without_strengths_the_order_is_unchanged(report):
+    for r in report.results:  # a report from before the verifier gave flags a strength
+        r.verdict.strength, r.verdict.readings = None, []
     claims = report.to_dict()["claims"]
     assert list_order(claims) == list(range(len(claims)))
     assert readings({"readings": "nonsense"}) == [] and readings({}) == []
     assert "readings tried" not in render(report, "html") and "readings tried" not in render(report, "md")
+
+
+def test_the_verifiers_flags_lead_strongest_first_with_their_readings(check_report):
+    """A note with three wrong figures of different sizes: every report lists the flags
+    first, the furthest outside its allowance first, and shows the readings tried."""
+    text = ("Market wrap, Tuesday, January 20, 2026\n\nThe 10-year JGB yield closed at 2.42% on Tuesday. "
+            "The Nikkei 225 closed at 50,100.00 on Tuesday. The 20-year JGB yield stood at 2.95% on Tuesday. "
+            "The yen traded at 158.2 per dollar.")
+    report = check_report(text, "2026-01-20")
+    claims = report.to_dict()["claims"]
+    flags = [i for i, c in enumerate(claims) if c["verdict"]["label"] in ("inaccurate", "misdated")]
+    assert len(flags) == 3 and all(claims[i]["verdict"]["strength"] > 0 for i in flags)
+    by_strength = sorted(flags, key=lambda i: -claims[i]["verdict"]["strength"])
+    assert list_order(claims)[:3] == by_strength and review_order(claims)[:3] == by_strength
+    assert all(claims[i]["verdict"]["readings"][0]["holds"] is False for i in flags)
+    md = [line for line in render(report, "md").splitlines() if line.startswith("| ") and line[2].isdigit()]
+    assert [int(line.split("|")[1]) - 1 for line in md[:3]] == by_strength and "readings tried: as stated" in md[0]
+    page = render(report, "html")
+    assert page.index(f'id="c{by_strength[0] + 1}"') < page.index(f'id="c{by_strength[2] + 1}"')
+    assert "readings tried" in page and "strength " in page
+    text_report = render(report, "table", RenderOptions(width=200))
+    assert text_report.index(claims[by_strength[0]]["text"]) < text_report.index(claims[by_strength[2]]["text"])
 
 
 def test_cards_link_to_their_highlight_and_back(report):

@@ -9,7 +9,7 @@ the figure it describes (see :func:`attach`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Callable
 
@@ -179,6 +179,7 @@ def attach(sent: Sentence, claims: list[Claim], ref: date | None) -> None:
             if q is None or SINCE_BEFORE_QUALIFIER.search(sent.text[:m.start()]):
                 continue
             start, end = sent.start + m.start(), sent.start + m.end()
+            q = replace(q, span=(start, end))
             if q.kind is QualifierKind.MOVE:
                 _attach_move(q, rule.name, start, claims)
             else:

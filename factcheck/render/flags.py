@@ -1,18 +1,22 @@
 """How strong each flag is and which readings of a claim were tried: the two optional
 verdict fields the renderers read, named in this one place.
 
-The verifier may give a verdict's dict form (``ClaimResult.to_dict()["verdict"]``) these
-fields; renderers read them from there and nowhere else::
+The verifier (:mod:`factcheck.verify.readings`) gives a verdict's dict form
+(``ClaimResult.to_dict()["verdict"]``) these fields; renderers read them from there and
+nowhere else::
 
-    "strength": 2.4,            # float, larger = stronger flag: how far outside its
-                                # allowance the best reading is (in allowances or units;
-                                # only the order matters to the renderers)
+    "strength": 2.4,            # float, on flags only, larger = stronger flag: how far
+                                # outside its tolerance the nearest plausible reading is,
+                                # in tolerances (only the order matters to the renderers)
     "readings": [               # the readings tried, in the order they were tried
-        {"name": "stated day close",        # "intraday range", "previous session",
-                                            # "lag window", "period extremes", ...
-         "observed": [{"date": "2026-01-20", "value": 2.33}],   # value(s) and date(s)
-         "held": false,                     # whether the claim holds on this reading
-         "note": "12 bp from the stated 2.45%"},                # optional, one line
+        {"name": "as stated",               # "the day's intraday range", "the session
+                                            # before (2026-01-19)", "a move of the yield"...
+         "observed": [{"date": "2026-01-20", "value": 2.33, "field": "close",
+                       "source": "mof"}],   # value(s) and date(s)
+         "difference": 0.12, "tolerance": 0.055,   # in the claim's unit
+         "holds": false,                    # whether the claim holds on this reading
+                                            # (null: the data cannot settle it)
+         "note": "MoF JGB 10-year yield on 2026-01-20 was 2.330%, ..."},  # one sentence
         ...
     ]
 
@@ -30,7 +34,7 @@ STRENGTH = "strength"
 READINGS = "readings"
 READING_NAME = "name"
 READING_OBSERVED = "observed"
-READING_HELD = "held"
+READING_HELD = "holds"
 READING_NOTE = "note"
 
 FLAGS = tuple(label.value for label in Label.by_severity() if label.refutes)  # the verdicts a reviewer must look at

@@ -96,7 +96,7 @@ def readings_block(claim: dict) -> str:
     rows = []
     for r in tried:
         seen = ", ".join(f"{E(observed_value(claim, v, 'close'))}" + (f" on {E(d)}" if d else "") for d, v in r.observed)
-        held = {True: '<span class="held">held</span>', False: '<span class="failed">failed</span>'}.get(r.held, "?")
+        held = {True: '<span class="held">held</span>', False: '<span class="failed">failed</span>'}.get(r.held, "not settled")
         rows.append(f"<tr><td>{E(r.name)}</td><td>{seen or '—'}</td><td>{held}</td><td>{E(r.note)}</td></tr>")
     return (f'<details class="readings"><summary>readings tried ({len(tried)})</summary><table class="obs">'
             f'<tr><th>reading</th><th>observed</th><th>result</th><th>note</th></tr>{"".join(rows)}</table></details>')

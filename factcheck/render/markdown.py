@@ -16,10 +16,12 @@ def cell(s: str) -> str:
 def readings_text(claim: dict) -> str:
     """"readings tried: stated day close 2.330% on 2026-01-20 (failed); ..." or ""."""
     parts = []
+    said = claim["verdict"]["explanation"]
     for r in readings(claim["verdict"]):
         seen = ", ".join(observed_value(claim, v, "close") + (f" on {d}" if d else "") for d, v in r.observed)
-        held = {True: "held", False: "failed"}.get(r.held, "not decided")
-        parts.append(f"{r.name}{' ' + seen if seen else ''} ({held}{'; ' + r.note if r.note else ''})")
+        held = {True: "held", False: "failed"}.get(r.held, "not settled")
+        note = r.note if r.note and r.note not in said else ""  # the evidence above says it already
+        parts.append(f"{r.name}{' ' + seen if seen else ''} ({held}{'; ' + note if note else ''})")
     return "readings tried: " + "; ".join(parts) if parts else ""
 
 

@@ -77,6 +77,7 @@ class Case:
     policy: Policy
     store: Store
     inferred_reference: bool = False  # the document's date was worked out from its figures
+    plain: bool = False  # read the claim at its own time only: no search for another date (misdated)
 
     @property
     def explicit(self) -> bool:

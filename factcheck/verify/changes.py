@@ -16,7 +16,7 @@ from ..labels import Label
 from .moves import daily_changes
 from .baselines import baseline_start
 from .qualifiers import with_qualifiers
-from .tolerance import EPS, change_tolerance, grade
+from .tolerance import BAR_SHARE, EPS, change_tolerance, grade
 from .verdict import Verdict
 
 MONTH_EXTREME = re.compile(r"since (?:its|the) (?P<mon>January|February|March|April|May|June|July|August|"
@@ -42,11 +42,7 @@ def check_change(k: Case) -> Verdict:
     if len(base) > 2:
         observed = explain.from_baseline(c, base[2]) + observed
     if c.threshold in (Threshold.AT_LEAST, Threshold.AT_MOST) and not c.hedge:
-        big_enough = abs(actual) >= abs(c.value) - c.precision if c.threshold == Threshold.AT_LEAST \
-            else abs(actual) <= abs(c.value) + c.precision
-        holds = big_enough and ((actual >= 0) == (c.value >= 0) or c.direction == 0)
-        return Verdict(Label.ACCURATE if holds else Label.INACCURATE, explain.change_threshold(observed, c, holds),
-                       "change_threshold", obs, c.value - actual, c.precision)
+        return _change_threshold(k, actual, tol, obs, observed)
     claimed = c.value
     if c.direction == 0 and c.unit in DAILY_MOVE_UNITS and actual < 0 and c.value > 0:
         # no direction word ("That's 10 yen in four weeks"): the sign nearer the data
@@ -60,6 +56,51 @@ def check_change(k: Case) -> Verdict:
     v = Verdict(label, explain.change(observed, claimed, c.unit, tol, diff, label), "change", obs, diff,
                 c.precision + tol)
     return with_qualifiers(k, end_ts, v) if c.qualifiers else v
+
+
+def _change_threshold(k: Case, actual: float, tol: float, obs: list, observed: str) -> Verdict:
+    """"more than 50 bp this week", "at least 3%": a move of the stated size or beyond on the
+    stated side; one short of the line by no more than the move's allowance holds
+    approximately ("more than 50 bp" after a 47 bp week), a move the other way never."""
+    c = k.c
+    same_way = (actual >= 0) == (c.value >= 0) or c.direction == 0
+    short = abs(c.value) - abs(actual) if c.threshold == Threshold.AT_LEAST else abs(actual) - abs(c.value)
+    label = grade(max(short, 0.0), c.precision, tol) if same_way else Label.INACCURATE
+    return Verdict(label, explain.change_threshold(observed, c, label, max(short, 0.0), tol), "change_threshold", obs,
+                   c.value - actual, c.precision + (0.0 if label == Label.ACCURATE else tol))
+
+
+def intraday_move(k: Case) -> Verdict | None:
+    """A one-day move read as measured during the session ("surged 5.7% by mid-morning",
+    "rallied as much as 1.75%"): from the previous close to any price inside the day's
+    high-low bar, give or take the bar share of the move's allowance (as for a level, see
+    :func:`.tolerance.bar_allowance`). None when the claim is no one-day move or the day
+    has no bar."""
+    c, s, data = k.c, k.s, k.data
+    if c.since is not None or c.since_text or c.from_record or c.unit not in DAILY_MOVE_UNITS or \
+            c.time.precision != "day":
+        return None
+    found = data.on_or_before(k.end)
+    if found is None or found[0].date() < k.start - timedelta(days=k.policy.lag_days) or \
+            not {"high", "low"} <= set(data.frame.columns):
+        return None
+    ts = found[0]
+    lo, hi = data.frame.at[ts, "low"], data.frame.at[ts, "high"]
+    base = data.before(ts.date())
+    if base is None or lo != lo or hi != hi:
+        return None
+    lo_move, hi_move = sorted((change_between(c.unit, base[1], float(lo)), change_between(c.unit, base[1], float(hi))))
+    claimed = c.value
+    if c.direction == 0 and c.value > 0 and hi_move < 0:
+        claimed = -c.value  # no direction word: the sign nearer the data
+    dist = 0.0 if lo_move <= claimed <= hi_move else claimed - (hi_move if claimed > hi_move else lo_move)
+    tol = change_tolerance(c, s, k.policy, base[1]) * BAR_SHARE
+    label = grade(dist, c.precision, tol)
+    text = explain.intraday_move(c, s, base, ts, float(lo), float(hi), lo_move, hi_move, claimed, dist, tol, label)
+    v = Verdict(label, text, "intraday_move", [k.obs(base[0]), k.obs(ts, float(lo), "intraday low"),
+                                               k.obs(ts, float(hi), "intraday high")],
+                dist, c.precision + (0.0 if label == Label.ACCURATE else tol))
+    return with_qualifiers(k, ts, v) if c.qualifiers else v
 
 
 def _base(k: Case, end_ts: pd.Timestamp):
@@ -167,7 +208,7 @@ def _change_in_period(k: Case) -> Verdict:
 def _misdated_change(k: Case, claimed: float, tol: float) -> Verdict | None:
     """A move wrong for the stated time but the size of the series' move on a day nearby."""
     c = k.c
-    if c.since is not None or c.from_record:
+    if c.since is not None or c.from_record or k.plain:
         return None
     lo, hi = k.misdated_span()
     changes = daily_changes(k.data.values, c.unit).loc[pd.Timestamp(lo):pd.Timestamp(hi)].dropna()

@@ -62,9 +62,9 @@ def gap(diff: float, s: Series) -> str:
     return f"{abs(diff):,.2f} points {side}"
 
 
-def allowance(amount: float, s: Series, c: Claim) -> str:
+def allowance(amount: float, s: Series, c: Claim, kind: str = "basis") -> str:
     """An allowance and what it is for ("5 bp basis", "3.00 yen hedge ('around')")."""
-    hedge = f" hedge ('{c.hedge}')" if c.hedge else " basis"
+    hedge = f" hedge ('{c.hedge}')" if c.hedge else f" {kind}"
     if s.unit == Unit.PERCENT:
         return f"{amount * 100:g} bp{hedge}"
     if s.unit == Unit.FX:
@@ -128,6 +128,43 @@ def no_observation(sid: str, start: date, end: date) -> str:
     return f"No {sid} observation between {start} and {end}."
 
 
+# -- readings ------------------------------------------------------------------------------
+def rescued(name: str, text: str) -> str:
+    """A claim that holds on a reading other than the first."""
+    return f"Holds read as {name}: {text}"
+
+
+def unsettled(reason: str, first: str) -> str:
+    return f"Cannot be settled: {reason.rstrip('.')}. As first read: {first}"
+
+
+def mid_session(s: Series) -> str:
+    return f"A figure from during the session; the data have only closes for {s.name} that day."
+
+
+def unseen_hours(s: Series) -> str:
+    return (f"{s.unseen_hours[0].upper() + s.unseen_hours[1:]} quote: neither the closes nor the day's bars of "
+            f"{s.name} cover that part of the day.")
+
+
+def unseen_stretch(c: Claim, s: Series, ts: pd.Timestamp, lo: float, hi: float, dist: float, inside: bool) -> str:
+    where = (f"{s.unseen_hours[0].upper() + s.unseen_hours[1:]} quote: the data miss that part of {day(ts)}; "
+             f"{s.name} passed between {fmt(lo, s.unit)} and {fmt(hi, s.unit)} from that day's bar to the next "
+             f"session's open")
+    if inside:
+        return f"{where}, and the stated {stated(c)} lies there: it cannot be settled."
+    return f"{where}; the stated {stated(c)} is {gap(dist, s).rsplit(' ', 1)[0]} outside that."
+
+
+def no_reading_holds(others: list) -> str:
+    """"No other reading holds: the day's intraday range (...), the session before (...)"."""
+    parts = []
+    for r in others:
+        off = f", off by {abs(r.difference):g}" if r.holds is False and r.difference is not None else ""
+        parts.append(f"{r.name}{off}" if r.holds is not None else f"{r.name} (not settled)")
+    return f"No other reading holds: {'; '.join(parts)}."
+
+
 # -- forecasts -----------------------------------------------------------------------------
 def forecast(c: Claim) -> str:
     horizon = f" for {c.time.value}" if c.time and c.time.value else ""
@@ -154,10 +191,17 @@ def level(c: Claim, s: Series, source: str, ts: pd.Timestamp, best: float, diff:
     return f"{where}, {gap(diff, s)} the stated {stated(c)}; beyond the {allowance(allowed, s, c)} allowance plus precision."
 
 
-def intraday_range(c: Claim, s: Series, ts: pd.Timestamp, lo: float, hi: float, allowed: float | None) -> str:
-    extra = "" if allowed is None else f", within the {allowance(allowed, s, c)} allowance"
-    return (f"Intraday bars: {s.name} traded between {fmt(lo, s.unit)} and {fmt(hi, s.unit)} on {day(ts)}; "
-            f"the stated {stated(c)} is inside that range{extra}.")
+def intraday_range(c: Claim, s: Series, ts: pd.Timestamp, lo: float, hi: float, dist: float, allowed: float,
+                   label: str) -> str:
+    where = f"Intraday bars: {s.name} traded between {fmt(lo, s.unit)} and {fmt(hi, s.unit)} on {day(ts)}"
+    if abs(dist) <= 1e-9:
+        return f"{where}; the stated {stated(c)} is inside that range."
+    if label == "accurate":
+        return f"{where}; the stated {stated(c)} is at its edge, within the stated precision."
+    outside = f"{where}; the stated {stated(c)} is {gap(dist, s).rsplit(' ', 1)[0]} outside it"
+    if label == "approximately_accurate":
+        return f"{outside}, within the {allowance(allowed, s, c, 'intraday')} allowance."
+    return f"{outside}."
 
 
 def range_(s: Series, source: str, first: pd.Timestamp, last: pd.Timestamp, vmin: float, vmax: float,
@@ -172,9 +216,18 @@ def range_(s: Series, source: str, first: pd.Timestamp, last: pd.Timestamp, vmin
 
 
 def threshold(c: Claim, s: Series, source: str, at_least: bool, intraday: bool, first: pd.Timestamp,
-              last: pd.Timestamp, ext: float, ext_ts: pd.Timestamp, short: float, allowed: float, label: str) -> str:
+              last: pd.Timestamp, ext: float, ext_ts: pd.Timestamp, short: float, allowed: float, label: str,
+              denied: bool = False) -> str:
     where = (f"{source_name(source)} {s.name} {'high' if at_least else 'low'} {'(intraday) ' if intraday else ''}"
              f"between {day(first)} and {day(last)} was {fmt(ext, s.unit)} on {day(ext_ts)}")
+    if denied:
+        words = "at or below" if at_least else "at or above"
+        if label == "accurate":
+            return f"{where}: it stayed {words} {stated(c)}, as stated."
+        if label == "approximately_accurate":
+            return f"{where}: past {stated(c)} by {gap(short, s).rsplit(' ', 1)[0]}, within the " \
+                   f"{allowance(allowed, s, c)} allowance."
+        return f"{where}: it crossed {stated(c)}, which the text says it failed to do."
     words = "at or above" if at_least else "at or below"
     if label == "accurate":
         return f"{where}: {words} {stated(c)}, as stated."
@@ -236,8 +289,14 @@ def observed_move(s: Series, source: str, base_ts: pd.Timestamp, base: float, en
             f"{day(end_ts)}: {move(actual, unit)}")
 
 
-def change_threshold(observed: str, c: Claim, holds: bool) -> str:
-    return f"{observed}; {c.threshold.replace('_', ' ')} {stated(c)} {'holds' if holds else 'fails'}."
+def change_threshold(observed: str, c: Claim, label: str, short: float, tolerance: float) -> str:
+    line = f"{observed}; {c.threshold.replace('_', ' ')} {stated(c)}"
+    if label == "accurate":
+        return f"{line} holds."
+    if label == "approximately_accurate":
+        return f"{line} holds only loosely: {move(short, c.unit, sign=False)} short, within the " \
+               f"{move(tolerance, c.unit, sign=False)} allowance."
+    return f"{line} fails."
 
 
 def change(observed: str, claimed: float, unit: str, tolerance: float, diff: float, label: str) -> str:
@@ -248,6 +307,22 @@ def change(observed: str, claimed: float, unit: str, tolerance: float, diff: flo
     else:
         note = f"off by {move(abs(diff), unit, sign=False)}, beyond the allowance"
     return f"{observed} against the stated {move(claimed, unit)}; {note}."
+
+
+def intraday_move(c: Claim, s: Series, base: tuple, ts: pd.Timestamp, lo: float, hi: float, lo_move: float,
+                  hi_move: float, claimed: float, dist: float, tolerance: float, label: str) -> str:
+    where = (f"From the previous close {fmt(base[1], s.unit)} ({day(base[0])}), {s.name} traded between "
+             f"{fmt(lo, s.unit)} and {fmt(hi, s.unit)} on {day(ts)}: moves of {move(lo_move, c.unit)} to "
+             f"{move(hi_move, c.unit)} during the session")
+    if abs(dist) <= 1e-9:
+        return f"{where}; the stated {move(claimed, c.unit)} is inside that span."
+    if label == "accurate":
+        return f"{where}; the stated {move(claimed, c.unit)} is at its edge, within the stated precision."
+    off = move(abs(dist), c.unit, sign=False)
+    if label == "approximately_accurate":
+        return f"{where}; the stated {move(claimed, c.unit)} is {off} outside it, within the " \
+               f"{move(tolerance, c.unit, sign=False)} allowance."
+    return f"{where}; the stated {move(claimed, c.unit)} is {off} outside it."
 
 
 NOT_ENOUGH_BEFORE_PERIOD = "Not enough data before the period."
@@ -411,6 +486,10 @@ def year_high(high: bool, at: pd.Timestamp, previous: tuple | None, x: float, un
                False: f"not the {year} {side}"}[state]
     return (f"Year {side} check: the {'highest' if high else 'lowest'} earlier {year} value was {fmt(value, unit)} "
             f"on {day(ts)}; {fmt(x, unit)} on {day(at)} is {verdict}.")
+
+
+def unattributed_qualifier(label: str) -> str:
+    return f"('{label}' may be about another subject in the sentence: not counted against the figure.)"
 
 
 def move_direction_differs(x: float, unit: str, down: bool) -> str:

@@ -2,18 +2,19 @@
 crossed or touched ("above 4%", "touched 141.7 per dollar")."""
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 import pandas as pd
 
-from claims import Threshold
+from claims import Claim, Kind, Side, Threshold
 
 from . import explain
 from .case import Case
 from ..labels import Label
 from .qualifiers import with_qualifiers
 from .stale import stale_level
-from .tolerance import EPS, grade, ladder, level_allowance
+from .tolerance import EPS, bar_allowance, grade, level_allowance
 from .verdict import Verdict
 
 
@@ -38,13 +39,13 @@ def check_level(k: Case, frame: pd.DataFrame) -> Verdict:
     c, s = k.c, k.s
     values = frame["value"]
     if c.intraday and has_bars(frame):
-        inside = _intraday_range(k, frame)
-        if inside is not None:
+        inside = intraday_reading(k)
+        if inside is not None and inside.label.supports:
             return inside
     best_ts = (values - c.value).abs().idxmin()
     best = float(values[best_ts])
     diff = c.value - best
-    allowed = level_allowance(c, s)
+    allowed = level_allowance(c, s, above=diff > 0)
     label = grade(diff, c.precision, allowed)
     if label == Label.INACCURATE:
         moved = misdated_level(k, lambda v: abs(c.value - v) <= c.precision + EPS) or \
@@ -64,19 +65,27 @@ def used_observations(k: Case, values: pd.Series, best_ts: pd.Timestamp) -> list
     return [k.obs(ts) for ts in values.index[-4:]]
 
 
-def _intraday_range(k: Case, frame: pd.DataFrame) -> Verdict | None:
-    """"surged to 141.68 intraday": a level inside a day's high-low range holds."""
+def intraday_reading(k: Case) -> Verdict | None:
+    """The claim read as a quote taken during the session: inside a day's high-low range
+    (the day of the window nearest to it), give or take the precision and the bar
+    allowance (:func:`.tolerance.bar_allowance`). None when the data have no bars there."""
+    frame = k.frame()
+    if frame.empty or not has_bars(frame):
+        return None
     c, s = k.c, k.s
-    rows = frame.dropna(subset=["high", "low"])
-    allowed = level_allowance(c, s)
-    for slack, label in ladder(c.precision, allowed):
-        for ts, row in rows.iloc[::-1].iterrows():
-            lo, hi = float(row["low"]), float(row["high"])
-            if lo - slack - EPS <= c.value <= hi + slack + EPS:
-                text = explain.intraday_range(c, s, ts, lo, hi, None if label == Label.ACCURATE else allowed)
-                return Verdict(label, text, "intraday_range",
-                               [k.obs(ts, lo, "intraday low"), k.obs(ts, hi, "intraday high")], 0.0, slack)
-    return None
+    best = None
+    for ts, row in frame.dropna(subset=["high", "low"]).iterrows():
+        lo, hi = float(row["low"]), float(row["high"])
+        dist = 0.0 if lo <= c.value <= hi else c.value - (hi if c.value > hi else lo)
+        if best is None or abs(dist) <= abs(best[0]):
+            best = (dist, ts, lo, hi)
+    dist, ts, lo, hi = best
+    allowed = bar_allowance(c, s)
+    label = grade(dist, c.precision, allowed)
+    text = explain.intraday_range(c, s, ts, lo, hi, dist, allowed, label)
+    v = Verdict(label, text, "intraday_range", [k.obs(ts, lo, "intraday low"), k.obs(ts, hi, "intraday high")],
+                dist, c.precision + (0.0 if label == Label.ACCURATE else allowed))
+    return with_qualifiers(k, ts, v)
 
 
 @on_observations
@@ -94,14 +103,37 @@ def check_range(k: Case, frame: pd.DataFrame) -> Verdict:
     return Verdict(label, text, "range", obs, out, c.precision + (0.0 if label == Label.ACCURATE else allowed))
 
 
+# "failed to close above 40,000", "could not break below 150": the line was not crossed
+NEGATED_LINE = re.compile(r"\b(?:failed|fails|failing|unable|did\s+not|didn't|could\s+not|couldn't|never\s+managed)"
+                          r"\s+(?:to\s+)?(?:[a-z]+\s+){0,2}(?:above|over|below|under|past|through)\s+(?:the\s+)?$", re.I)
+
+
+def negated(c: Claim) -> bool:
+    """The words before the figure deny the crossing its threshold word names."""
+    return NEGATED_LINE.search(c.sentence[:max(c.start - c.sentence_start, 0)]) is not None
+
+
+def line_side(k: Case) -> Threshold | None:
+    """The side of the line a threshold claim states (None for a plain level)."""
+    if not (k.c.threshold or k.c.extreme) or k.c.kind != Kind.LEVEL:
+        return None
+    frame = k.frame()
+    return None if frame.empty else _side(k, frame)
+
+
 def _side(k: Case, frame: pd.DataFrame) -> Threshold:
     """The side of the line the claim states: its threshold word, else the move's direction,
+    else the side its qualifier names ("reached 1.905%, the highest since 2007" is a peak),
     else where the market was ("touched 140.7" is a low if that is below the last close)."""
-    if k.c.threshold in (Threshold.AT_LEAST, Threshold.AT_MOST):
-        return k.c.threshold
-    direction = k.c.direction  # in the series' own terms (factcheck.api.orient turned "the yen weakened")
+    c = k.c
+    if c.threshold in (Threshold.AT_LEAST, Threshold.AT_MOST):
+        return c.threshold
+    direction = c.direction  # in the series' own terms (factcheck.api.orient turned "the yen weakened")
+    named = [q for q in c.qualifiers if q.side in (Side.HIGH, Side.LOW, Side.WEAK, Side.STRONG)]
+    if direction == 0 and named:
+        direction = 1 if named[0].high_in_series(k.s.asset_class == "fx" and c.subject_quote) else -1
     if direction == 0:
-        direction = -1 if k.c.value < float(frame["value"].iloc[-1]) else 1
+        direction = -1 if c.value < float(frame["value"].iloc[-1]) else 1
     return Threshold.AT_MOST if direction < 0 else Threshold.AT_LEAST
 
 
@@ -110,27 +142,30 @@ def check_threshold(k: Case, frame: pd.DataFrame) -> Verdict:
     c, s = k.c, k.s
     side = _side(k, frame)
     at_least = side == Threshold.AT_LEAST
-    col = ("high" if at_least else "low") if c.intraday and has_bars(frame) else "value"
+    denied = negated(c)  # "failed to close above X": every close stayed on the near side
+    col = ("high" if at_least else "low") if c.intraday and has_bars(frame) and not denied else "value"
     series = frame[col].dropna()
     if series.empty:
         series, col = frame["value"], "value"
     ext_ts = series.idxmax() if at_least else series.idxmin()
     ext = float(series[ext_ts])
     short = (c.value - ext) if at_least else (ext - c.value)  # >0: the claim overshoots
+    if denied:
+        short = -short  # >0: the market crossed the line the claim says it did not
     # "above 4%" / "touched 4%" name a line; "hit 1.59%" is a rounded reading (±precision)
     prec = c.precision if c.extreme and not c.threshold and c.decimals > 0 else 0.0
-    allowed = level_allowance(c, s)
+    allowed = bar_allowance(c, s) if col != "value" else level_allowance(c, s, above=short > 0 and at_least != denied)
     label = grade(max(short, 0.0), prec, allowed)
     if label == Label.INACCURATE:
-        test = (lambda v: v >= c.value - prec - EPS) if at_least else (lambda v: v <= c.value + prec + EPS)
-        loose = (lambda v: v >= c.value - prec - allowed - EPS) if at_least else \
+        test = (lambda v: v >= c.value - prec - EPS) if at_least != denied else (lambda v: v <= c.value + prec + EPS)
+        loose = (lambda v: v >= c.value - prec - allowed - EPS) if at_least != denied else \
             (lambda v: v <= c.value + prec + allowed + EPS)
         moved = misdated_level(k, test) or stale_level(k, loose)
         if moved is not None:
             return moved
     obs = [k.obs(ext_ts, ext, {"value": "close", "high": "intraday high", "low": "intraday low"}[col])]
     text = explain.threshold(c, s, obs[0].source, at_least, col != "value", series.index[0], series.index[-1],
-                             ext, ext_ts, short, allowed, label)
+                             ext, ext_ts, short, allowed, label, denied)
     difference = -short if at_least or label != Label.ACCURATE else short
     v = Verdict(label, text, "threshold", obs, difference, prec + (0.0 if label == Label.ACCURATE else allowed))
     return with_qualifiers(k, ext_ts, v, side=side)
@@ -138,7 +173,7 @@ def check_threshold(k: Case, frame: pd.DataFrame) -> Verdict:
 
 def misdated_level(k: Case, test: Callable[[float], bool]) -> Verdict | None:
     """A value wrong for the stated time but right for the same series nearby."""
-    if not k.explicit:
+    if not k.explicit or k.plain:
         return None
     c, s, data = k.c, k.s, k.data
     lo, hi = k.misdated_span()

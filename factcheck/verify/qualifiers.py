@@ -8,6 +8,7 @@ apply to this claim (a first-time claim without a line, a move superlative on a 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Callable
@@ -21,7 +22,7 @@ from . import explain
 from .case import Case, month_bounds
 from ..labels import Label
 from .moves import daily_changes
-from .tolerance import EPS
+from .tolerance import BAR_SHARE, EPS
 from .verdict import Verdict
 
 Holds = bool | str | None  # True, "loosely", False, or None: cannot be checked
@@ -61,14 +62,29 @@ class Reading:
         self.first = values.index[0].date()
         self.label = f"'{self.q.label}'"
 
+    @property
+    def tie(self) -> float:
+        """How close an earlier value may come to this one and still count as a tie, not
+        as higher (lower): the claim's precision plus the bar share of the basis allowance
+        (a 0.1 bp difference between two closes does not undo "the highest since")."""
+        return self.k.c.precision + BAR_SHARE * self.k.s.level_allowance(self.x)
+
     def beyond(self, values: pd.Series, level: float) -> pd.Series:
         """The values at or beyond ``level`` on the qualifier's side."""
         return values[values >= level - EPS] if self.high else values[values <= level + EPS]
 
+    def clearly_beyond(self, values: pd.Series) -> pd.Series:
+        """The values beyond this one by more than a tie."""
+        return values[values > self.x + self.tie + EPS] if self.high else values[values < self.x - self.tie - EPS]
+
     def crossed(self, values: pd.Series) -> pd.Series:
-        """The values beyond the claim's line on the threshold's side."""
+        """The values beyond the claim's line on the threshold's side; strictly beyond when
+        the claim says "above" or "below" ("rose above 0.5% for the first time since 1995":
+        an earlier 0.5% was not above it), at or beyond for "hit" or "reached"."""
         c = self.k.c
-        return values[values >= c.value - EPS] if self.side == Threshold.AT_LEAST else values[values <= c.value + EPS]
+        strict = EPS if c.threshold in (Threshold.AT_LEAST, Threshold.AT_MOST) else -EPS
+        return values[values > c.value + strict] if self.side == Threshold.AT_LEAST else \
+            values[values < c.value - strict]
 
 
 def _result(q: Qualifier, holds: Holds, text: str) -> dict:
@@ -85,16 +101,19 @@ def _record(r: Reading) -> dict | None:
     return _result(r.q, state, explain.record(r.high, ref_v, ref_ts, r.k.s.unit, r.first, holds))
 
 
+LOOSE_MONTHS = 6  # "since June 1999" when the data say February 1999: loosely true
+
+
 def _since_state(r: Reading, last_ts: pd.Timestamp) -> Holds:
-    """"since 1999" holds when the last value beyond was in 1999; loosely a year off (two
-    months off for "since March 2024")."""
+    """"since 1999" holds when the last value beyond was in 1999; loosely a year off (half a
+    year off for "since March 2024")."""
     arg = r.q.since
     got = f"{last_ts.year}" if len(arg) == 4 else f"{last_ts.year}-{last_ts.month:02d}"
     if got == arg:
         return True
     if len(arg) > 4:
         gap_months = (last_ts.year * 12 + last_ts.month) - (int(arg[:4]) * 12 + int(arg[5:7]))
-        return "loosely" if abs(gap_months) <= 2 else False
+        return "loosely" if abs(gap_months) <= LOOSE_MONTHS else False
     return "loosely" if abs(last_ts.year - int(arg[:4])) <= r.k.policy.loose_years else False
 
 
@@ -111,6 +130,10 @@ def _since(r: Reading) -> dict | None:
         return _result(r.q, "loosely", explain.since_exceeded(r.first, r.label, r.high))
     last_ts = earlier.index[-1]
     state = _since_state(r, last_ts)
+    if state is not True and r.q.kind != QualifierKind.FIRST_SINCE:
+        clear = r.clearly_beyond(earlier)  # past the near-ties ("a 0.1 bp near-tie" in between)
+        if clear.empty or _since_state(r, clear.index[-1]) is not False:
+            state = "loosely"
     return _result(r.q, state, explain.last_beyond(r.high, r.ts, float(earlier.iloc[-1]), r.k.s.unit, last_ts, state,
                                                    r.label))
 
@@ -133,13 +156,22 @@ def _in_period(r: Reading) -> dict:
             return _result(r.q, None, explain.period_unchecked(r.first, r.label))
         return _result(r.q, True, explain.nothing_beyond_since_start(r.high, r.first))
     last_ts = earlier.index[-1]
+    state = _period_state(r, last_ts, years, unit_years, slack, multi)
+    if state is not True:
+        clear = r.clearly_beyond(earlier)  # past the near-ties
+        if clear.empty or _period_state(r, clear.index[-1], years, unit_years, slack, multi) is not False:
+            state = "loosely"
     back = (r.ts - last_ts).days / 365.25
-    if multi:
-        state = back >= years
-    else:
-        state = True if years <= back + slack * unit_years else ("loosely" if back >= years - unit_years else False)
     ago = f"{back:.1f} years" if per == "year" else f"{back / unit_years:.1f} {per}s"
     return _result(r.q, state, explain.last_beyond_ago(r.high, float(earlier.iloc[-1]), r.k.s.unit, last_ts, ago))
+
+
+def _period_state(r: Reading, last_ts: pd.Timestamp, years: float, unit_years: float, slack: float,
+                  multi: bool) -> Holds:
+    back = (r.ts - last_ts).days / 365.25
+    if multi:
+        return back >= years
+    return True if years <= back + slack * unit_years else ("loosely" if back >= years - unit_years else False)
 
 
 def _first_time(r: Reading) -> dict | None:
@@ -226,17 +258,24 @@ require_checkers(QUALIFIER_KINDS, CHECKERS)
 
 def with_qualifiers(k: Case, ts: pd.Timestamp, v: Verdict, side: Threshold | None = None) -> Verdict:
     """Check the claim's qualifiers on a passing verdict: one that fails makes the claim
-    inaccurate, one that holds only loosely makes it approximately accurate."""
+    inaccurate, one that holds only loosely makes it approximately accurate. A qualifier is
+    read on the claim's day and on the window's extreme on its side ("as of last week, a
+    record": the record may have been set a few sessions before the figure quoted). One
+    that fails but may be about another subject (:func:`attributed`) is reported and not
+    counted."""
     if not v.label.supports or not k.c.qualifiers:
         return v
     worst = None
     for q in k.c.qualifiers:
-        result = CHECKERS[q.kind](k, q, ts, side)
+        result = _best(k, q, ts, side)
         if result is None:
             continue
+        if result["holds"] is False and not attributed(k, q):
+            result["attributed"] = False
+            result["explanation"] += " " + explain.unattributed_qualifier(q.label)
         v.qualifiers.append(result)
         v.explanation += " " + result["explanation"]
-        if result["holds"] is False:
+        if result["holds"] is False and result.get("attributed", True):
             worst = Label.INACCURATE
         elif result["holds"] == "loosely" and worst is None:
             worst = Label.APPROXIMATELY_ACCURATE
@@ -245,3 +284,54 @@ def with_qualifiers(k: Case, ts: pd.Timestamp, v: Verdict, side: Threshold | Non
     elif worst == Label.APPROXIMATELY_ACCURATE and v.label == Label.ACCURATE:
         v.label = Label.APPROXIMATELY_ACCURATE
     return v
+
+
+RANK = {True: 0, "loosely": 1, None: 2, False: 3}
+
+
+def _best(k: Case, q: Qualifier, ts: pd.Timestamp, side: Threshold | None) -> dict | None:
+    """The qualifier's result on the claim's day, or on the window's extreme on the
+    qualifier's side when that one holds better."""
+    result = CHECKERS[q.kind](k, q, ts, side)
+    if result is None or result["holds"] is True or q.kind == QualifierKind.MOVE:
+        return result
+    window = k.frame()["value"]
+    if window.empty:
+        return result
+    high = q.high_in_series(k.s.asset_class == "fx" and k.c.subject_quote)
+    other = window.idxmax() if high else window.idxmin()
+    if other == ts:
+        return result
+    again = CHECKERS[q.kind](k, q, other, side)
+    return again if again is not None and RANK[again["holds"]] < RANK[result["holds"]] else result
+
+
+# the words between a qualifier and its figure open another clause or subject ("..., while
+# falling to a record low", "..., and futures fell to their weakest level since 2009")
+OTHER_CLAUSE = re.compile(r";|,\s*(?:while|whereas|but|and|as|with|even as)\b|\b(?:while|whereas)\b", re.I)
+AGAINST = re.compile(r"^\s*(?:against|versus|vs\.?)\s+(?:the\s+)?([A-Za-z$€£¥.]+)", re.I)
+
+
+def attributed(k: Case, q: Qualifier) -> bool:
+    """Whether a qualifier is surely about the claim's figure: nothing between them opens
+    another clause or names another instrument, and it is not said against a currency
+    outside the series' pair ("a record low against the euro" on a dollar-yen figure)."""
+    c, s = k.c, k.s
+    if q.span is None:
+        return True
+    base = c.sentence_start
+    a, b = q.span[0] - base, q.span[1] - base
+    if not (0 <= a <= b <= len(c.sentence)):
+        return True
+    lo, hi = (b, c.start - base) if b <= c.start - base else (c.end - base, a)
+    between = c.sentence[max(lo, 0):max(hi, 0)]
+    if OTHER_CLAUSE.search(between):
+        return False
+    if any(cue.kind == "instrument" and cue.value != s.id and base + lo <= cue.start < base + hi for cue in c.cues):
+        return False
+    against = AGAINST.match(c.sentence[b:b + 30])
+    if against is None:
+        return True
+    word = against.group(1).lower().strip(".")
+    names = " ".join((s.name, s.id) + s.aliases + s.quote_currency_aliases).lower()
+    return word in names or word in ("dollar", "greenback", "u.s", "us")

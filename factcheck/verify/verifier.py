@@ -24,6 +24,7 @@ from .decisions import check_decision, has_decisions, or_as_decided
 from .forecasts import check_forecast
 from ..labels import Label
 from .levels import check_level, check_range, check_threshold
+from .readings import judge
 from .spreads import check_spread
 from .verdict import Verdict
 
@@ -42,6 +43,11 @@ CHECKERS: tuple[Route, ...] = (
     Route("threshold", lambda k: bool(k.c.threshold or k.c.extreme), or_as_decided(check_threshold)),
     Route("level", lambda k: True, or_as_decided(check_level)),
 )
+
+
+def route(k: Case) -> Callable[[Case], Verdict]:
+    """The checker of a case: the first row of :data:`CHECKERS` that takes it."""
+    return next(r for r in CHECKERS if r.when(k)).check
 
 
 def unmapped(m: Mapping) -> Verdict:
@@ -96,4 +102,4 @@ class Verifier:
             return Verdict(Label.UNVERIFIABLE, explain.data_starts(series.id, data.first, c.time.value),
                            "no_data_for_date")
         k = Case(c, series, data, start, end, ref, self.policy, self.store, self.reference_basis == "inferred")
-        return next(r for r in CHECKERS if r.when(k)).check(k)
+        return judge(k, route)

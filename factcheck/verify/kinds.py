@@ -1,0 +1,75 @@
+"""Readings of a claim as another kind of figure, and when its kind is too doubtful to flag.
+
+The extractor decides whether a number is a level or a move from the words around it; some
+forms leave a careful reader two readings:
+
+* a "%" change of a yield whose value is where the yield stood ("the 10-year yield tops
+  4.5%") also reads as a level;
+* a level in basis points or percentage points of a yield cannot be a level of it: it reads
+  as a move ("60 basis points compared to January");
+* a level in index points far from the index ("fell 3,836.48 points" read as a level) reads
+  as a move.
+
+A flag needs a confident kind (:func:`kind_doubt`): a level stated in basis points of a
+yield, or a level so far from the series that it is more likely another quantity (an index
+component count, a definition's "0.01%") than a wrong level, is unverifiable when no
+reading makes it hold.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Iterator
+
+from claims import Kind, Unit
+
+from .case import Case
+from .verdict import Verdict
+
+GROSS_SHARE = 0.5  # a level further than this share of the series' value from it is doubtful as a level
+GROSS_FLOOR_PP = 1.0  # ... and, for a series in percent, further than this many points
+NEAR_LEVEL_SHARE = 0.1  # a "%" change of a yield within this share of its level also reads as the level
+
+
+def _last(k: Case) -> float | None:
+    found = k.data.on_or_before(k.end)
+    return None if found is None else found[1]
+
+
+def other_kinds(k: Case) -> Iterator[tuple[str, Case]]:
+    """The claim read as another kind of figure, with the reading's name."""
+    c, s = k.c, k.s
+    last = _last(k)
+    if last is None:
+        return
+    if c.kind == Kind.CHANGE and c.unit == Unit.PERCENT and s.unit == Unit.PERCENT and s.asset_class != "policy_rate" \
+            and c.value > 0 and abs(c.value - last) <= NEAR_LEVEL_SHARE * abs(last):
+        yield "a level of the yield", replace(k, c=replace(c, kind=Kind.LEVEL))
+    if c.kind == Kind.LEVEL and c.unit in (Unit.BP, Unit.PP) and s.unit == Unit.PERCENT and c.range_low is None:
+        yield "a move of the yield", replace(k, c=replace(c, kind=Kind.CHANGE, threshold=None, extreme=False,
+                                                          value=-abs(c.value) if c.direction < 0 else c.value))
+    if c.kind == Kind.LEVEL and c.unit == Unit.POINTS and s.asset_class == "index" and gross(c.value, last, s.unit):
+        yield "a move in index points", replace(k, c=replace(c, kind=Kind.CHANGE, threshold=None, extreme=False,
+                                                             value=-abs(c.value) if c.direction < 0 else c.value))
+
+
+def gross(value: float, level: float, unit: str) -> bool:
+    """``value`` is too far from the series' ``level`` to be a reading of it."""
+    gap = abs(value - level)
+    return gap > GROSS_SHARE * abs(level) and (unit != Unit.PERCENT or gap > GROSS_FLOOR_PP)
+
+
+def kind_doubt(k: Case, first: Verdict) -> str | None:
+    """Why the claim's kind is too doubtful for a flag, or None."""
+    c, s = k.c, k.s
+    if c.kind != Kind.LEVEL or s.asset_class == "policy_rate":
+        return None
+    last = _last(k)
+    if c.range_low is not None:
+        if last is not None and (gross(c.range_low, last, s.unit) or gross(c.range_high, last, s.unit)):
+            return f"the range {c.text.strip()} is nowhere near {s.name} (then {last:,.2f}): a misread"
+        return None
+    if c.unit in (Unit.BP, Unit.PP) and s.unit == Unit.PERCENT:
+        return f"a figure in {'basis points' if c.unit == Unit.BP else 'percentage points'} is no level of {s.name}"
+    if c.unit == s.unit and last is not None and gross(c.value, last, s.unit):
+        return f"{c.text.strip()} is nowhere near {s.name} (then {last:,.2f}): more likely another quantity"
+    return None

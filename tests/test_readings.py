@@ -1,0 +1,206 @@
+"""The readings a careful editor tries before refuting a claim (factcheck/verify/readings.py):
+for each, a sentence where the reading rescues a true claim, one where a false claim is
+still caught despite it, and one where the reading must not apply; in prose and in other
+registers (wire, desk shorthand, chat). Real dates, the shipped snapshot."""
+import pytest
+
+from conftest import by_text
+
+SUPPORTED = ("accurate", "approximately_accurate")
+FLAGS = ("inaccurate", "misdated")
+
+
+@pytest.fixture(scope="module")
+def judge(checker):
+    def run(text: str, day: str, literal: str) -> dict:
+        return by_text(checker.check(text, day).to_dict()["claims"], literal)["verdict"]
+    return run
+
+
+def names(v: dict) -> list[str]:
+    return [r["name"] for r in v.get("readings", [])]
+
+
+# -- the day's intraday range ----------------------------------------------------------------
+# Nikkei 225 on 2026-02-09: close 56,363.94, bar 55,018.57-57,337.07, previous close 54,253.68
+
+def test_a_same_day_level_inside_the_days_range_holds(judge):
+    v = judge("Tokyo stocks soared; the Nikkei 225 stood at 57,100 late in the morning.", "2026-02-09", "57,100")
+    assert v["label"] in SUPPORTED and "intraday range" in v["explanation"]
+    assert names(v) == ["as stated", "the day's intraday range"] and v["readings"][0]["holds"] is False
+    assert v["readings"][1]["holds"] is True and "strength" not in v
+
+
+def test_a_level_beyond_the_days_range_is_still_caught(judge):
+    v = judge("Tokyo stocks soared; the Nikkei 225 stood at 58,200 late in the morning.", "2026-02-09", "58,200")
+    assert v["label"] == "inaccurate" and v["strength"] > 1
+    assert [r["holds"] for r in v["readings"]] == [False, False]
+    assert "No other reading holds: the day's intraday range" in v["explanation"]
+
+
+def test_a_close_is_never_read_against_the_range(judge):
+    v = judge("The Nikkei 225 closed at 57,100 on Monday.", "2026-02-10", "57,100")
+    assert v["label"] == "inaccurate" and names(v) == ["as stated"]
+
+
+def test_a_move_measured_during_the_session(judge):
+    # wire style, extreme word: the bar's high was +5.68% on the previous close
+    assert judge("The Nikkei 225 surged as much as 5.6% on Monday.", "2026-02-09", "5.6%")["label"] in SUPPORTED
+    v = judge("The Nikkei 225 surged as much as 7% on Monday.", "2026-02-09", "7%")
+    assert v["label"] == "inaccurate" and "the day's intraday range" in names(v)
+    # desk style, the document's own day: a mid-session figure
+    assert judge("Nikkei 225 was up 5.5% in morning trade.", "2026-02-09", "5.5%")["label"] in SUPPORTED
+
+
+def test_a_move_of_a_finished_session_is_close_to_close(judge):
+    v = judge("The Nikkei 225 rose 5.5% on Monday.", "2026-02-10", "5.5%")
+    assert v["label"] == "inaccurate" and names(v) == ["as stated"]
+
+
+def test_an_intraday_line_needs_the_bar_to_reach_it(judge):
+    # USD/JPY on 2026-01-23: Yahoo bar high 159.207
+    assert judge("Dollar-yen touched 159.2 on Friday.", "2026-01-27", "159.2")["label"] in SUPPORTED
+    v = judge("Dollar-yen touched 160.2 on Friday.", "2026-01-27", "160.2")
+    assert v["label"] == "inaccurate" and "never at or above" in v["explanation"]
+
+
+def test_a_level_placed_in_a_month_may_be_any_moment_of_it(judge):
+    # USD/JPY closes in April 2024 stayed below 157.7; the bar of 2024-04-29 reached 159.96
+    v = judge("Japan intervened in April 2024 when the dollar was at 159.9 yen.", "2024-05-22", "159.9 yen")
+    assert v["label"] in SUPPORTED and "2024-04-29" in v["explanation"]
+    v = judge("Japan intervened in April 2024 when the dollar was at 162.5 yen.", "2024-05-22", "162.5 yen")
+    assert v["label"] in FLAGS
+
+
+# -- a figure from during the session on a series with closes only ----------------------------
+
+def test_a_mid_session_figure_without_bars_is_not_refuted_by_the_close(judge):
+    v = judge("The Topix was up 3.1% in morning trade.", "2026-02-09", "3.1%")  # close +2.29%, no TOPIX bars
+    assert v["label"] == "unverifiable" and "during the session" in v["explanation"]
+
+
+def test_a_yields_mid_session_quote_is_still_judged(judge):
+    # a yield's basis allowance covers quotes from any hour: no escape into unverifiable
+    v = judge("The 10-year JGB yield was at 2.40% in morning trade.", "2026-01-20", "2.40%")
+    assert v["label"] == "inaccurate"
+
+
+def test_a_topix_move_of_a_finished_session_is_judged(judge):
+    v = judge("The Topix rose 3.1% on Monday.", "2026-02-10", "3.1%")
+    assert v["label"] in FLAGS
+
+
+# -- the session before -----------------------------------------------------------------------
+# JGB 10-year: 2.266% on 2026-01-19, 2.330% on 2026-01-20, 2.280% on 2026-01-21
+
+def test_a_morning_note_reports_the_session_before(judge):
+    v = judge("The 10-year JGB yield rose 6.5 basis points.", "2026-01-21", "6.5 basis points")
+    assert v["label"] in SUPPORTED and "the session before (2026-01-20)" in v["explanation"]
+
+
+def test_a_move_matching_neither_session_is_caught(judge):
+    v = judge("The 10-year JGB yield rose 14 basis points.", "2026-01-21", "14 basis points")
+    assert v["label"] == "inaccurate" and "the session before (2026-01-20)" in names(v)
+
+
+def test_a_dated_move_is_not_moved_to_the_session_before(judge):
+    v = judge("The 10-year JGB yield rose 6.5 basis points on Wednesday.", "2026-01-21", "6.5 basis points")
+    assert v["label"] == "inaccurate" and not any("session before" in n for n in names(v))
+
+
+# -- hours the data do not see ------------------------------------------------------------------
+# USD/JPY on Friday 2026-01-23: noon fixing 157.57, Yahoo bar 157.39-159.21, Monday's open 155.19
+
+def test_a_new_york_afternoon_quote_cannot_be_settled(judge):
+    v = judge("The dollar slid below 156 yen in New York trading on Friday.", "2026-01-23", "156 yen")
+    assert v["label"] == "unverifiable" and "New York afternoon quote" in v["explanation"]
+    v = judge("At 5 p.m. the dollar stood at 155.7 yen.", "2026-01-23", "155.7 yen")  # wire style, a clock time
+    assert v["label"] == "unverifiable"
+
+
+def test_a_new_york_quote_outside_what_the_data_bound_is_caught(judge):
+    v = judge("The dollar rose to 160.5 yen in New York trading on Friday.", "2026-01-23", "160.5 yen")
+    assert v["label"] == "inaccurate" and "a New York afternoon quote" in names(v)
+
+
+def test_the_new_york_fixing_is_what_the_data_hold(judge):
+    v = judge("The dollar ended at 155.7 yen at the New York fix on Friday.", "2026-01-23", "155.7 yen")
+    assert v["label"] == "inaccurate" and not any("New York" in n for n in names(v))
+
+
+# -- another kind ----------------------------------------------------------------------------------
+
+def test_a_bp_figure_is_no_level_of_a_yield(judge):
+    v = judge("The 30-year JGB yield is 60 basis points above where it started the year.", "2025-05-28",
+              "60 basis points")
+    assert v["label"] == "unverifiable" and "no level of" in v["explanation"]
+
+
+def test_a_change_threshold_short_by_less_than_its_allowance(judge):
+    # UST 10-year: 4.01% on 2025-04-04 -> 4.48% on 2025-04-11 (+47 bp)
+    v = judge("The 10-year Treasury yield advanced more than 50 basis points this week.", "2025-04-11",
+              "50 basis points")
+    assert v["label"] == "approximately_accurate" and "only loosely" in v["explanation"]
+    v = judge("The 10-year Treasury yield advanced more than 60 basis points this week.", "2025-04-11",
+              "60 basis points")
+    assert v["label"] == "inaccurate"
+
+
+# -- the basis of super-long JGBs (quotes above MoF's fitted curve) ---------------------------------
+# JGB 40-year on 2025-12-24: MoF 3.546% (3.562% on 2025-12-22)
+
+def test_a_super_long_quote_above_the_curve(judge):
+    assert judge("The 40-year JGB yield rose to 3.715%.", "2025-12-24", "3.715%")["label"] == "approximately_accurate"
+    assert judge("The 40-year JGB yield rose to 3.80%.", "2025-12-24", "3.80%")["label"] == "inaccurate"
+
+
+def test_a_super_long_quote_below_the_curve_keeps_the_narrow_allowance(judge):
+    assert judge("The 40-year JGB yield fell to 3.38%.", "2025-12-24", "3.38%")["label"] == "inaccurate"
+
+
+# -- qualifiers judged as an editor would -------------------------------------------------------------
+
+def test_reached_the_highest_since_is_a_peak(judge):
+    # MoF 10-year 1.939% on 2025-12-04; the last close at or above it 1.957% on 2007-07-10
+    v = judge("The benchmark 10-year JGB yield reached 1.905%, the highest since July 2007.", "2025-12-04", "1.905%")
+    assert v["label"] == "accurate" and "high between" in v["explanation"]
+    v = judge("10yr JGB hit 1.905% today, highest since Jul 2021!!", "2025-12-04", "1.905%")  # chat style
+    assert v["label"] == "inaccurate" and v["strength"] == 0.5  # the figure holds: a qualifier-only flag
+
+
+def test_since_a_month_a_few_months_off_holds_loosely(judge):
+    # MoF 20-year: last close at or above 2.902% was 2.909% on 1999-02-17
+    v = judge("The 20-year JGB yield reached 2.94%, the highest since June 1999.", "2025-12-04", "2.94%")
+    assert v["label"] == "approximately_accurate" and "holds only loosely" in v["explanation"]
+    assert judge("The 20-year JGB yield reached 2.94%, the highest since June 2009.", "2025-12-04",
+                 "2.94%")["label"] == "inaccurate"
+
+
+def test_a_near_tie_does_not_undo_the_highest_since(judge):
+    # MoF 30-year: 3.120% on 2025-08-22, 3.119% on 2025-08-25
+    v = judge("The 30-year JGB yield touched 3.2%, its highest since 1999.", "2025-08-26", "3.2%")
+    assert v["label"] == "approximately_accurate"
+
+
+def test_rose_above_for_the_first_time_is_strictly_above(judge):
+    # the BoJ rate stood at 0.5% from January 2025 and was raised to 0.75% on 2025-12-19
+    v = judge("The Bank of Japan's policy rate rose above 0.5% for the first time since 1995.", "2025-12-19", "0.5%")
+    assert v["label"] == "accurate"
+    v = judge("The Bank of Japan's policy rate reached 0.5% for the first time since 1995.", "2025-12-19", "0.5%")
+    assert v["label"] == "inaccurate"  # it had reached 0.5% in January
+
+
+def test_a_qualifier_about_another_subject_is_not_counted(judge):
+    v = judge("The yen slid 1.7% to 150 per dollar, while falling to a record low against the euro.", "2025-10-06",
+              "150 per dollar")
+    assert v["label"] == "accurate" and v["qualifiers"][0]["attributed"] is False
+    v = judge("The yen slid to 150 per dollar, a record low.", "2025-10-06", "150 per dollar")
+    assert v["label"] == "inaccurate" and v["qualifiers"][0]["holds"] is False
+
+
+def test_failed_to_close_above_is_not_above(judge):
+    # Nikkei closes 2026-01-20..23: 52,991.10, 52,774.64, 53,688.89, 53,846.87
+    v = judge("The Nikkei 225 failed to close above 54,000 on Friday.", "2026-01-23", "54,000")
+    assert v["label"] == "accurate" and "stayed at or below" in v["explanation"]
+    assert judge("The Nikkei 225 failed to close above 53,000 on Friday.", "2026-01-23", "53,000")["label"] in FLAGS
+    assert judge("The Nikkei 225 closed above 53,000 on Friday.", "2026-01-23", "53,000")["label"] in SUPPORTED
