@@ -130,6 +130,23 @@ def test_the_new_york_fixing_is_what_the_data_hold(judge):
 
 # -- another kind ----------------------------------------------------------------------------------
 
+def test_index_points_that_are_no_level_read_as_a_move(judge):
+    # Nikkei 225: 25,746.56 on 1987-10-19 -> 21,910.08 on 1987-10-20
+    v = judge("The Nikkei's drop on October 20, 1987 was 3,836.48 points.", "1987-10-21", "3,836.48 points")
+    assert v["label"] == "accurate" and "a move in index points" in v["explanation"]
+    v = judge("The Nikkei's drop on October 20, 1987 was 2,500.00 points.", "1987-10-21", "2,500.00 points")
+    assert v["label"] == "inaccurate" and "a move in index points" in names(v)
+
+
+def test_a_bare_number_far_from_the_index_is_another_quantity(judge):
+    v = judge("The Nikkei 225 at 225 stocks is a price-weighted gauge; it ended at 56,363.94.", "2026-02-09", "225")
+    assert v["label"] == "unverifiable" and "another quantity" in v["explanation"]
+    v = judge("One basis point is equal to 0.01%, and the U.S. 2-year yield rose to 3.96%.", "2025-04-11", "0.01%")
+    assert v["label"] == "unverifiable"
+    v = judge("Treasuries sold off too. The 10-year JGB yield ended at 4.30% on Tuesday.", "2026-01-20", "4.30%")
+    assert v["label"] in FLAGS  # two points off a 2.33% yield is a wrong level, not another quantity
+
+
 def test_a_bp_figure_is_no_level_of_a_yield(judge):
     v = judge("The 30-year JGB yield is 60 basis points above where it started the year.", "2025-05-28",
               "60 basis points")
@@ -204,3 +221,52 @@ def test_failed_to_close_above_is_not_above(judge):
     assert v["label"] == "accurate" and "stayed at or below" in v["explanation"]
     assert judge("The Nikkei 225 failed to close above 53,000 on Friday.", "2026-01-23", "53,000")["label"] in FLAGS
     assert judge("The Nikkei 225 closed above 53,000 on Friday.", "2026-01-23", "53,000")["label"] in SUPPORTED
+
+
+# -- the start points of a period --------------------------------------------------------------------
+# Nikkei 225: 39,894.54 on 2024-12-30, 39,307.05 on 2025-01-06 (the year's first close), 40,487.39 on
+# 2025-06-30; JGB 30-year: January 2025 closes 2.245%..2.347%, 2.743% on 2025-05-27
+
+def test_a_years_move_from_its_first_close(judge):
+    v = judge("The Nikkei 225 is up 2.5% this year.", "2025-06-30", "2.5%")
+    assert v["label"] == "approximately_accurate" and "other start points of the period" in v["explanation"]
+    assert judge("The Nikkei 225 is up 8% this year.", "2025-06-30", "8%")["label"] == "inaccurate"
+
+
+def test_a_move_from_a_months_levels(judge):
+    v = judge("The 30-year JGB yield has risen 44 basis points since January.", "2025-05-28", "44 basis points")
+    assert v["label"] == "approximately_accurate" and "from 2024-12-30 to 2025-01-31" in v["explanation"]
+    v = judge("The 30-year JGB yield has risen 75 basis points since January.", "2025-05-28", "75 basis points")
+    assert v["label"] == "inaccurate" and "other start points of the period" in names(v)
+
+
+def test_a_one_day_move_has_no_other_start(judge):
+    v = judge("The Nikkei 225 rose 2.5% on Monday, June 30.", "2025-07-01", "2.5%")
+    assert v["label"] in FLAGS and "other start points of the period" not in names(v)
+
+
+def test_more_than_a_line_short_by_a_third_of_it_fails(judge):
+    # USD/JPY fixing 155.52 on 2024-04-25 -> 157.62 on 2024-04-26: +2.10 yen
+    v = judge("The dollar jumped more than 3 yen on Friday, April 26, 2024.", "2024-04-27", "3 yen")
+    assert v["label"] == "inaccurate"
+    v = judge("The dollar jumped more than 2.2 yen on Friday, April 26, 2024.", "2024-04-27", "2.2 yen")
+    assert v["label"] == "approximately_accurate"
+
+
+# -- another series, when the claim's own is not certain -------------------------------------------
+# 2026-01-20: JGB 10-year 2.330%, US Treasury 10-year 4.30%
+
+def test_a_figure_that_fits_the_other_series_named_is_ambiguous(judge):
+    v = judge("Treasuries and JGBs both sold off on Tuesday. The 10-year yield ended at 4.30%.", "2026-01-20", "4.30%")
+    assert v["label"] == "unverifiable" and "series ambiguous" in v["explanation"]
+    assert [r["holds"] for r in v["readings"]][-1] is True
+
+
+def test_a_figure_that_fits_neither_series_is_caught(judge):
+    v = judge("Treasuries and JGBs both sold off on Tuesday. The 10-year yield ended at 3.30%.", "2026-01-20", "3.30%")
+    assert v["label"] == "inaccurate" and "US Treasury 10-year yield instead" in names(v)
+
+
+def test_a_series_named_in_the_sentence_has_no_candidates(judge):
+    v = judge("Treasuries sold off too. The 10-year JGB yield ended at 4.30% on Tuesday.", "2026-01-20", "4.30%")
+    assert v["label"] in FLAGS and not any("instead" in n for n in names(v))

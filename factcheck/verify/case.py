@@ -78,6 +78,7 @@ class Case:
     store: Store
     inferred_reference: bool = False  # the document's date was worked out from its figures
     plain: bool = False  # read the claim at its own time only: no search for another date (misdated)
+    others: tuple = ()  # (Series, SeriesData) the claim may be about instead (verify.candidates)
 
     @property
     def explicit(self) -> bool:

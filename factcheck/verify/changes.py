@@ -58,13 +58,18 @@ def check_change(k: Case) -> Verdict:
     return with_qualifiers(k, end_ts, v) if c.qualifiers else v
 
 
+LINE_SHARE = 0.1  # a move short of a "more than" line by at most this share of it holds approximately
+
+
 def _change_threshold(k: Case, actual: float, tol: float, obs: list, observed: str) -> Verdict:
     """"more than 50 bp this week", "at least 3%": a move of the stated size or beyond on the
-    stated side; one short of the line by no more than the move's allowance holds
-    approximately ("more than 50 bp" after a 47 bp week), a move the other way never."""
+    stated side; one short of the line by no more than the move's allowance and a tenth of
+    the line holds approximately ("more than 50 bp" after a 47 bp week; not "more than 3
+    yen" after 2.1 yen), a move the other way never."""
     c = k.c
     same_way = (actual >= 0) == (c.value >= 0) or c.direction == 0
     short = abs(c.value) - abs(actual) if c.threshold == Threshold.AT_LEAST else abs(actual) - abs(c.value)
+    tol = min(tol, LINE_SHARE * abs(c.value))
     label = grade(max(short, 0.0), c.precision, tol) if same_way else Label.INACCURATE
     return Verdict(label, explain.change_threshold(observed, c, label, max(short, 0.0), tol), "change_threshold", obs,
                    c.value - actual, c.precision + (0.0 if label == Label.ACCURATE else tol))

@@ -142,6 +142,10 @@ def mid_session(s: Series) -> str:
     return f"A figure from during the session; the data have only closes for {s.name} that day."
 
 
+def series_ambiguous(mapped: str, held: list[str]) -> str:
+    return f"series ambiguous: {mapped} or {' or '.join(held)} (the figure holds for {held[0]})"
+
+
 def unseen_hours(s: Series) -> str:
     return (f"{s.unseen_hours[0].upper() + s.unseen_hours[1:]} quote: neither the closes nor the day's bars of "
             f"{s.name} cover that part of the day.")
@@ -156,13 +160,24 @@ def unseen_stretch(c: Claim, s: Series, ts: pd.Timestamp, lo: float, hi: float, 
     return f"{where}; the stated {stated(c)} is {gap(dist, s).rsplit(' ', 1)[0]} outside that."
 
 
-def no_reading_holds(others: list) -> str:
-    """"No other reading holds: the day's intraday range (...), the session before (...)"."""
+def distance(c: Claim, s: Series, diff: float) -> str:
+    """How far a reading is from the stated figure, in the claim's unit ("12.0 bp", "0.77%")."""
+    if c.kind == "change":
+        return move(abs(diff), c.unit, sign=False)
+    return gap(diff, s).rsplit(" ", 1)[0]
+
+
+def no_reading_holds(c: Claim, s: Series, tried: list) -> str:
+    """"No other reading holds: the day's intraday range (862.93 points off); every reading
+    is at least 736.06 points from the stated 57,100." The first reading is the one the
+    explanation already gave."""
     parts = []
-    for r in others:
-        off = f", off by {abs(r.difference):g}" if r.holds is False and r.difference is not None else ""
+    for r in tried[1:]:
+        off = f" ({distance(c, s, r.difference)} off)" if r.holds is False and r.difference is not None else ""
         parts.append(f"{r.name}{off}" if r.holds is not None else f"{r.name} (not settled)")
-    return f"No other reading holds: {'; '.join(parts)}."
+    gaps = [abs(r.difference) for r in tried if r.holds is False and r.difference is not None]
+    every = f"; every reading is at least {distance(c, s, min(gaps))} from the stated {stated(c)}" if gaps else ""
+    return f"No other reading holds: {'; '.join(parts)}{every}."
 
 
 # -- forecasts -----------------------------------------------------------------------------
@@ -323,6 +338,20 @@ def intraday_move(c: Claim, s: Series, base: tuple, ts: pd.Timestamp, lo: float,
         return f"{where}; the stated {move(claimed, c.unit)} is {off} outside it, within the " \
                f"{move(tolerance, c.unit, sign=False)} allowance."
     return f"{where}; the stated {move(claimed, c.unit)} is {off} outside it."
+
+
+def period_starts(c: Claim, s: Series, named: str, first: pd.Timestamp, last: pd.Timestamp, end: pd.Timestamp,
+                  lo: float, hi: float, dist: float, tolerance: float, label: str) -> str:
+    starts = f"on {day(first)}" if first == last else f"from {day(first)} to {day(last)}"
+    where = (f"{s.name} to {day(end)} from any start the period ({named}) allows, the closes {starts}: "
+             f"{move(lo, c.unit)} to {move(hi, c.unit)}")
+    if abs(dist) <= 1e-9 or label == "accurate":
+        return f"{where}; the stated {stated(c)} is within that span."
+    off = move(abs(dist), c.unit, sign=False)
+    if label == "approximately_accurate":
+        return f"{where}; the stated {stated(c)} is {off} outside it, within the {move(tolerance, c.unit, sign=False)} " \
+               f"allowance."
+    return f"{where}; the stated {stated(c)} is {off} outside it."
 
 
 NOT_ENOUGH_BEFORE_PERIOD = "Not enough data before the period."

@@ -17,6 +17,7 @@ reading makes it hold.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Iterator
 
@@ -25,8 +26,10 @@ from claims import Kind, Unit
 from .case import Case
 from .verdict import Verdict
 
-GROSS_SHARE = 0.5  # a level further than this share of the series' value from it is doubtful as a level
-GROSS_FLOOR_PP = 1.0  # ... and, for a series in percent, further than this many points
+GROSS_SHARE = 0.5  # a price level further than this share of the series' value from it is doubtful as a level
+GROSS_PP = 3.0  # a rate further than this many points from the series is doubtful as a level of it ...
+GROSS_RATIO = 3.0  # ... and so is one over three times (or under a third of) it and half a point away
+GROSS_RATIO_FLOOR_PP = 0.5
 NEAR_LEVEL_SHARE = 0.1  # a "%" change of a yield within this share of its level also reads as the level
 
 
@@ -53,9 +56,24 @@ def other_kinds(k: Case) -> Iterator[tuple[str, Case]]:
 
 
 def gross(value: float, level: float, unit: str) -> bool:
-    """``value`` is too far from the series' ``level`` to be a reading of it."""
+    """``value`` is too far from the series' ``level`` to be a reading of it: for a price
+    (index points, an exchange rate) more than half the level away ("of its 225 members"
+    beside the Nikkei at 54,000); for a rate in percent more than three points away, or a
+    factor of three and half a point ("one basis point is 0.01%" beside a 3.7% yield), not
+    a 10-year yield of 4.30% stated when it was 2.33%, which is simply wrong."""
     gap = abs(value - level)
-    return gap > GROSS_SHARE * abs(level) and (unit != Unit.PERCENT or gap > GROSS_FLOOR_PP)
+    if unit != Unit.PERCENT:
+        return gap > GROSS_SHARE * abs(level)
+    ratio = abs(value) / abs(level) if level else float("inf")
+    far = ratio > GROSS_RATIO or ratio < 1 / GROSS_RATIO
+    return gap > GROSS_PP or (far and gap > GROSS_RATIO_FLOOR_PP)
+
+
+def far_off(k: Case) -> bool:
+    """A level too far from its series to be a reading of it at any moment of the day."""
+    c, s = k.c, k.s
+    last = _last(k)
+    return c.kind == Kind.LEVEL and c.unit == s.unit and last is not None and gross(c.value, last, s.unit)
 
 
 def kind_doubt(k: Case, first: Verdict) -> str | None:
@@ -70,6 +88,12 @@ def kind_doubt(k: Case, first: Verdict) -> str | None:
         return None
     if c.unit in (Unit.BP, Unit.PP) and s.unit == Unit.PERCENT:
         return f"a figure in {'basis points' if c.unit == Unit.BP else 'percentage points'} is no level of {s.name}"
-    if c.unit == s.unit and last is not None and gross(c.value, last, s.unit):
+    if c.unit == s.unit and last is not None and gross(c.value, last, s.unit) and not said_points(c):
         return f"{c.text.strip()} is nowhere near {s.name} (then {last:,.2f}): more likely another quantity"
     return None
+
+
+def said_points(c) -> bool:
+    """The figure is written in index points ("3,836.48 points"): a move of the index when it
+    is no level of it, and wrong when it is neither (read by :func:`other_kinds`)."""
+    return c.unit == Unit.POINTS and re.search(r"\b(?:points?|pts?)\b", c.text, re.I) is not None

@@ -9,8 +9,13 @@ of plausibility (:func:`alternatives`):
 * a quote from a part of the day the data do not see (a New York afternoon quote of
   USD/JPY: neither the noon fixing nor Yahoo's bar covers it): a reading that cannot be
   settled (:mod:`.hours`);
+* other start points of a period move ("compared to January levels": from any January
+  close; "this year": from the last close of the year before or the first of this one)
+  (:mod:`.periods`);
 * the session before, for a one-day move dated by the document (a note written the
   morning after reports the session before);
+* another series, when the claim's own is not certain (:mod:`.candidates`): one that
+  holds makes the claim unverifiable, "series ambiguous";
 * another kind (:mod:`.kinds`): a "%" change of a yield that is a level of it ("tops
   4.5%"), a level in basis points, or in index points far from the index, that is a move.
 
@@ -37,8 +42,9 @@ from . import explain
 from .case import Case
 from .changes import intraday_move
 from .hours import unseen, unseen_reading
-from .kinds import kind_doubt, other_kinds
+from .kinds import far_off, kind_doubt, other_kinds
 from .levels import has_bars, intraday_reading, line_side
+from .periods import has_period, other_starts
 from .verdict import Reading, Verdict
 
 Route = Callable[[Case], Callable[[Case], Verdict]]  # the checker for a case (verifier.CHECKERS)
@@ -81,7 +87,7 @@ def judge(k: Case, route: Route) -> Verdict:
             return v
         if v.label == Label.UNVERIFIABLE and blocked is None:
             blocked = v.explanation
-    reason = blocked or kind_doubt(plain, first)
+    reason = blocked or ambiguous(plain, route, tried) or kind_doubt(plain, first)
     if reason is not None:
         return Verdict(Label.UNVERIFIABLE, explain.unsettled(reason, first.explanation), "unsettled", first.observed,
                        first.difference, first.tolerance, first.qualifiers, tried)
@@ -89,13 +95,26 @@ def judge(k: Case, route: Route) -> Verdict:
     final.readings = tried
     final.strength = strength(tried, final)
     if len(tried) > 1:
-        final.explanation += " " + explain.no_reading_holds(tried[1:])
+        final.explanation += " " + explain.no_reading_holds(k.c, k.s, tried)
     return final
 
 
 def qualifier_failed(v: Verdict) -> bool:
     """The figure holds but a qualifier surely about it fails."""
     return any(q.get("holds") is False and q.get("attributed", True) for q in v.qualifiers)
+
+
+def ambiguous(k: Case, route: Route, tried: list[Reading]) -> str | None:
+    """"series ambiguous: ..." when the claim, refuted on its series, holds on a series the
+    words nearby name instead (:mod:`.candidates`); each candidate tried is a reading."""
+    held = []
+    for s, data in k.others:
+        other = replace(k, s=s, data=data, others=())
+        v = route(other)(other)
+        tried.append(as_reading(f"{s.name} instead", v))
+        if v.label.supports:
+            held.append(s.name)
+    return explain.series_ambiguous(k.s.name, held) if held else None
 
 
 def as_reading(name: str, v: Verdict) -> Reading:
@@ -121,6 +140,8 @@ def alternatives(k: Case, route: Route) -> Iterator[tuple[str, Callable[[], Verd
         yield "the day's intraday range", lambda: intraday(k, route)
     if unseen(k.c, k.s.unseen_hours):
         yield f"a {k.s.unseen_hours} quote", lambda: unseen_reading(k, line_side(k))
+    if has_period(k):
+        yield "other start points of the period", lambda: other_starts(k)
     prev = previous_session(k)
     if prev is not None:
         yield f"the session before ({prev.end})", lambda: route(prev)(prev)
@@ -144,7 +165,7 @@ def intraday_plausible(k: Case) -> bool:
     c = k.c
     if c.kind == Kind.CHANGE:
         return daily_move(c) and (c.intraday or c.extreme or same_day(k))
-    if c.range_low is not None or said_close(c) or (c.intraday and has_bars(k.frame())):
+    if c.range_low is not None or said_close(c) or (c.intraday and has_bars(k.frame())) or far_off(k):
         return False
     return bool(c.threshold or c.extreme or c.intraday) or same_day(k) or c.time.precision in ("month", "year")
 

@@ -18,6 +18,7 @@ from ..policy import Policy
 from ..resolve import MIN_CONFIDENCE, Mapping
 from ..store import Store
 from . import explain
+from .candidates import candidates
 from .case import Case, window
 from .changes import check_change
 from .decisions import check_decision, has_decisions, or_as_decided
@@ -101,5 +102,7 @@ class Verifier:
         if end < data.first:
             return Verdict(Label.UNVERIFIABLE, explain.data_starts(series.id, data.first, c.time.value),
                            "no_data_for_date")
-        k = Case(c, series, data, start, end, ref, self.policy, self.store, self.reference_basis == "inferred")
+        others = candidates(c, m, self.catalog, self.store)
+        k = Case(c, series, data, start, end, ref, self.policy, self.store, self.reference_basis == "inferred",
+                 others=others)
         return judge(k, route)

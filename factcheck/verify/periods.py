@@ -1,0 +1,102 @@
+"""A move over a period read from every start a careful reader would accept.
+
+"Up 50 bp compared to January levels", "gained 15% this year", "has lost 9% over the past
+month", "rose 60 bp since mid-March": the text names a period, not the close the move is
+measured from. The checker of :mod:`.changes` takes one start (the last close before the
+period); this reading takes them all: every close of a month named as the start ("January
+levels"), the close before a year or month and its first close ("this year", "in
+September"), the close a stated distance back and the next one ("over the past month"),
+the close before a stated day and its own. The move holds when it lies within its
+tolerance of the span of moves from those starts to the period's last close: approximately
+accurate, since it holds from a start other than the usual one. The evidence gives the
+span: "from any January close: +45.1 to +55.2 bp".
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+
+from claims import Kind, Threshold, change_between
+
+from ..labels import Label
+from . import explain
+from .case import Case, month_bounds
+from .changes import LINE_SHARE
+from .tolerance import change_tolerance, grade
+from .verdict import Verdict
+
+
+def has_period(k: Case) -> bool:
+    c = k.c
+    return c.kind == Kind.CHANGE and not c.from_record and not c.event and (
+        (c.since is not None and bool(c.since.value or c.since.days)) or c.time.precision in ("month", "year")
+        or bool(c.time.days and c.time.role == "point"))
+
+
+def starts(k: Case, end_ts: pd.Timestamp) -> tuple[str, pd.Series] | None:
+    """The closes the period's move may be measured from, and how the text names them."""
+    c, values = k.c, k.data.values
+    before = values[values.index < end_ts]
+    since = c.since
+    if since is not None and since.days:
+        return since.text or f"{since.days} days back", _near(before, end_ts.date() - timedelta(days=since.days))
+    if c.time.days and c.time.role == "point" and since is None:
+        return c.time.text or f"{c.time.days} days back", _near(before, end_ts.date() - timedelta(days=c.time.days))
+    value = since.value if since is not None and since.value else c.time.value
+    if not value:
+        return None
+    if len(value) == 10:  # "since Monday", "this year" (from January 1): the close before it or its own
+        day = pd.Timestamp(date.fromisoformat(value))
+        return value, pd.concat([before[before.index < day].tail(1), before[before.index >= day].head(1)])
+    first, last = (month_bounds(value) if len(value) == 7 else (date(int(value), 1, 1), date(int(value), 12, 31)))
+    inside = before[(before.index >= pd.Timestamp(first)) & (before.index <= pd.Timestamp(last))]
+    previous = before[before.index < pd.Timestamp(first)].tail(1)
+    named_as_start = since is not None and len(value) == 7  # "compared to January levels": any January close
+    return value, pd.concat([previous, inside if named_as_start else inside.head(1)])
+
+
+def _near(values: pd.Series, day: date) -> pd.Series:
+    """"a week ago", "over the past month": the close on or before that day and the next one
+    (the period's first session)."""
+    at = pd.Timestamp(day)
+    return pd.concat([values[values.index <= at].tail(1), values[values.index > at].head(1)])
+
+
+def other_starts(k: Case) -> Verdict | None:
+    """The move read from every start the period allows (see the module docstring), to
+    the period's last close."""
+    c, s = k.c, k.s
+    found_end = k.data.on_or_before(k.end)
+    found = starts(k, found_end[0]) if found_end is not None else None
+    if found is None or found[1].empty:
+        return None
+    end_ts, end_v = found_end
+    named, bases = found
+    moves = change_between(c.unit, bases, end_v)
+    lo, hi = float(moves.min()), float(moves.max())
+    dist = _distance(c, lo, hi)
+    tol = change_tolerance(c, s, k.policy, float(bases.iloc[0]))
+    if c.threshold in (Threshold.AT_LEAST, Threshold.AT_MOST):
+        tol = min(tol, LINE_SHARE * abs(c.value))  # as for one start (changes._change_threshold)
+    label = grade(dist, c.precision, tol)
+    if label == Label.ACCURATE and len(bases) > 1:
+        label = Label.APPROXIMATELY_ACCURATE  # it holds from a start other than the usual one
+    text = explain.period_starts(c, s, named, bases.index[0], bases.index[-1], end_ts, lo, hi, dist, tol, label)
+    obs = [k.obs(bases.index[0]), k.obs(bases.index[-1]), k.obs(end_ts)]
+    return Verdict(label, text, "period_starts", obs, dist, c.precision + (0.0 if label == Label.ACCURATE else tol))
+
+
+def _distance(c, lo: float, hi: float) -> float:
+    """How far the stated move is from the span of moves [lo, hi] (0 inside); a "more than"
+    move only needs the span to reach it, an "at most" one to stay under it."""
+    claimed = c.value
+    if c.direction == 0 and c.value > 0 and hi < 0:
+        claimed = -c.value
+    if c.threshold == Threshold.AT_LEAST:
+        reach = hi if claimed >= 0 else lo
+        return max(abs(claimed) - abs(reach), 0.0) * (1 if claimed >= 0 else -1)
+    if c.threshold == Threshold.AT_MOST:
+        inner = min(abs(lo), abs(hi)) if lo * hi > 0 else 0.0
+        return max(inner - abs(claimed), 0.0)
+    return 0.0 if lo <= claimed <= hi else claimed - (hi if claimed > hi else lo)
