@@ -270,3 +270,20 @@ def test_a_figure_that_fits_neither_series_is_caught(judge):
 def test_a_series_named_in_the_sentence_has_no_candidates(judge):
     v = judge("Treasuries sold off too. The 10-year JGB yield ended at 4.30% on Tuesday.", "2026-01-20", "4.30%")
     assert v["label"] in FLAGS and not any("instead" in n for n in names(v))
+
+
+def test_first_time_this_month_looks_back_to_the_month_only(judge):
+    # Nikkei 225: 48,702.98 on 2025-11-18; every earlier November close above 50,000; 49,299.65 on 2025-10-24
+    v = judge("Nikkei 225 dropped by 3.2% and finished at 48,702, below the 50,000 line for the first time this month.",
+              "2025-11-18", "50,000")
+    assert v["label"] == "accurate" and "this month (from 2025-11-01)" in v["explanation"]
+    v = judge("The Nikkei 225 closed below 50,000 for the first time, finishing at 48,702.98.", "2025-11-18", "50,000")
+    assert v["label"] == "inaccurate"  # not the first time ever
+
+
+def test_a_record_named_as_the_starting_point_is_not_a_claim_of_a_record(judge):
+    v = judge("The Nikkei 225 ended at 51,515.49 on Monday, a level some 5,000 points below its February record.",
+              "2026-03-23", "51,515.49")
+    assert v["label"] == "accurate"
+    v = judge("The Nikkei 225 ended at 51,515.49 on Monday, a record close.", "2026-03-23", "51,515.49")
+    assert v["label"] == "inaccurate"

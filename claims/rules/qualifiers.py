@@ -137,10 +137,13 @@ QUALIFIERS: tuple[QualifierRule, ...] = (
                   "'a level last seen in 1999': the highest or lowest since then, by the move's direction",
                   examples=("The 10-year JGB yield climbed to [2.1%], a level last seen in 1999.",),
                   counter=("The 10-year JGB yield was [2.1%], a level last seen in 1999.",), triggers=("seen",)),
-    QualifierRule("first_time", re.compile(r"\bfor the first time(?: ever)?\b(?! since)|\b(?:only |had )?first "
+    QualifierRule("first_time", re.compile(r"\bfor the first time(?: ever)?\b(?! since)(?:\s+(?:in\s+)?this\s+"
+                                           r"(?P<per>week|month|year)\b)?|\b(?:only |had )?first "
                                            r"(?:crossed|cleared|topped|broke|closed|hit|rose|went)\b", re.I),
-                  lambda g, ref: Qualifier(_K.FIRST_TIME), frozenset({_K.FIRST_TIME}), "a line crossed for the first time",
-                  examples=("The 40-year JGB broke above [4%] for the first time.",), triggers=("first",)),
+                  lambda g, ref: Qualifier(_K.FIRST_TIME, period=(g.get("per") or "").lower() or None),
+                  frozenset({_K.FIRST_TIME}), "a line crossed for the first time (ever, or this week, month or year)",
+                  examples=("The 40-year JGB broke above [4%] for the first time.",
+                            "The Nikkei closed below [50,000] for the first time this month."), triggers=("first",)),
     QualifierRule("year_high", re.compile(r"\bits (?:high|peak) for the year\b", re.I),
                   lambda g, ref: Qualifier(_K.YEAR_HIGH, Side.HIGH), frozenset({_K.YEAR_HIGH}),
                   "'its high for the year': above every earlier value of the same calendar year",

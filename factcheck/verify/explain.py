@@ -160,7 +160,7 @@ def unseen_stretch(c: Claim, s: Series, ts: pd.Timestamp, lo: float, hi: float, 
     return f"{where}; the stated {stated(c)} is {gap(dist, s).rsplit(' ', 1)[0]} outside that."
 
 
-def distance(c: Claim, s: Series, diff: float) -> str:
+def reading_gap(c: Claim, s: Series, diff: float) -> str:
     """How far a reading is from the stated figure, in the claim's unit ("12.0 bp", "0.77%")."""
     if c.kind == "change":
         return move(abs(diff), c.unit, sign=False)
@@ -173,10 +173,10 @@ def no_reading_holds(c: Claim, s: Series, tried: list) -> str:
     explanation already gave."""
     parts = []
     for r in tried[1:]:
-        off = f" ({distance(c, s, r.difference)} off)" if r.holds is False and r.difference is not None else ""
+        off = f" ({reading_gap(c, s, r.difference)} off)" if r.holds is False and r.difference is not None else ""
         parts.append(f"{r.name}{off}" if r.holds is not None else f"{r.name} (not settled)")
     gaps = [abs(r.difference) for r in tried if r.holds is False and r.difference is not None]
-    every = f"; every reading is at least {distance(c, s, min(gaps))} from the stated {stated(c)}" if gaps else ""
+    every = f"; every reading is at least {reading_gap(c, s, min(gaps))} from the stated {stated(c)}" if gaps else ""
     return f"No other reading holds: {'; '.join(parts)}{every}."
 
 
@@ -499,6 +499,10 @@ def last_beyond_ago(high: bool, value: float, unit: str, last_ts: pd.Timestamp, 
 
 def first_time_holds(c: Claim, first: date) -> str:
     return f"No earlier close beyond {stated(c)} (data from {first})."
+
+
+def first_time_in_period(c: Claim, period: str, start: date) -> str:
+    return f"No earlier close beyond {stated(c)} this {period} (from {start})."
 
 
 def first_time_fails(value: float, unit: str, ts: pd.Timestamp) -> str:

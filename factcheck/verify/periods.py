@@ -6,9 +6,11 @@ measured from. The checker of :mod:`.changes` takes one start (the last close be
 period); this reading takes them all: every close of a month named as the start ("January
 levels"), the close before a year or month and its first close ("this year", "in
 September"), the close a stated distance back and the next one ("over the past month"),
-the close before a stated day and its own. The move holds when it lies within its
-tolerance of the span of moves from those starts to the period's last close: approximately
-accurate, since it holds from a start other than the usual one. The evidence gives the
+the close before a stated day and its own (and its intraday high and low: "from its July 11
+peak"). The move holds when it lies within its tolerance of the span of moves from those
+starts to the period's last close (or any price of that day's bar, when that day is the
+document's own: a piece written during the session): approximately accurate, since it
+holds from a start other than the usual one. The evidence gives the
 span: "from any January close: +45.1 to +55.2 bp".
 """
 from __future__ import annotations
@@ -35,7 +37,8 @@ def has_period(k: Case) -> bool:
 
 
 def starts(k: Case, end_ts: pd.Timestamp) -> tuple[str, pd.Series] | None:
-    """The closes the period's move may be measured from, and how the text names them."""
+    """The closes the period's move may be measured from, and how the text names them (a
+    stated day by its date, YYYY-MM-DD)."""
     c, values = k.c, k.data.values
     before = values[values.index < end_ts]
     since = c.since
@@ -73,8 +76,11 @@ def other_starts(k: Case) -> Verdict | None:
         return None
     end_ts, end_v = found_end
     named, bases = found
-    moves = change_between(c.unit, bases, end_v)
-    lo, hi = float(moves.min()), float(moves.max())
+    stated_day = len(named) == 10 and named[4] == "-"  # "from its July 11 peak": that day's bar too
+    firsts = list(bases.values) + (_bar(k, bases.index[-1]) if stated_day else [])
+    lasts = [end_v] + (_bar(k, end_ts) if k.ref is not None and end_ts.date() == k.ref else [])
+    moves = [change_between(c.unit, a, b) for a in firsts for b in lasts]
+    lo, hi = min(moves), max(moves)
     dist = _distance(c, lo, hi)
     tol = change_tolerance(c, s, k.policy, float(bases.iloc[0]))
     if c.threshold in (Threshold.AT_LEAST, Threshold.AT_MOST):
@@ -85,6 +91,16 @@ def other_starts(k: Case) -> Verdict | None:
     text = explain.period_starts(c, s, named, bases.index[0], bases.index[-1], end_ts, lo, hi, dist, tol, label)
     obs = [k.obs(bases.index[0]), k.obs(bases.index[-1]), k.obs(end_ts)]
     return Verdict(label, text, "period_starts", obs, dist, c.precision + (0.0 if label == Label.ACCURATE else tol))
+
+
+def _bar(k: Case, ts: pd.Timestamp) -> list[float]:
+    """The day's intraday low and high, where the data have them: a period may start at a
+    stated day's peak ("from its July 11 peak") and end during the document's own session."""
+    frame = k.data.frame
+    if not {"high", "low"} <= set(frame.columns):
+        return []
+    lo, hi = frame.at[ts, "low"], frame.at[ts, "high"]
+    return [float(lo), float(hi)] if lo == lo and hi == hi else []
 
 
 def _distance(c, lo: float, hi: float) -> float:

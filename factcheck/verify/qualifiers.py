@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Callable
 
 import pandas as pd
@@ -175,11 +175,21 @@ def _period_state(r: Reading, last_ts: pd.Timestamp, years: float, unit_years: f
 
 
 def _first_time(r: Reading) -> dict | None:
+    """"for the first time": no earlier crossing of the line (before the stated month, for a
+    claim dated by one); "for the first time this month": none earlier in that month."""
     if r.side is None:
         return None
     c = r.k.c
-    start = month_bounds(c.time.value)[0] if c.time is not None and c.time.precision == "month" else r.ts.date()
     earlier = r.crossed(r.prior)
+    if r.q.period:
+        day = r.ts.date()
+        start = {"week": day - timedelta(days=day.weekday()), "month": day.replace(day=1),
+                 "year": day.replace(month=1, day=1)}[r.q.period]
+        earlier = earlier[earlier.index >= pd.Timestamp(start)]
+        if earlier.empty:
+            return _result(r.q, True, explain.first_time_in_period(c, r.q.period, start))
+        return _result(r.q, False, explain.first_time_fails(float(earlier.iloc[-1]), r.k.s.unit, earlier.index[-1]))
+    start = month_bounds(c.time.value)[0] if c.time is not None and c.time.precision == "month" else r.ts.date()
     earlier = earlier[earlier.index < pd.Timestamp(start)]
     if earlier.empty:
         return _result(r.q, True, explain.first_time_holds(c, r.first))
@@ -310,11 +320,15 @@ def _best(k: Case, q: Qualifier, ts: pd.Timestamp, side: Threshold | None) -> di
 # falling to a record low", "..., and futures fell to their weakest level since 2009")
 OTHER_CLAUSE = re.compile(r";|,\s*(?:while|whereas|but|and|as|with|even as)\b|\b(?:while|whereas)\b", re.I)
 AGAINST = re.compile(r"^\s*(?:against|versus|vs\.?)\s+(?:the\s+)?([A-Za-z$€£¥.]+)", re.I)
+# the qualifier names the point a figure is measured from ("12% below its February record")
+REFERENCE_POINT = re.compile(r"\b(?:below|under|beneath|off|short of|from|since|near|close to|approaching)\s+"
+                             r"(?:its|the|their|a)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
 def attributed(k: Case, q: Qualifier) -> bool:
     """Whether a qualifier is surely about the claim's figure: nothing between them opens
-    another clause or names another instrument, and it is not said against a currency
+    another clause or names another instrument, it does not name the point the figure is
+    measured from ("12% below its February record"), and it is not said against a currency
     outside the series' pair ("a record low against the euro" on a dollar-yen figure)."""
     c, s = k.c, k.s
     if q.span is None:
@@ -325,7 +339,7 @@ def attributed(k: Case, q: Qualifier) -> bool:
         return True
     lo, hi = (b, c.start - base) if b <= c.start - base else (c.end - base, a)
     between = c.sentence[max(lo, 0):max(hi, 0)]
-    if OTHER_CLAUSE.search(between):
+    if OTHER_CLAUSE.search(between) or REFERENCE_POINT.search(c.sentence[:max(a, 0)]):
         return False
     if any(cue.kind == "instrument" and cue.value != s.id and base + lo <= cue.start < base + hi for cue in c.cues):
         return False

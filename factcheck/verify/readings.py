@@ -52,8 +52,8 @@ Route = Callable[[Case], Callable[[Case], Verdict]]  # the checker for a case (v
 AS_STATED = "as stated"
 QUALIFIER_STRENGTH = 0.5  # a flag whose figure holds but whose qualifier fails (subject certain)
 # the clause before a figure says it is a closing level ("closed at", "ended the day at", "its
-# record close of"): no intraday reading for it
-CLOSE_WORDS = re.compile(r"\b(?:clos(?:ed|ing|es?)|ended|ending|finished|finishing|settled|settling|"
+# record close of"; not "close to", a hedge): no intraday reading for it
+CLOSE_WORDS = re.compile(r"\b(?:clos(?:ed|ing|es)|close(?!\s+to\b)|ended|ending|finished|finishing|settled|settling|"
                          r"end(?:ed)? (?:the )?(?:day|session|week))\b[^,;.]{0,30}$", re.I)
 
 
