@@ -121,7 +121,7 @@ class Checker:
         moved = session.settle(found, mappings, ref.date, self.catalog, self.store, self.policy, self._oriented)
         if moved is not None:
             ref.detail = {**ref.detail, **moved}
-        verifier = Verifier(self.catalog, self.store, self.policy, ref.basis)
+        verifier = Verifier(self.catalog, self.store, self.policy, ref.basis, norm.text)
         results = [self._judged(verifier, c, m, ref.date) for c, m in zip(found, mappings)]
         as_stated(found, stated)
         claims.restore(found, norm, rejected)

@@ -123,6 +123,24 @@ def test_a_new_york_quote_outside_what_the_data_bound_is_caught(judge):
     assert v["label"] == "inaccurate" and "a New York afternoon quote" in names(v)
 
 
+def test_a_later_hour_after_a_new_york_sentence_is_still_new_york(judge):
+    text = ("In New York trading on Friday the dollar held above 158 yen early in the morning. From around noon, "
+            "however, selling picked up and the dollar fell as low as {} yen.")
+    assert judge(text.format("155.6"), "2026-01-23", "155.6 yen")["label"] == "unverifiable"
+    assert judge(text.format("153.9"), "2026-01-23", "153.9 yen")["label"] == "inaccurate"  # below the next open
+    tokyo = text.replace("New York", "Tokyo").format("155.6")
+    assert judge(tokyo, "2026-01-23", "155.6 yen")["label"] == "inaccurate"  # Tokyo hours: the bar covers them
+
+
+def test_a_later_hour_in_chat_shorthand_and_not_across_paragraphs(judge):
+    chat = "fri: new york opened quiet, usd/jpy sat near 158. by the afternoon the dollar was down at {} yen"
+    assert judge(chat.format("155.6"), "2026-01-23", "155.6 yen")["label"] == "unverifiable"
+    assert judge(chat.format("153.9"), "2026-01-23", "153.9 yen")["label"] == "inaccurate"
+    # New York named in the paragraph before: the later hour is not placed there
+    apart = "fri: new york opened quiet, usd/jpy sat near 158.\n\nBy the afternoon the dollar was down at 155.6 yen."
+    assert judge(apart, "2026-01-23", "155.6 yen")["label"] == "inaccurate"
+
+
 def test_the_new_york_fixing_is_what_the_data_hold(judge):
     v = judge("The dollar ended at 155.7 yen at the New York fix on Friday.", "2026-01-23", "155.7 yen")
     assert v["label"] == "inaccurate" and not any("New York" in n for n in names(v))

@@ -79,6 +79,7 @@ class Case:
     inferred_reference: bool = False  # the document's date was worked out from its figures
     plain: bool = False  # read the claim at its own time only: no search for another date (misdated)
     others: tuple = ()  # (Series, SeriesData) the claim may be about instead (verify.candidates)
+    preceding: str = ""  # the sentence before the claim's, in its paragraph (verify.hours)
 
     @property
     def explicit(self) -> bool:

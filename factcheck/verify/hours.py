@@ -38,22 +38,37 @@ OTHER_MARKET = re.compile(rf"\b(?:in|during)\s+(?:{_PLACES})\b|\b(?:{_PLACES})\s
 FIXING = re.compile(r"\bNew\s+York\s+(?:fix|fixing|noon)\b|\bnoon\b[^.;]{0,30}\bNew\s+York\b", re.I)
 
 
-def new_york_afternoon(c: Claim) -> bool:
+# a later part of the day named at the head of a sentence ("From around noon, however, ...")
+LATER_IN_THE_DAY = re.compile(r"^\W*(?:from|after|by|in the|late in the|later in the)\s+(?:around\s+|about\s+)?"
+                              r"(?:noon|midday|afternoon|evening|the afternoon|the close)\b", re.I)
+
+
+def new_york_afternoon(sentence: str, preceding: str = "") -> bool:
     """The sentence places its figures in New York trading or at an afternoon clock time with
-    no other market named; not at the noon fixing."""
-    text = c.sentence
-    if FIXING.search(text):
+    no other market named, not at the noon fixing; or it goes on from a sentence in New York
+    trading to a later hour ("In New York trading ... From around noon, ...")."""
+    if FIXING.search(sentence):
         return False
-    return bool(NEW_YORK.search(text)) or (bool(AFTERNOON_CLOCK.search(text)) and not OTHER_MARKET.search(text))
+    if NEW_YORK.search(sentence) or (AFTERNOON_CLOCK.search(sentence) and not OTHER_MARKET.search(sentence)):
+        return True
+    return bool(LATER_IN_THE_DAY.search(sentence)) and bool(NEW_YORK.search(preceding))
 
 
 PLACED = {"New York afternoon": new_york_afternoon}
 
 
-def unseen(c: Claim, hours: str | None) -> bool:
-    """The claim's sentence places it in ``hours``, a part of the day the series' data miss."""
+def unseen(c: Claim, hours: str | None, preceding: str = "") -> bool:
+    """The claim's sentence (and the one before it) place it in ``hours``, a part of the day
+    the series' data miss."""
     placed = PLACED.get(hours or "")
-    return placed is not None and placed(c)
+    return placed is not None and placed(c.sentence, preceding)
+
+
+def preceding(text: str, c: Claim) -> str:
+    """The sentence before the claim's, if it is in the same paragraph."""
+    head = text[:c.sentence_start].rsplit("\n\n", 1)[-1].rstrip()
+    parts = re.split(r"(?<=[.!?])\s+", head)
+    return parts[-1] if parts and parts[-1] else ""
 
 
 def unseen_reading(k: Case, side: Threshold | None) -> Verdict:

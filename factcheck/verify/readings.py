@@ -138,7 +138,7 @@ def alternatives(k: Case, route: Route) -> Iterator[tuple[str, Callable[[], Verd
     checks it (None when it does not apply)."""
     if intraday_plausible(k):
         yield "the day's intraday range", lambda: intraday(k, route)
-    if unseen(k.c, k.s.unseen_hours):
+    if unseen(k.c, k.s.unseen_hours, k.preceding):
         yield f"a {k.s.unseen_hours} quote", lambda: unseen_reading(k, line_side(k))
     if has_period(k):
         yield "other start points of the period", lambda: other_starts(k)

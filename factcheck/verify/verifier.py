@@ -25,6 +25,7 @@ from .decisions import check_decision, has_decisions, or_as_decided
 from .forecasts import check_forecast
 from ..labels import Label
 from .levels import check_level, check_range, check_threshold
+from .hours import preceding
 from .readings import judge
 from .spreads import check_spread
 from .verdict import Verdict
@@ -65,11 +66,14 @@ def unmapped(m: Mapping) -> Verdict:
 class Verifier:
     """Judges the claims of one document. ``reference_basis`` says where the document's
     date came from (given, text, inferred): only a date the tool worked out from the
-    figures lets a figure that fits an earlier day be called stale (:mod:`.stale`)."""
+    figures lets a figure that fits an earlier day be called stale (:mod:`.stale`).
+    ``text`` is the document as the claims were read from (the sentence before a claim's
+    may place it in the day: :mod:`.hours`)."""
 
-    def __init__(self, catalog: Catalog, store: Store, policy: Policy, reference_basis: str | None = None):
+    def __init__(self, catalog: Catalog, store: Store, policy: Policy, reference_basis: str | None = None,
+                 text: str = ""):
         self.catalog, self.store, self.policy = catalog, store, policy
-        self.reference_basis = reference_basis
+        self.reference_basis, self.text = reference_basis, text
 
     def verify(self, c: Claim, m: Mapping, ref: date | None) -> Verdict:
         s = self.catalog.get(m.series_id) if m.series_id and not m.spread else None
@@ -104,5 +108,5 @@ class Verifier:
                            "no_data_for_date")
         others = candidates(c, m, self.catalog, self.store)
         k = Case(c, series, data, start, end, ref, self.policy, self.store, self.reference_basis == "inferred",
-                 others=others)
+                 others=others, preceding=preceding(self.text, c))
         return judge(k, route)
