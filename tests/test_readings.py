@@ -263,6 +263,22 @@ def test_a_one_day_move_has_no_other_start(judge):
     assert v["label"] in FLAGS and "other start points of the period" not in names(v)
 
 
+# JGB 30-year: 3.647% on 2026-04-28, 3.721% on 2026-04-30 (April's last close), 3.859% on 2026-05-29
+
+def test_a_past_month_in_prose_may_start_a_session_early(judge):
+    v = judge("The 30-year JGB yield rose 24 basis points over the past month.", "2026-05-29", "24 basis points")
+    assert v["label"] in SUPPORTED and "2026-04-28" in v["explanation"]  # a month back, a session early
+
+
+def test_a_table_columns_month_has_one_start(judge):
+    table = "| | last | m/m |\n| --- | --- | --- |\n| JGB 30Y | 3.86% | {} |\n"
+    v = judge(table.format("+24bp"), "2026-05-29", "+24bp")  # +13.8 bp from April's last close
+    assert v["label"] == "inaccurate" and v["strength"] > 0
+    assert judge(table.format("+15bp"), "2026-05-29", "+15bp")["label"] in SUPPORTED
+    label = "JGB 30Y month-end 3.86%. Month: +24bp"  # a label before the figure: the same convention
+    assert judge(label, "2026-05-29", "+24bp")["label"] == "inaccurate"
+
+
 def test_more_than_a_line_short_by_a_third_of_it_fails(judge):
     # USD/JPY fixing 155.52 on 2024-04-25 -> 157.62 on 2024-04-26: +2.10 yen
     v = judge("The dollar jumped more than 3 yen on Friday, April 26, 2024.", "2024-04-27", "3 yen")

@@ -7,7 +7,8 @@ period); this reading takes them all: every close of a month named as the start 
 levels"), the close before a year or month and its first close ("this year", "in
 September"), the close a stated distance back and the next one ("over the past month"),
 the close before a stated day and its own (and its intraday high and low: "from its July 11
-peak"). The move holds when it lies within its tolerance of the span of moves from those
+peak"). A period a table's layout names ("m/m", "YTD", "Quarter:") is a convention with one
+start, the close before the period (:mod:`claims.periodlabels`): only its end may vary. The move holds when it lies within its tolerance of the span of moves from those
 starts to the period's last close (or any price of that day's bar, when that day is the
 document's own: a piece written during the session): approximately accurate, since it
 holds from a start other than the usual one. The evidence gives the
@@ -19,7 +20,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from claims import Kind, Threshold, change_between
+from claims import Kind, Threshold, change_between, periodlabels
 
 from ..labels import Label
 from . import explain
@@ -49,6 +50,8 @@ def starts(k: Case, end_ts: pd.Timestamp) -> tuple[str, pd.Series] | None:
     value = since.value if since is not None and since.value else c.time.value
     if not value:
         return None
+    if len(value) == 10 and since is not None and since.pattern.startswith(periodlabels.PREFIX):
+        return value, before[before.index <= pd.Timestamp(value)].tail(1)  # a column's period: its one close
     if len(value) == 10:  # "since Monday", "this year" (from January 1): the close before it or its own
         day = pd.Timestamp(date.fromisoformat(value))
         return value, pd.concat([before[before.index < day].tail(1), before[before.index >= day].head(1)])
