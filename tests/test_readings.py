@@ -141,6 +141,30 @@ def test_a_later_hour_in_chat_shorthand_and_not_across_paragraphs(judge):
     assert judge(apart, "2026-01-23", "155.6 yen")["label"] == "inaccurate"
 
 
+def test_a_days_extreme_may_come_in_hours_the_data_miss(judge):
+    # previous fixing 158.36 (2026-01-22): 155.6 is -1.74%, between Friday's bar and Monday's open
+    prose = "On Friday, January 23, 2026, the yen jumped as much as 1.8% against the dollar to 155.6 per dollar."
+    assert judge(prose, "2026-01-24", "155.6 per dollar")["label"] == "unverifiable"
+    v = judge(prose, "2026-01-24", "1.8%")
+    assert v["label"] == "unverifiable" and "extreme" in v["explanation"]
+    wire = "USD/JPY fell as low as 155.6 on Jan 23 before steadying."
+    assert judge(wire, "2026-01-24", "155.6")["label"] == "unverifiable"
+
+
+def test_a_days_extreme_beyond_what_the_data_bound_is_caught(judge):
+    v = judge("On Friday, January 23, 2026, the yen jumped as much as 3.5% against the dollar.", "2026-01-24", "3.5%")
+    assert v["label"] == "inaccurate" and "a New York afternoon quote" in names(v)
+    v = judge("USD/JPY fell as low as 153.9 on Jan 23 before steadying.", "2026-01-24", "153.9")
+    assert v["label"] == "inaccurate"
+
+
+def test_a_days_extreme_in_tokyo_hours_is_the_bars(judge):
+    v = judge("On Friday, January 23, 2026, the yen jumped as much as 1.8% in Tokyo trading.", "2026-01-24", "1.8%")
+    assert v["label"] == "inaccurate" and not any("New York" in n for n in names(v))
+    v = judge("The dollar ended Friday, January 23, 2026 at 155.6 yen.", "2026-01-24", "155.6 yen")  # no extreme
+    assert v["label"] == "inaccurate"
+
+
 def test_the_new_york_fixing_is_what_the_data_hold(judge):
     v = judge("The dollar ended at 155.7 yen at the New York fix on Friday.", "2026-01-23", "155.7 yen")
     assert v["label"] == "inaccurate" and not any("New York" in n for n in names(v))

@@ -160,6 +160,19 @@ def unseen_stretch(c: Claim, s: Series, ts: pd.Timestamp, lo: float, hi: float, 
     return f"{where}; the stated {stated(c)} is {gap(dist, s).rsplit(' ', 1)[0]} outside that."
 
 
+def unseen_move(c: Claim, s: Series, ts: pd.Timestamp, base: tuple, span: tuple, moves: tuple, dist: float,
+                inside: bool) -> str:
+    """A day's extreme move read in the hours the data miss: from the previous close to the
+    stretch the price passed after the day's bar."""
+    where = (f"{s.unseen_hours[0].upper() + s.unseen_hours[1:]} extreme: the data miss that part of {day(ts)}; "
+             f"from the previous close {fmt(base[1], s.unit)} ({day(base[0])}), {s.name} passed between "
+             f"{fmt(span[0], s.unit)} and {fmt(span[1], s.unit)} before the next session's open, moves of "
+             f"{move(moves[0], c.unit)} to {move(moves[1], c.unit)}")
+    if inside:
+        return f"{where}, and the stated {move(c.value, c.unit)} lies there: it cannot be settled."
+    return f"{where}; the stated {move(c.value, c.unit)} is {move(abs(dist), c.unit, sign=False)} outside that."
+
+
 def reading_gap(c: Claim, s: Series, diff: float) -> str:
     """How far a reading is from the stated figure, in the claim's unit ("12.0 bp", "0.77%")."""
     if c.kind == "change":

@@ -17,12 +17,12 @@ import re
 
 import pandas as pd
 
-from claims import Claim, Kind, Threshold
+from claims import DAILY_MOVE_UNITS, Claim, Kind, Threshold, change_between
 
 from ..labels import Label
 from . import explain
 from .case import Case
-from .tolerance import EPS, bar_allowance, grade
+from .tolerance import BAR_SHARE, EPS, bar_allowance, change_tolerance, grade
 from .verdict import Verdict
 
 # where a sentence places its figures in the New York afternoon: New York named (a dateline
@@ -56,12 +56,34 @@ def new_york_afternoon(sentence: str, preceding: str = "") -> bool:
 
 PLACED = {"New York afternoon": new_york_afternoon}
 
+# the level an extreme move reached: "rallied as much as 1.8% against the dollar to 155.6"
+EXTREME_MOVE_TO = re.compile(r"\bas\s+(?:much|high|low|far)\s+as\s+(?:[^.;:]|(?<=\d)\.(?=\d)){0,60}?\bto\s+(?:an?\s+)?[¥$]?\s*$", re.I)
+
+
+def reached_by_extreme_move(c: Claim) -> bool:
+    """The figure is the level an intraday extreme move of its sentence reached."""
+    return c.kind == Kind.LEVEL and EXTREME_MOVE_TO.search(c.sentence[:max(c.start - c.sentence_start, 0)]) is not None
+
+
+def day_extreme(c: Claim, preceding: str = "") -> bool:
+    """A level or one-day move said to be the day's extreme ("as low as 155.6", "rallied as
+    much as 1.8% to 155.6") on a stated day, with no market named whose hours the data
+    cover (in its sentence or the one before, which sets the scene): the day's extreme of a
+    price traded round the clock may have come in any of its hours."""
+    if c.time is None or c.time.precision != "day" or c.range_low is not None:
+        return False
+    if OTHER_MARKET.search(c.sentence) or OTHER_MARKET.search(preceding) or FIXING.search(c.sentence):
+        return False
+    if c.kind == Kind.CHANGE:
+        return c.extreme and c.unit in DAILY_MOVE_UNITS and c.since is None and not c.since_text and not c.from_record
+    return c.kind == Kind.LEVEL and (c.extreme or reached_by_extreme_move(c))
+
 
 def unseen(c: Claim, hours: str | None, preceding: str = "") -> bool:
     """The claim's sentence (and the one before it) place it in ``hours``, a part of the day
-    the series' data miss."""
+    the series' data miss, or it is the day's extreme, which may lie there."""
     placed = PLACED.get(hours or "")
-    return placed is not None and placed(c.sentence, preceding)
+    return placed is not None and (placed(c.sentence, preceding) or day_extreme(c, preceding))
 
 
 def preceding(text: str, c: Claim) -> str:
@@ -76,6 +98,8 @@ def unseen_reading(k: Case, side: Threshold | None) -> Verdict:
     the side of the line a threshold claim states (None for a level)."""
     c, s, data = k.c, k.s, k.data
     frame = k.frame()
+    if c.kind == Kind.CHANGE and day_extreme(c, k.preceding) and not frame.empty:
+        return _unseen_move(k, frame.index[-1])
     if c.kind == Kind.CHANGE or c.range_low is not None or frame.empty:
         return Verdict(Label.UNVERIFIABLE, explain.unseen_hours(s), "unseen_hours")
     best = None
@@ -102,6 +126,27 @@ def unseen_reading(k: Case, side: Threshold | None) -> Verdict:
     if inside:
         return Verdict(Label.UNVERIFIABLE, text, "unseen_hours", obs)
     return Verdict(Label.INACCURATE, text, "unseen_hours", obs, dist, c.precision + allowed)
+
+
+def _unseen_move(k: Case, ts: pd.Timestamp) -> Verdict:
+    """A day's extreme move read in the unseen hours: from the previous close to any price
+    of the stretch the series passed after the day's bar (a move measured from a close the
+    data have, to an hour they miss). Inside it, or within the bar share of the move's
+    allowance, it cannot be settled; beyond that it fails."""
+    c, s, data = k.c, k.s, k.data
+    span, base = _stretch(data.frame, ts), data.before(ts.date())
+    if span is None or base is None:
+        return Verdict(Label.UNVERIFIABLE, explain.unseen_hours(s), "unseen_hours")
+    lo_move, hi_move = sorted((change_between(c.unit, base[1], span[0]), change_between(c.unit, base[1], span[1])))
+    claimed = -c.value if c.direction == 0 and c.value > 0 and hi_move < 0 else c.value
+    dist = 0.0 if lo_move <= claimed <= hi_move else claimed - (hi_move if claimed > hi_move else lo_move)
+    tol = change_tolerance(c, s, k.policy, base[1]) * BAR_SHARE
+    inside = grade(dist, c.precision, tol) != Label.INACCURATE
+    text = explain.unseen_move(c, s, ts, base, span, (lo_move, hi_move), dist, inside)
+    obs = [k.obs(base[0]), k.obs(ts, span[0], "unseen-hours low"), k.obs(ts, span[1], "unseen-hours high")]
+    if inside:
+        return Verdict(Label.UNVERIFIABLE, text, "unseen_hours", obs)
+    return Verdict(Label.INACCURATE, text, "unseen_hours", obs, dist, c.precision + tol)
 
 
 def _stretch(frame: pd.DataFrame, ts: pd.Timestamp) -> tuple[float, float] | None:

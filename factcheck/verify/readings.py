@@ -41,7 +41,7 @@ from ..labels import Label
 from . import explain
 from .case import Case
 from .changes import intraday_move
-from .hours import unseen, unseen_reading
+from .hours import reached_by_extreme_move, unseen, unseen_reading
 from .kinds import far_off, kind_doubt, other_kinds
 from .levels import has_bars, intraday_reading, line_side
 from .periods import has_period, other_starts
@@ -167,7 +167,8 @@ def intraday_plausible(k: Case) -> bool:
         return daily_move(c) and (c.intraday or c.extreme or same_day(k))
     if c.range_low is not None or said_close(c) or (c.intraday and has_bars(k.frame())) or far_off(k):
         return False
-    return bool(c.threshold or c.extreme or c.intraday) or same_day(k) or c.time.precision in ("month", "year")
+    return bool(c.threshold or c.extreme or c.intraday) or reached_by_extreme_move(c) or same_day(k) or \
+        c.time.precision in ("month", "year")
 
 
 def intraday(k: Case, route: Route) -> Verdict | None:
