@@ -29,6 +29,10 @@ from .dateline import find_dateline
 from .timeref import find_time_phrases
 from .values import Kind
 
+# "down from its prior range of 3.75% to 4%": the level before a move, named by a noun
+FROM_LEVEL_BEFORE = re.compile(r"\bfrom\s+(?:its|the|a|an|their)\s+(?:[a-z-]+\s+){0,2}(?:range|level|rate|target|"
+                               r"reading|close|peak|high|low)\s+(?:of\s+)?(?:around\s+|about\s+)?$", re.I)
+
 
 FROM_RANGE = re.compile(r"\bfrom (?:a|the|its) (?:target )?(?:range|band) of\s*$", re.I)  # "to 0.25% from a range of 0 to 0.1%"
 
@@ -62,9 +66,10 @@ def read_claim(f: Features) -> Claim | None:
     claim = Claim(
         start=q.start, end=q.end, text=f.text[q.start:q.end], value=value, unit=f.unit, kind=kind,
         sentence=sent.text.strip(), sentence_start=sent.start, sentence_index=sent.index, decimals=q.decimals,
-        precision=q.precision, hedge=f.hedge, threshold=f.threshold, extreme=f.extreme, intraday=f.intraday,
+        precision=q.precision, implied_unit=f.unit is not q.unit, hedge=f.hedge, threshold=f.threshold, extreme=f.extreme, intraday=f.intraday,
         direction=direction, subject=subject.text if subject else None, subject_quote=bool(subject and subject.quote),
-        event=f.event, from_level=f.prev_word == "from" or bool(FROM_RANGE.search(f.left[-30:])),
+        event=f.event, from_level=f.prev_word == "from" or bool(FROM_RANGE.search(f.left[-30:]))
+        or bool(FROM_LEVEL_BEFORE.search(f.left)),
         from_record=kind_rule == "below_record",
         paragraph=sent.paragraph, mention=f.mention, cues=f.context_cues)
     claim.trace["kind"] = kind_rule

@@ -11,6 +11,7 @@ from itertools import islice
 
 from . import lexicon as L
 from .context import Document, Sentence
+from .implied import implied_unit
 from .model import Claim, Cue
 from .numbers import Quantity
 from .units import Unit
@@ -20,6 +21,12 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*%?|[;:—–]")
 LEVEL_NOUN_AFTER = re.compile(r"\s*(?:-point\s+)?(?:mark|level|line|threshold|barrier|handle|milestone)\b", re.I)
 ARTICLE_AT_END = re.compile(r"\b(?:the|a)\s+$", re.I)
 INTRADAY = re.compile(r"\bintraday\b", re.I)
+# words that put a figure inside the session, read in the number's own clause: "briefly
+# traded at 1.62%", "temporarily gained over 3,000 points", "NKY opens 71,588", "-5.1% at the lows"
+INTRADAY_CLAUSE = re.compile(r"\b(?:briefly|temporarily|momentarily|at one point|at (?:the|its|session) (?:lows?|highs?|open)|"
+                             r"at the day's (?:lows?|highs?)|opens|opened at|in early trade|in early trading)\b", re.I)
+INTRADAY_AFTER = re.compile(r"^,?\s*(?:\(?[-+]?[\d.]+%\)?,?\s*)?(?:at the (?:lows?|highs?|open)|at one point|intraday)\b", re.I)
+CLAUSE_CUT = re.compile(r"[,;:]\s|\b(?:before|after|while|then)\b", re.I)
 CLAUSE_MARK = re.compile(r"[;:]")
 OBJECT_BEFORE = re.compile(r"\b(?:against|versus|vs\.?|per|to|than|from)\s+(?:the\s+)?$")  # read lower-cased
 
@@ -100,18 +107,16 @@ class Features:
 
     @lazy
     def bare_number_cue(self) -> Cue | None:
-        """The instrument that gives a bare number its unit ("sits near 158.6", "at
-        40,003.60"): one named nearby (this or the previous sentence of the paragraph)
-        whose unit it would carry and whose plausible range holds the value."""
-        q, sent, doc = self.q, self.sent, self.doc
-        if q.decimals == 0 and q.value < 10:
-            return None
+        """The instrument or maturity that gives a bare number its unit ("sits near 158.6",
+        "at 40,003.60", "JGB 10s 1.10"): see :mod:`claims.implied`."""
+        return self._implied[1] if self._implied else None
+
+    @lazy
+    def _implied(self):
+        sent, doc = self.sent, self.doc
         previous = doc.sentences[max(0, sent.index - 1)]
         window_start = previous.start if previous.paragraph == sent.paragraph else sent.start
-        near = [c for c in doc.cues_between(window_start, sent.end)
-                if c.kind == "instrument" and c.unit in (Unit.FX, Unit.POINTS) and c.low is not None
-                and c.low <= q.value <= c.high]
-        return min(near, key=lambda c: abs(c.start - q.start)) if near else None
+        return implied_unit(self.text, doc.cues_between(window_start, sent.end), self.q, window_start)
 
     @lazy
     def unit(self) -> Unit | None:
@@ -119,12 +124,10 @@ class Features:
         number (``None``: a bare number no instrument names)."""
         q = self.q
         if q.unit is Unit.NUMBER:
-            cue = self.bare_number_cue
-            return cue.unit if cue is not None else None
+            return self._implied[0] if self._implied else None
         if q.unit is Unit.JPY and q.scale == 1 and q.decimals <= 2:
             # "the dollar at ¥155": a yen price of a dollar is an exchange rate, not an amount
-            cue = self.bare_number_cue
-            if cue is not None and cue.unit is Unit.FX:
+            if self._implied and self._implied[0] is Unit.FX:
                 return Unit.FX
         return q.unit
 
@@ -161,7 +164,8 @@ class Features:
         left_words = words(core_left)
         self.__dict__.update(
             hedge=hedge, threshold=threshold, extreme=extreme, stripped=stripped, comparative=comparative,
-            intraday=intraday or bool(INTRADAY.search(self.sent.text)),
+            intraday=intraday or bool(INTRADAY.search(self.sent.text)) or bool(
+                INTRADAY_CLAUSE.search(CLAUSE_CUT.split(self.left)[-1])) or bool(INTRADAY_AFTER.match(self.right)),
             left_words=left_words, prev_word=left_words[-1] if left_words else "")
 
     # set together by _strip, on first use of any of them:
@@ -173,6 +177,14 @@ class Features:
     comparative: int = stripped_value("comparative")  # +1 / -1 for "stronger than" / "weaker than"
     left_words: list[str] = stripped_value("left_words")  # the words before, hedge and threshold words removed
     prev_word: str = stripped_value("prev_word")
+
+    @lazy
+    def prev_verb(self) -> str | None:
+        """The verb of a move right before the number ("plunged", "gave back"), if any."""
+        two = " ".join(self.left_words[-2:])
+        if two in L.PHRASAL_MOVES:
+            return two
+        return self.prev_word if self.prev_word in L.CHANGE_VERBS else None
 
     @lazy
     def right_words(self) -> list[str]:
@@ -241,9 +253,13 @@ class Features:
         for w in rw[:2]:
             if w in L.CHANGE_NOUNS and (w in L.UP_WORDS or w in L.DOWN_WORDS):
                 return 1 if w in L.UP_WORDS else -1
-        for w in reversed(lw[-12:]):
+        for i in range(len(lw) - 1, max(-1, len(lw) - 13), -1):
+            w = lw[i]
             if w in (";", ":", "—", "–"):
                 break
+            two = " ".join(lw[i - 1:i + 1]) if i > 0 else ""
+            if two in L.PHRASAL_MOVES:
+                return 1 if two in L.UP_VERBS else -1
             if w in L.UP_WORDS or w in L.DOWN_WORDS:
                 return 1 if w in L.UP_WORDS else -1
         return 0

@@ -31,37 +31,65 @@ LEVEL_PREPOSITIONS = {"to", "at", "of", "near", "around", "from", "past", "above
                       "remains", "remained", "between", "hit", "touched", "exceeded",
                       "crossed", "cleared", "prints", "print", "hits", "touch", "and"}
 
-UP_WORDS = {
-    "rose", "rise", "rises", "rising", "risen", "up", "gain", "gained", "gains", "gaining",
-    "jump", "jumped", "jumps", "jumping", "climb", "climbed", "climbs", "climbing", "advance",
-    "advanced", "advances", "advancing", "surge", "surged", "surges", "surging", "rally",
-    "rallied", "rallies", "increase", "increased", "increases", "hike", "hiked", "hikes",
-    "raise", "raised", "raising", "lift", "lifted", "lifting", "higher", "add", "added",
-    "adds", "ripped", "soar", "soared", "bounce", "bounced", "rebound", "rebounded", "widened",
-    "strengthened", "strengthen", "firmed", "firm", "above", "spiked", "spike", "broke",
-    "topped", "exceeded", "cleared", "crossed", "north",
-}
-DOWN_WORDS = {
-    "fell", "fall", "falls", "falling", "fallen", "down", "drop", "dropped", "drops",
-    "dropping", "eased", "ease", "eases", "easing", "lose", "lost", "loses", "losing", "loss",
-    "shed", "sheds", "slid", "slide", "slides", "sliding", "plunge", "plunged", "plunges",
-    "decline", "declined", "declines", "declining", "tumble", "tumbled", "sank", "sink",
-    "slump", "slumped", "lower", "lowered", "cut", "cuts", "cutting", "slip", "slipped",
-    "below", "under", "weakened", "weaken", "weakening", "crash", "narrowed", "shrunk",
-    "shrank", "dip", "dipped", "retreat", "retreated", "erased", "sold", "selloff", "south",
-}
+def forms(*verbs: str) -> set[str]:
+    """Every written form of each verb: "rise|rose|risen|rising" lists them all; a plain
+    stem ("plunge", "slump") gets its regular forms (plunges, plunged, plunging)."""
+    out: set[str] = set()
+    for v in verbs:
+        if "|" in v:
+            out.update(v.split("|"))
+            continue
+        stem = v[:-1] if v.endswith("e") else v
+        third = v + "es" if v.endswith(("s", "sh", "ch", "x")) else v[:-1] + "ies" if v.endswith("y") and \
+            v[-2] not in "aeiou" else v + "s"
+        past = v + "d" if v.endswith("e") else v[:-1] + "ied" if v.endswith("y") and v[-2] not in "aeiou" else v + "ed"
+        out.update((v, third, past, stem + "ing"))
+    return out
+
+
+# Verbs of a move, every form ("plunged", "tumbling", "gave back"); irregular and doubled
+# forms are written out.
+UP_VERBS = forms(
+    "rise|rose|risen|rising|rises", "gain", "jump", "climb", "advance", "surge", "rally", "increase", "hike",
+    "raise", "lift", "add", "rip|rips|ripped|ripping", "soar", "bounce", "rebound", "widen", "strengthen", "firm",
+    "spike", "rocket", "leap|leaps|leapt|leaped|leaping", "skyrocket", "shoot up|shot up|shooting up",
+    "pop|pops|popped|popping", "zoom", "balloon", "grow|grew|grown|growing|grows", "expand", "escalate",
+    "appreciate", "recover", "jump", "swell", "accelerate", "steepen", "pick up|picked up|picking up",
+    "tack on|tacked on", "claw back|clawed back|clawing back", "bounce back|bounced back", "edge up|edged up",
+    "tick up|ticked up", "inch up|inched up", "creep up|crept up", "move up|moved up")
+DOWN_VERBS = forms(
+    "fall|fell|fallen|falling|falls", "drop|drops|dropped|dropping", "ease", "lose|lost|loses|losing",
+    "shed|sheds|shedding", "slide|slid|slides|sliding", "plunge", "decline", "tumble", "sink|sank|sunk|sinking|sinks",
+    "slump", "lower", "cut|cuts|cutting", "slip|slips|slipped|slipping", "weaken", "crash", "narrow",
+    "shrink|shrank|shrunk|shrinking|shrinks", "dip|dips|dipped|dipping", "retreat", "erase", "plummet", "dive|dove",
+    "nosedive", "tank", "sag|sags|sagged|sagging", "skid|skids|skidded|skidding", "collapse", "crater", "slash",
+    "trim|trims|trimmed|trimming", "pare", "contract", "fade", "depreciate", "soften", "slacken", "flatten",
+    "sell off|sold off|selling off", "give back|gave back|given back|giving back|gives back",
+    "hand back|handed back", "edge down|edged down", "tick down|ticked down", "inch down|inched down",
+    "move down|moved down", "wipe out|wiped out")
+UP_WORDS = UP_VERBS | {
+    "up", "gains", "higher", "above", "broke", "topped", "exceeded", "cleared", "crossed", "north", "rally", "rallies"}
+DOWN_WORDS = DOWN_VERBS | {
+    "down", "loss", "lower", "below", "under", "sold", "selloff", "south", "losses"}
 CHANGE_NOUNS = {"slide", "plunge", "drop", "decline", "crash", "fall", "rise", "gain", "jump",
                 "loss", "surge", "rally", "increase", "hike", "cut", "move", "advance",
-                "bounce", "rebound", "selloff", "sell-off", "swing", "slump", "tumble", "climb"}
+                "bounce", "rebound", "selloff", "sell-off", "swing", "slump", "tumble", "climb",
+                "gains", "losses", "drops", "declines", "rises", "jumps", "dive", "nosedive", "rout",
+                "retreat", "pullback", "dip", "spike", "slip", "cuts", "hikes", "easing", "tightening",
+                "reduction", "increases", "plunges", "slides", "falls"}
 CHANGE_VERBS = (UP_WORDS | DOWN_WORDS) - {"above", "below", "under", "north", "south",
                                           "higher", "lower", "broke", "topped", "exceeded",
                                           "cleared", "crossed", "firm"}
+# the last word of a two-word verb ("gave back", "edged up") names the move with the word before
+PHRASAL_MOVES = {v for v in UP_VERBS | DOWN_VERBS if " " in v}
 
 # One-sided comparisons: the claimed value bounds the observed extreme.
 AT_LEAST = ("more than", "at least", "north of", "in excess of", "upwards of", "above",
-            "over", "topped", "exceeded", "exceeds", "broke above", "surpassed")
-AT_MOST = ("less than", "at most", "south of", "below", "under", "broke below")
-DIRECTIONAL_THRESHOLDS = ("past", "through", "crossed", "cleared", "broke through", "breached")
+            "over", "topped", "tops", "topping", "exceeded", "exceeds", "exceed", "broke above",
+            "breaks above", "surpassed", "surpasses", "surpass")
+AT_MOST = ("less than", "at most", "south of", "below", "under", "broke below", "breaks below")
+DIRECTIONAL_THRESHOLDS = ("past", "through", "crossed", "crosses", "cleared", "clears", "broke through",
+                          "breaks through", "breached", "breaches")
 # comparatives that name a side of a line for the sentence's subject ("the yen, weaker than 155")
 COMPARATIVES = {"weaker than": -1, "lower than": -1, "softer than": -1, "stronger than": 1, "higher than": 1,
                 "firmer than": 1}
@@ -71,9 +99,8 @@ INTRADAY_WORDS = ("as much as", "as high as", "as low as", "as far as", "intrada
                   "a high of", "a low of", "in afternoon trade", "in morning trade")
 
 # Verbs that report a decision rather than a state ("raised rates to 0.75%").
-EVENT_WORDS = {"raised", "raise", "raises", "raising", "lifted", "lift", "lifting", "hike",
-               "hiked", "hikes", "increase", "increased", "cut", "cuts", "lowered", "lower",
-               "took", "take", "taking", "came", "reduced", "trimmed", "moved"}
+EVENT_WORDS = forms("raise", "lift", "hike", "increase", "cut|cuts|cutting", "lower", "take|took|takes|taking",
+                    "reduce", "trim|trims|trimmed|trimming", "move", "slash") | {"came"}
 
 # Modality: a number governed by these is a forecast, expectation or hypothetical.
 FORECAST_BEFORE = re.compile(
@@ -92,6 +119,8 @@ FORECAST_AFTER = re.compile(
 NON_CLAIM_UNITS = re.compile(
     r"^(?:-|\s)?(?:years?|yrs?|months?|weeks?|days?|sessions?|hours?|minutes?|decades?|"
     r"centuries|century|times|people|staff|members|companies|firms|banks|countries|"
+    r"components|constituents|issues|stocks|seats|votes|lawmakers|employees|workers|jobs|contracts|"
+    r"meetings|cuts|hikes|straight|consecutive|sources|analysts|economists|respondents|"
     r"year-old|-year-old|st|nd|rd|th)\b", re.IGNORECASE)
 
 SPREAD_WORDS = re.compile(r"\b(?:gap|spread|differential|difference|premium|curve|steepened|flattened)\b", re.IGNORECASE)

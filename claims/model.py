@@ -128,6 +128,7 @@ class Claim:
     sentence_index: int = 0
     decimals: int = 0
     precision: float = 0.5
+    implied_unit: bool = False  # no unit written: it came from the instrument named nearby ("UJ 154.85")
     hedge: str | None = None
     threshold: Threshold | None = None
     extreme: bool = False  # "touched", "hit", "as much as"

@@ -35,6 +35,28 @@ def _states_a_range(text: str, a: Quantity, b: Quantity) -> bool:
                 and not FROM_BEFORE.search(before) and 0.5 * b.value <= a.value <= b.value)
 
 
+LEADING_DIGITS = re.compile(r"\d+")
+
+
+def completed_high(text: str, a: Quantity, b: Quantity) -> tuple[float, int]:
+    """The upper bound of a dealer's quote written by its last digits ("155.68-78 yen" is
+    155.68 to 155.78, "184.23-33" 184.23 to 184.33), with its decimals; any other pair
+    unchanged."""
+    literal_a = text[a.start:a.end].split()[0].replace(",", "")
+    tail = LEADING_DIGITS.match(text, b.start)
+    if tail is None or tail.end() - tail.start() >= len(literal_a.replace(".", "")) or "." in text[b.start:b.end]:
+        return b.value, b.decimals
+    digits = tail.group(0)
+    head = re.match(r"[\d.]+", literal_a)
+    if head is None or b.value >= a.value or b.scale != 1:
+        return b.value, b.decimals
+    whole = head.group(0)
+    completed = whole[:len(whole) - len(digits)] + digits if whole[-len(digits):].isdigit() else None
+    if completed is None or float(completed) <= a.value:
+        return b.value, b.decimals
+    return float(completed), a.decimals
+
+
 def merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
     out: list[Quantity] = []
     i = 0
@@ -44,8 +66,9 @@ def merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
         if b is not None and a.unit in (Unit.NUMBER, b.unit) and _states_a_range(text, a, b):
             quoted = bool(RANGE_OF_BEFORE.search(text[max(0, a.start - 30):a.start])
                           or RANGE_NOUN_AFTER.match(text[b.end:b.end + 20]))
-            out.append(Quantity(a.start, b.end, round((a.value + b.value) / 2, 10), max(a.decimals, b.decimals),
-                                b.unit, b.scale, a.negative, range=(a.value, b.value), quoted_range=quoted))
+            high, decimals = completed_high(text, a, b) if DASH.fullmatch(text[a.end:b.start]) else (b.value, b.decimals)
+            out.append(Quantity(a.start, b.end, round((a.value + high) / 2, 10), max(a.decimals, decimals),
+                                b.unit, b.scale, a.negative, range=(a.value, high), quoted_range=quoted))
             i += 2
             continue
         out.append(a)

@@ -13,6 +13,7 @@ from . import charts
 from .catalog import Catalog, load_catalog
 from .errors import DataError, FactcheckError, InputError
 from .labels import Label
+from .plausible import RecentRange
 from .policy import Policy, load_policy
 from . import session
 from .refdate import ReferenceDate, given_or_written, infer, own_best_date
@@ -112,7 +113,7 @@ class Checker:
         ref = self._reference(norm.text, published, resolver)
         rejected: list[tuple[int, int, str]] = []
         found = claims.extract(norm.text, ref.date, self.catalog.vocabulary(), rejected)
-        mappings = self._resolve(found, resolver, norm.text)
+        mappings = self._resolve(found, Resolver(self.catalog, RecentRange(self.store, ref.date)), norm.text)
         warnings: list[str] = []
         if online:
             warnings += self._refresh({m.series_id for m in mappings if m.series_id} |
@@ -241,12 +242,21 @@ def orient(c: claims.Claim, m, catalog: Catalog) -> None:  # noqa: D401
     upper bound, and a dollar price (or a move in cents) of a series quoted in dollars is in
     the series' unit."""
     s = catalog.get(m.series_id) if m.series_id else None
+    if s is None and m.instrument is not None:
+        s = m.instrument
+    if s is not None and c.implied_unit and c.unit != s.unit and {c.unit, s.unit} <= {claims.Unit.FX, claims.Unit.POINTS}:
+        c.unit = s.unit  # a bare number is in the unit of the instrument it turned out to be about
+        if m.series_id is None:
+            return
+    s = catalog.get(m.series_id) if m.series_id else None
     if s is not None and s.price_currency is not None and c.unit == s.price_currency:
         c.unit = s.unit  # "the euro at $1.19" is EUR/USD 1.19; "Brent at $67.59" is Brent 67.59
         if c.kind == claims.Kind.LEVEL and _money_move(c):  # "Brent fell $1.28 to $69.87": the $1.28 is the move
             c.kind, c.value = claims.Kind.CHANGE, -abs(c.value) if c.direction < 0 else c.value
     if s is not None and s.price_currency == claims.Unit.USD and c.unit == claims.Unit.POINTS and _in_cents(c):
         c.value, c.precision = c.value / 100, c.precision / 100  # "Brent fell 46 cents"
+    if s is not None and s.unit == claims.Unit.PERCENT and c.unit == claims.Unit.POINTS and c.kind == claims.Kind.CHANGE:
+        c.unit = claims.Unit.PP  # "the yield has edged up by 0.20 points": percentage points of a rate
     if s is not None and s.asset_class == "policy_rate" and c.range_high is not None:
         # a range stated for a policy rate is its target range ("between 3.5% and 3.75%")
         c.value, c.range_low, c.range_high = c.range_high, None, None  # a target range: its upper bound

@@ -63,6 +63,11 @@ class Series:
     decisions: str | None = None  # a decisions table (announced/effective/rate) for moves
     price_currency: str | None = None  # "USD": "$63.63 a barrel" is a level of this series
     unseen_hours: str | None = None  # a part of the day no close or bar of the series covers
+    crosses: tuple[tuple[str, str], ...] = ()  # ("yen", "eurjpy"): this currency priced in yen is that pair
+
+    def cross(self, currency_word: str) -> str | None:
+        """The series of this currency priced in ``currency_word`` ("yen"), if the catalog names one."""
+        return dict(self.crosses).get(currency_word.lower())
 
     def source_label(self) -> str:
         """The series' first source (a decisions table's rows name it when they name none)."""
@@ -174,9 +179,16 @@ def _parse_series(entry: dict, where: str) -> Series:
             intraday_licence=(entry.get("intraday") or {}).get("licence"),
             decisions=entry.get("decisions"), price_currency=entry.get("price_currency"),
             unseen_hours=entry.get("unseen_hours"),
+            crosses=_crosses(entry.get("crosses", {}), sid, where),
         )
     except KeyError as exc:
         raise CatalogError(f"{where}: missing field {exc}") from None
+
+
+def _crosses(table, sid: str, where: str) -> tuple[tuple[str, str], ...]:
+    if not isinstance(table, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in table.items()):
+        raise CatalogError(f"{where}: series {sid!r}: crosses must map a currency word to a series id")
+    return tuple((k.lower(), v) for k, v in table.items())
 
 
 def _parse_licences(table: dict, where: str) -> dict[str, Licence]:
@@ -212,6 +224,10 @@ def parse_catalog(text: str, where: str, base: Catalog | None = None, base_dir: 
         s = catalog.series[sid]
         extra = tuple(entry.get("aliases", ()))
         catalog.series[sid] = Series(**{**s.__dict__, "aliases": s.aliases + extra})
+    for s in catalog.series.values():
+        for word, target in s.crosses:
+            if target not in catalog.series:
+                raise CatalogError(f"{where}: series {s.id!r}: cross {word!r} names unknown series {target!r}")
     for bank in catalog.markets.banks.values():
         if bank.policy_series not in catalog.series:
             raise CatalogError(f"{where}: bank {bank.name!r}: unknown policy_series {bank.policy_series!r}")

@@ -3,7 +3,9 @@ catalog's ``[[issuer]]``, ``[[bank]]``, ``[[country]]`` and ``[[words]]`` tables
 
 They are not series: the resolver combines them (a tenor and an issuer name a yield, policy
 words and a bank name the bank's policy rate, two countries name a spread, legs in their
-``spread_rank`` order). A new central bank or country is one entry in the catalog.
+``spread_rank`` order). ``[[benchmark]]`` phrases ("the benchmark JGB", "the benchmark
+bond") name a tenor, with the issuer they name or, if none, the issuer of the context. A new
+central bank or country is one entry in the catalog.
 """
 from __future__ import annotations
 
@@ -51,6 +53,7 @@ class Markets:
     banks: dict[str, Bank] = field(default_factory=dict)  # by country
     countries: dict[str, Country] = field(default_factory=dict)
     words: list[Names] = field(default_factory=list)
+    benchmarks: list[Names] = field(default_factory=list)  # "the benchmark JGB": a tenor (and issuer)
 
     def bank(self, country: str) -> Bank | None:
         return self.banks.get(country)
@@ -67,7 +70,7 @@ class Markets:
     def vocabulary_entries(self) -> list[VocabularyEntry]:
         """Issuers, banks, countries and words, in that order (of two entries for the same
         phrase the earlier wins)."""
-        groups = self.issuers + [b.names for b in self.banks.values()] + \
+        groups = self.benchmarks + self.issuers + [b.names for b in self.banks.values()] + \
             [c.names for c in self.countries.values() if c.names] + self.words
         return [e for g in groups for e in g.entries()]
 
@@ -93,7 +96,8 @@ def _field(entry: dict, key: str, where: str) -> str:
 def parse_markets(doc: dict, where: str, base: Markets | None = None) -> Markets:
     """The market tables of a catalog document, added to ``base`` (a bank or country of the
     same code replaces the base's)."""
-    out = Markets(list(base.issuers), dict(base.banks), dict(base.countries), list(base.words)) if base else Markets()
+    out = Markets(list(base.issuers), dict(base.banks), dict(base.countries), list(base.words),
+                  list(base.benchmarks)) if base else Markets()
     for i, e in enumerate(doc.get("issuer", [])):
         at = f"{where} [[issuer]] #{i + 1}"
         out.issuers.append(_names(e, "family", _field(e, "country", at), at))
@@ -115,4 +119,13 @@ def parse_markets(doc: dict, where: str, base: Markets | None = None) -> Markets
         if kind not in WORD_KINDS:
             raise CatalogError(f"{at}: 'kind' must be one of {', '.join(WORD_KINDS)}")
         out.words.append(_names(e, kind, kind, at))
+    for i, e in enumerate(doc.get("benchmark", [])):
+        at = f"{where} [[benchmark]] #{i + 1}"
+        tenor = e.get("tenor")
+        if not isinstance(tenor, int) or tenor <= 0:
+            raise CatalogError(f"{at}: 'tenor' must be a whole number of years")
+        country = e.get("country", "")
+        if not isinstance(country, str):
+            raise CatalogError(f"{at}: 'country' must be a country code")
+        out.benchmarks.append(_names(e, "benchmark", f"{country}:{tenor}", at))
     return out

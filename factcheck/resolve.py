@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
 
 from claims import MARKET_UNITS, RATE_UNITS, Claim, Cue, Kind, Unit
 
 from .catalog import Catalog, Series
+from .mapping import Mapping
+from .markets_read import MarketReader
 
 MIN_CONFIDENCE = 0.5
 NON_MARKET_LEFT = re.compile(  # searched in the noun phrase before the number only
@@ -37,8 +38,9 @@ NON_MARKET_LEFT = re.compile(  # searched in the noun phrase before the number o
 FUTURES_CONTRACT = re.compile(r"\b(?P<noun>(?:bond|jgb|treasury|t-note|bund|gilt|nikkei|topix|index|stock|equity|yen|"
                               r"\d{1,2}-year)\s+futures)\b(?:[^.;]|\.(?=\d)){0,40}$", re.I)
 # "70% of economists", "230% of GDP": a proportion, not a market level
-NON_MARKET_RIGHT = re.compile(r"^\s*(?P<noun>of (?!the (?:index|benchmark|yield)\b)[a-z]+|tariffs?|stake|"
+NON_MARKET_RIGHT = re.compile(r"^\s*(?P<noun>of (?!the (?:index|benchmark|yield)\b)(?!its (?:value|worth)\b)[a-z]+|tariffs?|stake|"
                               r"(?:probability|chance|odds|likelihood|risk|majority|share|stake|turnout)\b)", re.I)
+PRICED_UNITS = (Unit.FX, Unit.POINTS)  # the units a bare number can take from an instrument
 UNITS_FOR = {  # the units a claim about each asset class can be in
     "yield": RATE_UNITS,
     "policy_rate": RATE_UNITS,
@@ -130,26 +132,15 @@ def priced_mapping(catalog: Catalog, c: Claim) -> Mapping | None:
     return None
 
 
-@dataclass
-class Mapping:
-    series_id: str | None
-    name: str | None = None
-    confidence: float = 0.0
-    explanation: str = ""
-    instrument: Series | None = None  # a known but untracked instrument
-    candidates: list[str] = field(default_factory=list)
-    spread: tuple[str, str] | None = None
-
-    def to_dict(self) -> dict | None:
-        if self.series_id is None:
-            return None
-        return {"id": self.series_id, "name": self.name, "confidence": round(self.confidence, 2),
-                "explanation": self.explanation}
-
-
 class Resolver:
-    def __init__(self, catalog: Catalog):
+    """Maps claims to series. ``plausible`` (optional, see :mod:`factcheck.plausible`) is
+    asked whether a level can be about a candidate series at the claim's date; a candidate
+    it rules out gives way to the next instrument named."""
+
+    def __init__(self, catalog: Catalog, plausible=None):
         self.catalog = catalog
+        self.plausible = plausible
+        self.markets = MarketReader(catalog)
 
     def resolve_all(self, claims: list[Claim], text: str) -> list[Mapping]:
         first_bank = self._first_bank(claims)
@@ -191,34 +182,67 @@ class Resolver:
         in_sent = [cue for cue in c.cues if c.sentence_start <= cue.start < sent_end and not (
             cue.kind == "tenor" and any(a <= cue.start and cue.end <= b and (a, b) != (cue.start, cue.end)
                                         for a, b in names))]
-        before = [cue for cue in in_sent if cue.end <= c.start]
-        after = [cue for cue in in_sent if cue.start >= c.end]
         earlier = [cue for cue in c.cues if cue.start < c.sentence_start]
         if c.kind == Kind.SPREAD:
-            return self._spread(c, in_sent, earlier)
+            return self.markets.spread(c, in_sent, earlier)
+        ruled_out: tuple[Mapping, str] | None = None
+        for m in self._candidates(c, text, in_sent, earlier, first_bank):
+            why = self._implausible(c, m)
+            if why is None:
+                return m
+            ruled_out = ruled_out or (m, why)
+        named = unknown_name(c, text)
+        if named:
+            return Mapping(None, explanation=f"about {named!r}, which is not a series in the catalog")
+        m = self._continued(c, last)
+        if m is not None and self._implausible(c, m) is None:
+            return m
+        if ruled_out is None:
+            return Mapping(None, explanation="no instrument named near the number")
+        m, why = ruled_out
+        if self.plausible.speaks_of_another_time(c):
+            return m  # no other instrument named, and the figure may be about another era
+        return Mapping(None, explanation=why, candidates=[m.series_id])
+
+    def _candidates(self, c: Claim, text: str, in_sent: list[Cue], earlier: list[Cue], first_bank: str | None):
+        """The mappings the words around the claim suggest, strongest first."""
+        before = [cue for cue in in_sent if cue.end <= c.start]
+        after = [cue for cue in in_sent if cue.start >= c.end]
         # "a 2.37% 10-year yield": the name right after the number, with nothing between
         prenominal = bool(after) and after[0].start - c.end <= 2 and not text[c.end:after[0].start].strip()
         ordered = (after[:3] + before) if prenominal else (before + after)
         for cue in ordered:
             m = self._from_cue(c, cue, in_sent, earlier, first_bank, prenominal)
             if m is not None:
-                return m
+                yield m
         if c.unit == Unit.FX:
             m = self._fx_from_context(c, earlier)
             if m is not None:
-                return m
-        named = unknown_name(c, text)
-        if named:
-            return Mapping(None, explanation=f"about {named!r}, which is not a series in the catalog")
-        if last is not None and (last.series_id or last.instrument):
-            s = self.catalog.get(last.series_id) if last.series_id else last.instrument
-            if s is not None and self._unit_ok(s, c):
-                if last.series_id is None:
-                    return Mapping(None, explanation=f"continues {s.name}, which has no data source here",
-                                   instrument=s, confidence=0.7)
-                return self._mapping(s, 0.7, f"no instrument named in the sentence; continues {s.id} "
-                                             f"from the previous claim")
-        return Mapping(None, explanation="no instrument named near the number")
+                yield m
+
+    def _continued(self, c: Claim, last: Mapping | None) -> Mapping | None:
+        """A claim with no instrument of its own continues the previous claim's series."""
+        if last is None or not (last.series_id or last.instrument):
+            return None
+        s = self.catalog.get(last.series_id) if last.series_id else last.instrument
+        if s is None or not self._unit_ok(s, c):
+            return None
+        if last.series_id is None:
+            return Mapping(None, explanation=f"continues {s.name}, which has no data source here",
+                           instrument=s, confidence=0.7)
+        return self._mapping(s, 0.7, f"no instrument named in the sentence; continues {s.id} from the previous claim")
+
+    def _implausible(self, c: Claim, m: Mapping) -> str | None:
+        """Why the level ``c`` cannot be about the series ``m`` maps it to (the plausibility
+        hook's answer), or ``None``."""
+        if self.plausible is None or m.series_id is None or m.spread or c.kind != Kind.LEVEL:
+            return None
+        s = self.catalog.get(m.series_id)
+        if s is None or (c.unit != s.unit and not (c.implied_unit and s.unit in PRICED_UNITS)):
+            return None
+        if not s.value_range[0] <= c.value <= s.value_range[1]:
+            return None  # never possible: a misread, which `checked` reports
+        return self.plausible.far_from(s, c)
 
     def _fx_from_context(self, c: Claim, earlier: list[Cue]) -> Mapping | None:
         """An exchange rate with no currency named in its sentence: "10 yen" is the yen
@@ -236,63 +260,86 @@ class Resolver:
     def _from_cue(self, c: Claim, cue: Cue, in_sent: list[Cue], earlier: list[Cue], first_bank: str | None,
                   prenominal: bool) -> Mapping | None:
         if cue.kind == "instrument":
-            s = self.catalog.get(cue.value)
-            if s is None or not self._unit_ok(s, c):
-                return None
-            conf = 0.95 if cue in in_sent else 0.75
-            if not s.tracked:
-                return Mapping(None, explanation=f"{s.name}: known instrument, no data source here", instrument=s,
-                               confidence=conf)
-            return self._mapping(s, conf, f"named {cue.text!r}")
-        if cue.kind == "tenor":
-            if c.unit not in RATE_UNITS:
-                return None
-            tenor = int(cue.value)
-            country, why = self._issuer(c, cue, in_sent, earlier)
-            if country is None:
-                return Mapping(None, explanation=f"'{cue.text}' without an issuer (Japanese? U.S.?)",
-                               candidates=[s.id for s in self.catalog if s.tenor == tenor])
-            s = self.catalog.yield_series(country, tenor)
-            if s is None:
-                return Mapping(None, explanation=f"no {country} {tenor}-year yield in the catalog")
-            conf = 0.95 if why.startswith("in the sentence") else 0.85
-            return self._mapping(s, conf, f"tenor {cue.text!r}, issuer {why}")
+            return self._from_instrument(c, cue, in_sent)
+        if cue.kind in ("tenor", "benchmark"):
+            return self._from_tenor(c, cue, in_sent, earlier)
         if cue.kind in ("bank", "policy", "rates"):
-            if c.unit not in RATE_UNITS:
-                return None
-            bank = cue.value if cue.kind == "bank" else None
-            if bank is None:
-                banks = [b for b in in_sent if b.kind == "bank"]
-                # plain "rates" is anyone's; "the policy rate" is the document's central bank
-                bank = banks[0].value if banks else (first_bank if cue.kind == "policy" else None)
-            if bank is None:
-                return None
-            return self._policy(c, bank, cue)
+            return self._from_policy_words(c, cue, in_sent, first_bank)
         return None  # an issuer alone waits for a tenor; "the index" waits for the carry
 
+    def _from_instrument(self, c: Claim, cue: Cue, in_sent: list[Cue]) -> Mapping | None:
+        s = self.catalog.get(cue.value)
+        if s is not None and c.implied_unit and s.unit != c.unit and not (
+                s.unit in PRICED_UNITS and c.unit in PRICED_UNITS and s.value_range[0] <= c.value <= s.value_range[1]):
+            return None  # a bare number takes the unit of the instrument it is about; this one's does not fit
+        if s is not None and c.unit == Unit.FX and s.crosses:
+            # "the euro stood at 184.23 yen": the euro priced in yen is EUR/JPY
+            word = next((w for w, _ in s.crosses if w in c.text.lower()), None)
+            s = self.catalog.get(s.cross(word)) if word else s
+        if s is None or not self._unit_ok(s, c):
+            return None
+        conf = 0.95 if cue in in_sent else 0.75
+        if not s.tracked:
+            return Mapping(None, explanation=f"{s.name}: known instrument, no data source here", instrument=s,
+                           confidence=conf)
+        return self._mapping(s, conf, f"named {cue.text!r}")
+
+    def _from_tenor(self, c: Claim, cue: Cue, in_sent: list[Cue], earlier: list[Cue]) -> Mapping | None:
+        """A maturity ("10-year", "10s", "the benchmark bond") and its issuer name a yield."""
+        if c.unit not in RATE_UNITS and not (c.unit == Unit.POINTS and c.kind == Kind.CHANGE):
+            return None
+        country, tenor = (cue.value.split(":") if cue.kind == "benchmark" else ("", cue.value))
+        tenor = int(tenor)
+        why = f"in the sentence ({cue.text!r})" if country else ""
+        if not country:
+            country, why = self._issuer(c, cue, in_sent, earlier)
+        if country is None:
+            return Mapping(None, explanation=f"'{cue.text}' without an issuer (Japanese? U.S.?)",
+                           candidates=[s.id for s in self.catalog if s.tenor == tenor])
+        s = self.catalog.yield_series(country, tenor)
+        if s is None:
+            return Mapping(None, explanation=f"no {country} {tenor}-year yield in the catalog")
+        conf = 0.95 if why.startswith("in the sentence") else 0.85
+        return self._mapping(s, conf, f"tenor {cue.text!r}, issuer {why}")
+
+    def _from_policy_words(self, c: Claim, cue: Cue, in_sent: list[Cue], first_bank: str | None) -> Mapping | None:
+        """A central bank, policy words ("the policy rate": the document's bank) or "rates"
+        with a bank or a country named in the sentence ("U.S. rates at 5.25%-5.5%")."""
+        if c.unit not in RATE_UNITS:
+            return None
+        bank = cue.value if cue.kind == "bank" else None
+        if bank is None:
+            banks = [b for b in in_sent if b.kind == "bank"]
+            bank = banks[0].value if banks else (first_bank if cue.kind == "policy" else None)
+        if bank is None and cue.kind == "rates" and (c.kind == Kind.LEVEL or c.range_high is not None):
+            # "U.S. rates at 5.25%-5.5% compared to Japan's 0%-0.1%": the country named
+            # nearest before the figure, whose central bank sets the rate
+            countries = [k for k in in_sent if k.kind == "country" and k.end <= c.start and self.catalog.markets.bank(k.value)]
+            bank = max(countries, key=lambda k: k.start).value if countries else None
+        if bank is None:
+            return None
+        return self._policy(c, bank, cue)
+
     def _issuer(self, c: Claim, tenor_cue: Cue, in_sent: list[Cue], earlier: list[Cue]) -> tuple[str | None, str]:
-        near = sorted((cue for cue in in_sent if self._country_of(cue)),
+        """The issuer of a maturity: a market named between the maturity and the number (a
+        list: "Japan's 30yr +92bps, Germany's +74bps, US +12bps"), else the one named
+        nearest the maturity in the sentence, else the latest named before it."""
+        listed = [cue for cue in in_sent if tenor_cue.end <= cue.start and cue.end <= c.start
+                  and cue.kind in ("country", "family") and c.start - cue.end <= 12]
+        if listed:
+            cue = max(listed, key=lambda k: k.start)
+            return self.markets.country_of(cue), f"in the sentence ({cue.text!r})"
+        near = sorted((cue for cue in in_sent if self.markets.country_of(cue)),
                       key=lambda cue: abs(cue.start - tenor_cue.start))
         for cue in near:
-            country = self._country_of(cue)
+            country = self.markets.country_of(cue)
             if country:
                 return country, f"in the sentence ({cue.text!r})"
         for cue in earlier:  # nearest first
-            country = self._country_of(cue)
+            country = self.markets.country_of(cue)
             if country:
                 return country, f"from context ({cue.text!r})"
         return None, ""
-
-    def _country_of(self, cue: Cue) -> str | None:
-        if cue.kind in ("family", "country", "bank"):
-            return cue.value
-        if cue.kind == "instrument":
-            # an index or a bond names its market ("the Nikkei": Japan, "Bund": Germany);
-            # a currency pair does not ("the dollar" is in every market)
-            s = self.catalog.get(cue.value)
-            if s is not None and s.asset_class in ("index", "yield") and len(s.country) == 2 and s.country != "XA":
-                return s.country
-        return None
 
     def _policy(self, c: Claim, bank: str, cue: Cue) -> Mapping | None:
         central_bank = self.catalog.markets.bank(bank)
@@ -301,68 +348,15 @@ class Resolver:
             return None
         return self._mapping(s, 0.9, f"policy-rate words ({cue.text!r}) with the {central_bank.name}")
 
-    def _spread(self, c: Claim, in_sent: list[Cue], earlier: list[Cue]) -> Mapping:
-        """A gap between two markets: the tenor and the two issuers named in the sentence,
-        or, when it names fewer ("The gap is still 200 bp"), in the sentence just before."""
-        sent_tenors = [cue for cue in in_sent if cue.kind == "tenor"]
-        sent_countries = list(dict.fromkeys(k for k in map(self._country_of, in_sent) if k))
-        if len({cue.value for cue in sent_tenors}) >= 2 and len(sent_countries) <= 1:
-            # "30s now 155bp over 10s": two maturities of one market, the market named here or last
-            country = sent_countries[0] if sent_countries else next(
-                (k for k in map(self._country_of, sorted(earlier, key=lambda cue: -cue.start)) if k), None)
-            curve = self._curve(c, country, sent_tenors) if country else None
-            if curve is not None:
-                return curve
-        pool = in_sent
-        if sum(1 for cue in in_sent if self._country_of(cue)) < 2 or not any(cue.kind == "tenor" for cue in in_sent):
-            nearby = [cue for cue in earlier if c.sentence_start - cue.start <= 300]
-            pool = sorted(nearby, key=lambda cue: cue.start) + in_sent
-        tenors = [cue for cue in pool if cue.kind == "tenor"]
-        countries: list[str] = []
-        for cue in sorted(pool, key=lambda cue: cue.start):
-            country = self._country_of(cue)
-            if country and country not in countries:
-                countries.append(country)
-        if len(countries) == 1:
-            curve = self._curve(c, countries[0], tenors)
-            if curve is not None:
-                return curve
-        if not tenors or len(countries) < 2:
-            return Mapping(None, explanation="a spread without two named markets and a tenor")
-        tenor = int(tenors[0].value)
-        # legs in the usual quoting order, the higher-yielding market first ("the US-Japan gap")
-        first, second = sorted(countries[:2], key=self.catalog.markets.spread_rank)
-        countries = [first, second]
-        a = self.catalog.yield_series(first, tenor)
-        b = self.catalog.yield_series(second, tenor)
-        if a is None or b is None:
-            return Mapping(None, explanation=f"no {tenor}-year yields for {countries[0]} and {countries[1]}")
-        sid = f"spread:{a.id}:{b.id}"
-        return Mapping(sid, f"{a.name} minus {b.name}", 0.9,
-                       f"gap between {countries[0]} and {countries[1]} {tenor}-year yields", spread=(a.id, b.id))
-
-    CURVE = re.compile(r"\b(\d{1,2})(?:s\s*[-/]?\s*|\s*[-/]\s*)(\d{1,2})s\b|\b(\d{1,2})-?\s*(?:and|to)\s+(\d{1,2})-year\b", re.I)
-
-    def _curve(self, c: Claim, country: str, tenors: list[Cue]) -> Mapping | None:
-        """One market, two maturities: the curve spread, long minus short ("2s10s",
-        "between 2- and 30-year JGBs")."""
-        years = sorted({int(t.value) for t in tenors})
-        m = self.CURVE.search(c.sentence)
-        if m:
-            years = sorted({int(x) for x in m.groups() if x})
-        if len(years) != 2:
-            return None
-        short, long = (self.catalog.yield_series(country, y) for y in years)
-        if short is None or long is None:
-            return None
-        return Mapping(f"spread:{long.id}:{short.id}", f"{long.name} minus {short.name}", 0.85,
-                       f"a {years[0]}s{years[1]}s curve in one market ({country})", spread=(long.id, short.id))
-
     # -- helpers -------------------------------------------------------------------------
     @staticmethod
     def _unit_ok(s: Series, c: Claim) -> bool:
+        if c.implied_unit and s.unit in PRICED_UNITS and c.unit in PRICED_UNITS:
+            return True  # "at 164" next to "Wall Street" and "dollar-yen": either may be meant
         if c.kind == Kind.CHANGE and c.unit == Unit.PERCENT:
             return True  # a relative change fits any series
+        if c.kind == Kind.CHANGE and c.unit == Unit.POINTS and s.unit == Unit.PERCENT:
+            return True  # "the yield rose 0.2 points": percentage points (orient converts)
         return c.unit in UNITS_FOR.get(s.asset_class, set())
 
     def _mapping(self, s: Series, confidence: float, why: str) -> Mapping:

@@ -32,6 +32,16 @@ DIRECTION_AFTER = re.compile(r"\s*(?:higher|lower)\b|\s+(?:up|down)\b(?!\s+from)
 # where a verb stops governing the number after it: punctuation or a preposition of level
 VERB_OBJECT_CUT = re.compile(r"[,;:(]\s|\s[-—–]\s|\b(?:to|at|from|of|near|around|toward|towards|above|below|"
                              r"under|over|past|through|beyond)\b", re.I)
+# "the 300 points it lost", "the 9% that the yen gained": a move named before its verb
+MOVE_CLAUSE_AFTER = re.compile(r"^\s*(?:that|which)?\s*(?:it|they|the\s+[a-z]+|its\s+[a-z]+)\s+(?:had\s+|has\s+|have\s+)?"
+                               r"([a-z]+(?:\s+(?:back|up|down|off|out))?)\b", re.I)
+# words after a figure that start another clause: "tops 4.5% after a surge" (the surge is not the 4.5%)
+CLAUSE_OPENERS = {"after", "amid", "as", "on", "following", "before", "despite", "since", "while", "when", "with",
+                  "and", "but", "in", "from", "to", "at", "than"}
+# words after which a negative figure is a level ("yielded -0.25%", "a rate of -0.1%")
+NEGATIVE_LEVEL_WORDS = {"yield", "yields", "yielded", "yielding", "rate", "rates", "stood", "traded", "trading",
+                        "quoted", "printed", "fixed", "set", "-"}
+TOTAL_BEFORE = re.compile(r"\bby\s+(?:a|an)\s+(?:total|combined|cumulative|accumulated|aggregate)(?:\s+of)?\s*$", re.I)
 MAGNITUDE_WORDS = {"more than", "less than", "at least", "at most", "in excess of", "upwards of"}
 LEVEL_WORDS = {"a", "the", "its", "record", "fresh", "another", "finished", "closed", "ended", "rate", "yield"}
 
@@ -44,8 +54,11 @@ class KindRule(Rule[Features, Kind | Callable[[Features], Kind]]):
 def _names_a_line(f: Features) -> bool:
     """A threshold or extreme word before the number ("slid past 153", "touched 4%") makes
     it a line or a reading; but "rose as much as 6.5 bp" is still a move."""
-    return bool(f.stripped) and not set(f.stripped) <= MAGNITUDE_WORDS and not (
-        f.extreme and f.prev_word in L.CHANGE_VERBS and f.unit in (Unit.BP, Unit.PP, Unit.PERCENT, Unit.POINTS))
+    stripped = set(f.stripped)
+    if f.prev_verb is not None and f.unit in (Unit.BP, Unit.PP, Unit.PERCENT, Unit.POINTS):
+        stripped -= {"over"}  # "gained over 3,000 points": more than, the size of the move
+    return bool(stripped) and not stripped <= MAGNITUDE_WORDS and not (
+        f.extreme and f.prev_verb is not None and f.unit in (Unit.BP, Unit.PP, Unit.PERCENT, Unit.POINTS))
 
 
 def _signed(f: Features) -> bool:
@@ -53,6 +66,36 @@ def _signed(f: Features) -> bool:
     q = f.q
     return f.unit in MARKET_UNITS and not f.stripped and (
         q.plus or (q.negative and SIGNED_ASIDE.search(f.left) and f.previous_in_sentence is not None))
+
+
+def _signed_shorthand(f: Features) -> bool:
+    """"NKY -3.9%", "Day: -4.1%", "2s -5bp": a negative figure with no level word before it
+    is a move (a negative level is written after one: "fell to -0.1%", "a yield of -0.2%")."""
+    return f.q.negative and not f.stripped and f.unit in (Unit.PERCENT, Unit.BP, Unit.PP, Unit.POINTS) and \
+        f.prev_word not in L.LEVEL_PREPOSITIONS and f.prev_word not in LEVEL_WORDS and \
+        f.prev_word not in NEGATIVE_LEVEL_WORDS and f.prev_verb is None and \
+        not f.text[f.q.start - 1:f.q.start].isalnum()
+
+
+def _move_clause_after(f: Features) -> int:
+    """The direction of the verb in "the 300 points it lost", 0 when the words after the
+    figure are not such a clause."""
+    m = MOVE_CLAUSE_AFTER.match(f.right)
+    if m is None:
+        return 0
+    verb = m.group(1).lower()
+    if verb in L.PHRASAL_MOVES or verb.split()[0] in L.CHANGE_VERBS:
+        word = verb if verb in L.PHRASAL_MOVES else verb.split()[0]
+        return 1 if word in L.UP_WORDS else -1
+    return 0
+
+
+def _change_noun_after(f: Features) -> bool:
+    """"a 4% drop", "a 4% one-day drop", "200 bp of easing"; not "4.5% after a surge"."""
+    rw = f.right_words
+    if not rw or f.prev_word in ("to", "at"):
+        return False
+    return rw[0] in L.CHANGE_NOUNS or (len(rw) > 1 and rw[0] not in CLAUSE_OPENERS and rw[1] in L.CHANGE_NOUNS)
 
 
 def _verb_object_between(f: Features) -> bool:
@@ -77,6 +120,15 @@ KINDS: tuple[KindRule, ...] = (
              direction=lambda f: 1 if f.q.plus else -1,
              examples=("- JGB 10y: 2.30% ([+4bp])", "USD/JPY: 158.10 ([-0.3%])"),
              counter=("The 10-year JGB yield fell to [-0.1%] in 2019.",)),
+    KindRule("signed_shorthand", _signed_shorthand, Kind.CHANGE,
+             "a negative figure with no level word before it is the move ('NKY -3.9%')", direction=lambda f: -1,
+             examples=("NKY [-3.9%] on the day, worst since April.", "Day: [-4.1%]. Quarter: -10.7%."),
+             counter=("The 10-year JGB yield fell to [-0.1%] in 2019.", "The Bund yielded [-0.25%] that week.")),
+    KindRule("move_clause_after", lambda f: f.unit in MARKET_UNITS and _move_clause_after(f) != 0, Kind.CHANGE,
+             "a figure followed by the verb of its move ('the 300 points it lost')", direction=_move_clause_after,
+             examples=("The drop eclipsed the [3,836.48 points] it lost in October 1987.",
+                       "The yen kept most of the [4%] it gained in July."),
+             counter=("The Nikkei 225 closed at [38,500] after it lost ground early.",)),
     KindRule("threshold_spread", lambda f: _names_a_line(f) and f.unit is Unit.BP and L.SPREAD_WORDS.search(f.left[-70:]),
              Kind.SPREAD, "a line stated for a gap ('the spread widened past 200 bp')",
              examples=("The US-Japan spread widened past [200 bp].",),
@@ -84,8 +136,9 @@ KINDS: tuple[KindRule, ...] = (
     KindRule("threshold_line", _names_a_line, Kind.LEVEL, "a line crossed or touched is a level",
              examples=("The yen weakened past [150 per dollar].", "The Nikkei 225 closed above the [50,000] mark.",
                        "The two-year JGB yield touched [1.18%]."),
-             counter=("The 10-year yield rose as much as [6.5 bp].", "The Nikkei 225 lost more than [5%].")),
-    KindRule("named_bare_number", lambda f: f.q.unit is Unit.NUMBER and f.prev_word not in L.CHANGE_VERBS
+             counter=("The 10-year yield rose as much as [6.5 bp].", "The Nikkei 225 lost more than [5%].",
+                      "The index briefly gained over [3,000 points] before the close.")),
+    KindRule("named_bare_number", lambda f: f.q.unit is Unit.NUMBER and f.prev_verb is None
              and f.prev_word != "by", Kind.LEVEL, "a bare figure named by its instrument is a level",
              examples=("USD/JPY traded at [158.6] on Friday.",),
              counter=("The Nikkei 225 fell [2%] to 38,200.",)),
@@ -97,7 +150,7 @@ KINDS: tuple[KindRule, ...] = (
              examples=("30s now trade [155bp] over 10s.", "The 10-year JGB, at 2.28%, is [202 bp] below the U.S. 10-year."),
              counter=("The 10-year JGB yield rose [4 bp] over the week.",)),
     KindRule("spread_word_before", lambda f: f.unit in SPREAD_UNITS and L.SPREAD_WORDS.search(f.left[-70:])
-             and f.prev_word != "by" and f.prev_word not in L.CHANGE_VERBS, Kind.SPREAD,
+             and f.prev_word != "by" and f.prev_verb is None, Kind.SPREAD,
              "basis points after 'gap', 'spread' or 'curve' measure the gap",
              examples=("The US-Japan 10-year gap is back to [330 basis points].",),
              counter=("The US-Japan 10-year gap narrowed by [30 basis points].",)),
@@ -113,14 +166,17 @@ KINDS: tuple[KindRule, ...] = (
              "'higher', 'lower', 'up' or 'down' right after the figure makes it a move",
              examples=("The Nikkei 225 finished [1.3%] lower at 53,936.", "The 10-year yield ended [4 bp] higher."),
              counter=("The 10-year JGB yield was [1.87%], up from 1.80%.",)),
-    KindRule("change_noun_after", lambda f: any(w in L.CHANGE_NOUNS for w in f.right_words[:2])
-             and f.prev_word not in ("to", "at"), Kind.CHANGE, "a figure before 'drop', 'gain', 'rally' is the move",
-             examples=("The Nikkei 225 suffered a [4%] drop on Monday.",)),
-    KindRule("by_or_of_a_move", lambda f: f.prev_word == "by" or (f.prev_word == "of" and len(f.left_words) > 1
-                                                                  and f.left_words[-2] in L.CHANGE_NOUNS),
-             Kind.CHANGE, "'by' a figure, or a move 'of' a figure, is the size of the move",
-             examples=("The Fed cut rates by [25 basis points].", "The Nikkei 225 posted a gain of [2%].")),
-    KindRule("change_verb", lambda f: f.prev_word in L.CHANGE_VERBS, Kind.CHANGE,
+    KindRule("change_noun_after", _change_noun_after, Kind.CHANGE,
+             "a figure before 'drop', 'gain', 'rally', or 'of easing', is the move",
+             examples=("The Nikkei 225 suffered a [4%] drop on Monday.", "The Fed has delivered [200 bp] of easing.",
+                       "Tokyo stocks logged a [2.1%] one-day gain."),
+             counter=("10-year Treasury yield tops [4.5%] after surge this week",)),
+    KindRule("by_or_of_a_move", lambda f: f.prev_word == "by" or TOTAL_BEFORE.search(f.left) or (
+             f.prev_word == "of" and len(f.left_words) > 1 and f.left_words[-2] in L.CHANGE_NOUNS),
+             Kind.CHANGE, "'by' a figure ('by a total of'), or a move 'of' a figure, is the size of the move",
+             examples=("The Fed cut rates by [25 basis points].", "The Nikkei 225 posted a gain of [2%].",
+                       "The Fed has lowered rates by a total of [0.75 percentage points] since September.")),
+    KindRule("change_verb", lambda f: f.prev_verb is not None, Kind.CHANGE,
              "a verb of change right before the figure makes it the size of the move",
              examples=("The 10-year JGB yield rose [6 basis points] to 2.33%.",),
              counter=("The 10-year JGB yield rose 6 basis points to [2.33%].",)),
