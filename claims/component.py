@@ -225,7 +225,7 @@ def line_breaks(doc: Doc) -> Doc:
         k = bisect.bisect_left(ends, token.idx)
         line_start = ends[k - 1] + 1 if k else 0
         line = text[line_start:token.idx + len(token.text)].strip()
-        if _line_ends(ws) >= 2 or line_break_ends(line, nxt.text):
+        if _line_ends(ws) >= 2 or line_break_ends(line, text[nxt.idx:nxt.idx + 40]):
             starts[nxt.i] = 1
         elif starts[nxt.i] == 1 and not token.is_space:
             starts[nxt.i] = -1

@@ -29,6 +29,10 @@ from .dateline import find_dateline
 from .timeref import find_time_phrases
 from .values import Kind
 
+FIGURE_BEFORE = re.compile(r"\d\s?$")
+# "JGB 10 years yield", "the 30 years bond": a maturity written as years (not "in 30 years")
+BOND_AFTER_YEARS = re.compile(r"\s+(?:yields?|bonds?|jgbs?|treasury|treasuries|notes?|government|gilts?|bunds?|paper|"
+                              r"maturity|tenor|sector|is\s+(?:slightly\s+)?(?:up|down|at|higher|lower))\b")
 # "down from its prior range of 3.75% to 4%": the level before a move, named by a noun
 FROM_LEVEL_BEFORE = re.compile(r"\bfrom\s+(?:its|the|a|an|their)\s+(?:[a-z-]+\s+){0,2}(?:range|level|rate|target|"
                                r"reading|close|peak|high|low)\s+(?:of\s+)?(?:around\s+|about\s+)?$", re.I)
@@ -40,8 +44,9 @@ FROM_RANGE = re.compile(r"\bfrom (?:a|the|its) (?:target )?(?:range|band) of\s*$
 def tenor_cues(text: str) -> list[Cue]:
     """Maturities ("10-year", "ten-year", "10s", "2y"): language, not markets."""
     out = []
-    for m in L.TENOR.finditer(lowered(text)):
-        if m.group(0).endswith(" years"):
+    low = lowered(text)
+    for m in L.TENOR.finditer(low):
+        if m.group(0).endswith(" years") and not BOND_AFTER_YEARS.match(low, m.end()):
             continue  # "the highest in 30 years": a duration; a maturity is "30-year", "30 year", "30s"
         n = m.group("n")
         years = int(n) if n.isdigit() else L.TENOR_WORDS.get(n)
@@ -91,7 +96,9 @@ class Extractor:
         self.vocabulary = vocabulary or Vocabulary()
 
     def cues(self, text: str) -> list[Cue]:
-        return self.vocabulary.find(text) + tenor_cues(text)
+        # "0.5 yen", "156 Yen": a currency word after a figure is its unit, not a name
+        named = [c for c in self.vocabulary.find(text) if not (c.quote and FIGURE_BEFORE.search(text, 0, c.start))]
+        return named + tenor_cues(text)
 
     def run(self, text: str, sentence_spans: list[tuple[int, int]], reference_date: date | None,
             rejected: list[tuple[int, int, str]] | None = None) -> list[Claim]:

@@ -28,6 +28,9 @@ INTRADAY_CLAUSE = re.compile(r"\b(?:briefly|temporarily|momentarily|at one point
 INTRADAY_AFTER = re.compile(r"^,?\s*(?:\(?[-+]?[\d.]+%\)?,?\s*)?(?:at the (?:lows?|highs?|open)|at one point|intraday)\b", re.I)
 CLAUSE_CUT = re.compile(r"[,;:]\s|\b(?:before|after|while|then)\b", re.I)
 CLAUSE_MARK = re.compile(r"[;:]")
+UNIT_OF_A_FIGURE = re.compile(r"\d\s*$")  # "touched 149.3 yen": the yen of a figure, not the subject
+# words a speaker fills a pause with, between a verb and its number: "at, uh, 34,675", "lost, what, 4.2%"
+FILLER_AT_END = re.compile(r"(?:,?\s*\b(?:uh|um|umm|er|erm|ah|like|what|you know|i mean|say)\b\s*,?\s*)+$", re.I)
 OBJECT_BEFORE = re.compile(r"\b(?:against|versus|vs\.?|per|to|than|from)\s+(?:the\s+)?$")  # read lower-cased
 
 
@@ -116,7 +119,14 @@ class Features:
         sent, doc = self.sent, self.doc
         previous = doc.sentences[max(0, sent.index - 1)]
         window_start = previous.start if previous.paragraph == sent.paragraph else sent.start
-        return implied_unit(self.text, doc.cues_between(window_start, sent.end), self.q, window_start)
+        found = implied_unit(self.text, doc.cues_between(window_start, sent.end), self.q, window_start)
+        if found is None:  # "And the yen? ... We're at a hundred and fifty-six and a half": the question's topic
+            asked = next((s for s in reversed(doc.sentences[max(0, sent.index - 3):sent.index])
+                          if s.text.rstrip().endswith("?")), None)
+            if asked is not None:
+                found = implied_unit(self.text, doc.cues_between(asked.start, asked.end), self.q, asked.start,
+                                     anywhere=True)
+        return found
 
     @lazy
     def unit(self) -> Unit | None:
@@ -136,7 +146,7 @@ class Features:
         """Peel hedge, threshold and extreme words off the end of the left context (they can
         stack: "to as much as") and note what each did; sets every attribute named in
         ``STRIPPED`` at once."""
-        core_left = self.left
+        core_left = FILLER_AT_END.sub(" ", self.left) if self.left.rstrip().endswith(",") else self.left
         if LEVEL_NOUN_AFTER.match(self.right):
             core_left = ARTICLE_AT_END.sub("", core_left)  # "closed above the 50,000 mark": the line itself
         hedge = threshold = None
@@ -209,7 +219,7 @@ class Features:
         skipping objects ("against the dollar", "per dollar") and earlier clauses."""
         for cue in reversed([c for c in self.sentence_cues if c.kind == "instrument" and c.end <= self.q.start]):
             before = self.text[max(0, cue.start - 14):cue.start].lower()
-            if not OBJECT_BEFORE.search(before):
+            if not OBJECT_BEFORE.search(before) and not UNIT_OF_A_FIGURE.search(before):
                 return cue
         return None
 

@@ -49,15 +49,16 @@ def _fits(cue: Cue, q) -> Unit | None:
     return None
 
 
-def implied_unit(text: str, cues: list[Cue], q, window_start: int) -> tuple[Unit, Cue] | None:
+def implied_unit(text: str, cues: list[Cue], q, window_start: int, anywhere: bool = False) -> tuple[Unit, Cue] | None:
     """The unit of the bare quantity ``q`` and the cue that gives it. ``cues`` are those
     from ``window_start`` (the start of the previous sentence of the paragraph, or of this
-    one) to the end of the number's sentence."""
+    one) to the end of the number's sentence; ``anywhere``: they are those of a question
+    the number answers, at any distance."""
     before = [c for c in cues if c.end <= q.start and c.kind in ("instrument",) + RATE_CUES]
     after = [c for c in cues if c.start >= q.end and c.kind == "instrument"]
     for cue in reversed(before):
         between = text[cue.end:q.start]
-        if q.start - cue.end > MAX_GAP or OTHER_QUANTITY.search(between):
+        if not anywhere and (q.start - cue.end > MAX_GAP or OTHER_QUANTITY.search(between)):
             break
         unit = _fits(cue, q)
         if unit is not None:

@@ -29,7 +29,7 @@ HEDGES = ("close to", "around", "about", "roughly", "nearly", "near", "almost", 
 LEVEL_PREPOSITIONS = {"to", "at", "of", "near", "around", "from", "past", "above", "below",
                       "under", "over", "topped", "reached", "is", "was", "sits", "stands",
                       "remains", "remained", "between", "hit", "touched", "exceeded",
-                      "crossed", "cleared", "prints", "print", "hits", "touch", "and"}
+                      "crossed", "cleared", "prints", "print", "hits", "touch", "and", "until", "till"}
 
 def forms(*verbs: str) -> set[str]:
     """Every written form of each verb: "rise|rose|risen|rising" lists them all; a plain
@@ -58,7 +58,7 @@ UP_VERBS = forms(
     "tack on|tacked on", "claw back|clawed back|clawing back", "bounce back|bounced back", "edge up|edged up",
     "tick up|ticked up", "inch up|inched up", "creep up|crept up", "move up|moved up")
 DOWN_VERBS = forms(
-    "fall|fell|fallen|falling|falls", "drop|drops|dropped|dropping", "ease", "lose|lost|loses|losing",
+    "fall|fell|fallen|falling|falls", "drop|drops|dropped|dropping", "ease", "decrease", "reduce", "diminish", "lose|lost|loses|losing",
     "shed|sheds|shedding", "slide|slid|slides|sliding", "plunge", "decline", "tumble", "sink|sank|sunk|sinking|sinks",
     "slump", "lower", "cut|cuts|cutting", "slip|slips|slipped|slipping", "weaken", "crash", "narrow",
     "shrink|shrank|shrunk|shrinking|shrinks", "dip|dips|dipped|dipping", "retreat", "erase", "plummet", "dive|dove",
@@ -105,16 +105,41 @@ EVENT_WORDS = forms("raise", "lift", "hike", "increase", "cut|cuts|cutting", "lo
 # Modality: a number governed by these is a forecast, expectation or hypothetical.
 FORECAST_BEFORE = re.compile(
     r"\b(?:expects?|expected|expecting|expectations?|forecasts?|forecast(?:ing)?|predicts?|"
-    r"projects?|projected|targeting|aims? for|see|sees|seeing|could|would|might|(?-i:may)|will|shall|"
-    r"if|unless|likely|bet|talk about|"
+    r"projects?|projected|projections?|targeting|aims? for|see|sees|seeing|could|would|might|(?-i:may)|will|shall|"
+    r"if|unless|likely|bet|talk about|estimating|assum(?:e|es|ed|ing)|consensus|"
+    r"think|thinks|believe|believes|reckon|reckons|guess|"
     r"toward|towards|hope|hopes|"
     r"scenario|suppose|imagine)\b|'d\b|'ll\b",
     re.IGNORECASE)
+# a horizon ahead, after the number in its clause ("at 3% by the end of next year"); a comma
+# ends the clause unless the horizon follows it ("... 0.75%, in January, meets next week" is no horizon)
 FORECAST_AFTER = re.compile(
-    r"^[^.;:]{0,40}?\b(?:by (?:the )?(?:end of|year-end|year end|christmas|spring|summer|"
+    r"^(?:[^.;:,]{0,40}?|\s*,\s*)\b(?:by (?:the )?(?:end of|year-end|year end|christmas|xmas|spring|summer|"
     r"autumn|fall|winter|next|mid-|the autumn|the spring)|by (?:19|20)\d\d|to come\b|next year|"
     r"next month|next week|in the coming)",
     re.IGNORECASE)
+# said of the figure right after it: "a return to the 110-130 range is unlikely", "3% is possible"
+LIKELIHOOD_AFTER = re.compile(
+    r"^\s*(?:range|level|mark|area|handle|zone|line|region)?\s*(?:is|are|was|seems|looks|appears|remains|sounds)\s+"
+    r"(?:(?:highly|very|quite|still|now|also|increasingly|entirely)\s+)?"
+    r"(?:un)?(?:likely|possible|probable|plausible|realistic|achievable|on the cards|in play|a stretch)\b", re.I)
+# odds of an event: "about a 50% chance of a hike by October"
+ODDS_AFTER = re.compile(r"^\s*(?:chance|probability|odds|likelihood|risk)\b", re.I)
+# a speaker's guess after the figure: "jawboning at 158 i bet", "150 imo"
+GUESS_AFTER = re.compile(r"^[^.;:]{0,20}?\b(?:i bet|i think|i guess|i reckon|imo|imho|in my view|my guess)\b", re.I)
+# a target, aim or consensus: "the central bank's 2% target", "the 0.4% consensus forecast",
+# "a target of 152" (not "the 4.25%-4.50% target range", a policy rate)
+TARGET_AFTER = re.compile(r"^\s*(?:inflation\s+|price\s+|consensus\s+|year-end\s+|end-year\s+|official\s+|"
+                          r"medium-term\s+)?(?:target|goal|objective|aim|consensus|median|estimate|projection|"
+                          r"forecast)\b(?!\s+(?:range|rate|band|for\s+the))", re.I)
+TARGET_BEFORE = re.compile(r"\b(?:target|goal|objective|aim|consensus|estimate|projection)\s+(?:of|at)\s+"
+                           r"(?:about\s+|around\s+|roughly\s+)?$", re.I)
+# a finite past verb between a forecast word and the number reports a fact: "the yen, which
+# many had expected to weaken, rose to 150"
+PAST_FACT_VERBS = {w for w in UP_VERBS | DOWN_VERBS if w.endswith("ed") and " " not in w} | {
+    "rose", "fell", "slid", "sank", "shed", "lost", "hit", "leapt", "grew", "dove", "stood", "was", "were", "closed",
+    "ended", "finished", "settled", "traded", "touched", "reached", "held", "kept", "came"}
+MODAL_BEFORE_VERB = {"to", "will", "would", "could", "might", "may", "should", "can", "shall", "'ll", "'d"}
 
 NON_CLAIM_UNITS = re.compile(
     r"^(?:-|\s)?(?:years?|yrs?|months?|weeks?|days?|sessions?|hours?|minutes?|decades?|"

@@ -13,7 +13,7 @@ from .casefold import lowered
 from .lexicon import SCALES
 from .spelled import WORD as SPELLED_WORD
 from .spelled import spelled_value
-from .units import CURRENCIES, CURRENCY_BY_CODE, CURRENCY_BY_SYMBOL, CURRENCY_BY_WORD, UNITS, Dimension, Unit, UnitSpec
+from .units import CURRENCIES, CURRENCY_BY_CODE, CURRENCY_BY_SYMBOL, UNITS, Dimension, Unit, UnitSpec
 
 # currency symbols and codes written before a figure, from the unit table
 _SIGNS = "".join(sorted({sym for u in CURRENCIES for sym in u.symbols if len(sym) == 1}))
@@ -22,7 +22,7 @@ _CODES = "|".join(u.code.upper() for u in CURRENCIES if u.code)
 NUMBER = re.compile(
     rf"(?<![\w.,/:{_SIGNS}%])"  # never the tail of a larger token ("G7", "1.2.3"); "%-" is a range dash
     rf"(?:(?P<neg>minus\s+|negative\s+|[-−](?=[{_SIGNS}\d.]))|(?P<plus>\+(?=[{_SIGNS}\d.])))?"
-    rf"(?P<cur>{_PREFIX}|(?:{_CODES})\s?)?"
+    rf"(?P<cur>(?:{_PREFIX})(?:\s(?=\d))?|(?:{_CODES})\s?)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     r"(?![\d])(?!:\d)"  # not a clock time ("12:35")
 )
@@ -33,16 +33,19 @@ HYPHEN_JOINED = re.compile(r"[A-Za-z0-9][-–]$")
 # "twenty-five basis points", "three point five percent", "two and a half percent"
 # (lower case: reads the lowered text; never the tail of a hyphenated word; bounded
 # repetition keeps a long run of number words linear)
-WORD_PERCENT = re.compile(
-    rf"(?<![\w-])(?P<words>(?:a (?=hundred|thousand))?{SPELLED_WORD}(?:(?:\s*-\s*|\s+|\s+and\s+){SPELLED_WORD}){{0,9}}"
-    rf"(?:\s+point(?:\s+{SPELLED_WORD}){{1,6}})?)(?P<and>\s+and\s+a\s+(?:half|quarter))?"
-    r"(?P<unit>\s+(?:percent|per cent)\b|\s+(?:percentage points?)\b|\s+basis points?\b)")
+SPELLED_RUN = re.compile(
+    rf"(?<![\w-])(?P<words>(?:a (?=hundred|thousand|million|billion|trillion))?{SPELLED_WORD}"
+    rf"(?:(?:\s*-\s*|\s+|\s+and\s+){SPELLED_WORD}){{0,9}}"
+    rf"(?:\s+point(?:\s+{SPELLED_WORD}){{1,6}})?)(?P<and>\s+and\s+a\s+(?:half|quarter))?")
+# the unit after a number in words: "twenty-five basis points", "three thousand two hundred points"
+WORD_UNIT = re.compile(r"\s+(?:(?P<pct>percent|per cent)\b|(?P<pp>percentage points?)\b|(?P<bp>basis points?)\b|"
+                       r"(?P<pts>(?:index\s+)?points)\b)")
 
 # fractions of a percentage point written out: "a quarter point", "half a percentage point",
 # "three-quarters of a point", "a quarter-point cut" (lower case: reads the lowered text)
 FRACTION_POINT = re.compile(
     r"\b(?P<frac>(?:a|one) quarter|(?:a|one) half|half|three[- ]quarters|(?:an|one) eighth|(?:a|one) full)"
-    r"(?: of a| a)?[- ](?:(?P<kind>percentage|basis)[- ])?points?\b")
+    r"(?: of a| a)?[- ](?:(?:(?P<kind>percentage|basis)[- ])?points?|(?P<pct>percent|per cent))\b")
 FRACTIONS = {"quarter": (0.25, 2), "half": (0.5, 1), "quarters": (0.75, 2), "eighth": (0.125, 3), "full": (1.0, 0)}
 
 SCALE_RX = re.compile(r"(?P<sp>\s?)(?P<scale>trillion|billion|million|thousand|tn|trn|bn|bln|mn|mln|k|m|b)(?![\w])",
@@ -51,6 +54,11 @@ SCALE_RX = re.compile(r"(?P<sp>\s?)(?P<scale>trillion|billion|million|thousand|t
 UNIT_RX: list[tuple[UnitSpec, re.Pattern]] = [(u, re.compile(u.written, re.IGNORECASE)) for u in UNITS if u.written]
 # letters glued to a number that are not a unit we know make it a non-claim ("10s", "3rd", "10yr")
 GLUED_LETTERS = re.compile(r"[A-Za-z]+")
+# an ISO code after an amount: "250USD", "400 EUR", "5bn USD"
+CODE_AFTER = re.compile(rf"\s?(?P<code>{_CODES})\b")
+# the hundredth of a currency after a number: "46 cents", "85 pence"
+MINOR_RX: list[tuple[UnitSpec, re.Pattern]] = [(u, re.compile(u.minor, re.IGNORECASE)) for u in CURRENCIES if u.minor]
+AMOUNT_FROM = 1000  # "320,000 yen" is an amount; "155 yen" an exchange rate
 
 
 @dataclass
@@ -85,8 +93,13 @@ def find_quantities(text: str) -> list[Quantity]:
     out = [q for q in map(lambda m: _figure(text, m), NUMBER.finditer(text)) if q is not None]
     low = lowered(text)
     out += _fractions(low) + _spelled(low)
-    out.sort(key=lambda q: q.start)
-    return out
+    out.sort(key=lambda q: (q.start, q.start - q.end))
+    kept: list[Quantity] = []
+    for q in out:  # "3 billion yen" is one figure, not also the words "billion yen"
+        if kept and q.start < kept[-1].end and q.end > kept[-1].start:
+            continue
+        kept.append(q)
+    return kept
 
 
 def _figure(text: str, m: re.Match) -> Quantity | None:
@@ -106,28 +119,37 @@ def _figure(text: str, m: re.Match) -> Quantity | None:
     if start > 0 and text[start - 1] == "(" and text[end:end + 1] == ")" and not neg:
         # an accounting negative: "(1.2)%", "(¥3.4bn)"
         neg, start, end = True, start - 1, end + 1
-    unit, end = _unit_after(text, end, scale, currency)
+    minor = next(((row, mm) for row, rx in MINOR_RX if scale == 1 and not currency and (mm := rx.match(text, end))), None)
+    if minor is not None:  # "46 cents": a hundredth of a dollar
+        scale, end = 0.01, minor[1].end()
+        unit = minor[0].unit
+    else:
+        unit, end = _unit_after(text, end, scale, currency, value * scale)
     if unit is Unit.NUMBER and scale == 1.0 and GLUED_LETTERS.match(text, end):
         return None  # "10s", "3rd", "10yr", "2Y": not a quantity
     return Quantity(start, end, -value * scale if neg else value * scale, decimals, unit, scale, neg,
                     bool(HYPHEN_JOINED.search(text[max(0, start - 2):start])), plus=bool(m.group("plus")))
 
 
-def _unit_after(text: str, end: int, scale: float, currency: Unit | None) -> tuple[Unit, int]:
+def _unit_after(text: str, end: int, scale: float, currency: Unit | None, amount: float) -> tuple[Unit, int]:
     """The unit written after a number (first row of the unit table that matches) and
-    where it ends. A currency word is an amount only when the figure is scaled or carries
-    a currency symbol; "155 yen" alone is an exchange rate, "5 dollars" no unit at all."""
+    where it ends. A currency word is an amount when the figure is scaled, carries a
+    currency symbol or is too large for an exchange rate ("320,000 yen"); a smaller figure
+    in a quote currency ("155 yen", "7.1 yuan") is an exchange rate, "5 dollars" no unit."""
     for row, rx in UNIT_RX:
         um = rx.match(text, end)
         if not um:
             continue
         if row.dimension is Dimension.MONEY:
-            if scale > 1 or currency:
-                return CURRENCY_BY_WORD[um.group(0).strip().lower()], um.end()
-            if row.unit is not Unit.JPY:
+            if scale > 1 or currency or abs(amount) >= AMOUNT_FROM:
+                return row.unit, um.end()
+            if not row.quote_word:
                 continue
             return Unit.FX, um.end()
         return row.unit, um.end()
+    code = CODE_AFTER.match(text, end) if currency is None else None
+    if code is not None:
+        return CURRENCY_BY_CODE[code.group("code").lower()], code.end()
     return currency or Unit.NUMBER, end
 
 
@@ -137,23 +159,44 @@ def _fractions(low: str) -> list[Quantity]:
     for m in FRACTION_POINT.finditer(low):
         value, decimals = FRACTIONS[m.group("frac").split()[-1].split("-")[-1]]
         unit = Unit.BP if m.group("kind") == "basis" else Unit.PP  # "half a basis point" is 0.5 bp
+        unit = Unit.PERCENT if m.group("pct") else unit  # "half a percent"
         out.append(Quantity(m.start(), m.end(), value, decimals, unit, fraction=True))
     return out
 
 
 def _spelled(low: str) -> list[Quantity]:
-    """Numbers in words before a percent or point unit ("twenty-five basis points")."""
+    """Numbers in words ("twenty-five basis points", "three million yen", "a hundred and
+    forty-five and a half"): with the unit written after them, or bare when they are more
+    than one word or have decimals (a single "two" or "sixty" counts something)."""
     out = []
-    for m in WORD_PERCENT.finditer(low):
+    for m in SPELLED_RUN.finditer(low):
         value = spelled_value(m.group("words"))
         if value is None:
             continue
-        decimals = len(m.group("words").split(" point ", 1)[1].split()) if " point " in m.group("words") else 0
+        words = m.group("words")
+        decimals = len(words.split(" point ", 1)[1].split()) if " point " in words else 0
         if m.group("and"):
             value += 0.5 if m.group("and").endswith("half") else 0.25
             decimals = max(decimals, 1 if m.group("and").endswith("half") else 2)
-        unit_text = m.group("unit")
-        unit = Unit.PERCENT if "per" in unit_text and "point" not in unit_text else (
-            Unit.PP if "percentage" in unit_text else Unit.BP)
-        out.append(Quantity(m.start(), m.end(), value, decimals, unit))
+        unit, end, scale = _spelled_unit(low, m.end(), value)
+        if unit is None and decimals == 0 and len(re.findall(r"[a-z]+", words.replace(" and ", " "))) < 2:
+            continue
+        out.append(Quantity(m.start(), end, value, decimals, unit or Unit.NUMBER, scale))
     return out
+
+
+def _spelled_unit(low: str, end: int, value: float) -> tuple[Unit | None, int, float]:
+    """The unit written after a number in words, where it ends and the figure's scale."""
+    um = WORD_UNIT.match(low, end)
+    if um is not None:
+        unit = Unit.PERCENT if um.group("pct") else Unit.PP if um.group("pp") else Unit.BP if um.group("bp") \
+            else Unit.POINTS
+        return unit, um.end(), 1.0
+    for row, rx in UNIT_RX:
+        if row.dimension is not Dimension.MONEY:
+            continue
+        mm = rx.match(low, end)
+        if mm is not None:  # "three million yen"; "a hundred and forty-five yen" is a rate
+            money = value >= AMOUNT_FROM or not row.quote_word
+            return (row.unit if money else Unit.FX), mm.end(), 1.0
+    return None, end, 1.0

@@ -25,8 +25,11 @@ def _states_a_range(text: str, a: Quantity, b: Quantity) -> bool:
     named = RANGE_OF_BEFORE.search(before)
     if BETWEEN_BEFORE.search(before) and (AND.fullmatch(gap) or TO.fullmatch(gap)):
         return True
-    if DASH.fullmatch(gap):  # "2.3-2.4%"; two bare figures only when named a range ("a 155.20-156.80 range")
-        return bool(b.unit is not Unit.NUMBER or RANGE_NOUN_AFTER.match(text[b.end:b.end + 20]) or named)
+    if DASH.fullmatch(gap):  # "2.3-2.4%"; two bare figures when named a range ("a 155.20-156.80 range") or
+        # close together and large or precise enough to be prices ("moving in 146-148", "1.10-1.15")
+        close = a.unit is Unit.NUMBER and b.unit is Unit.NUMBER and a.value < b.value <= 1.2 * a.value and \
+            (a.value >= 100 or a.decimals >= 1) and not a.hyphen_joined
+        return bool(b.unit is not Unit.NUMBER or RANGE_NOUN_AFTER.match(text[b.end:b.end + 20]) or named or close)
     if named and (TO.fullmatch(gap) or AND.fullmatch(gap)):
         return True
     # "at 150 to 155 yen": a bare number, "to", the same kind of number with its unit; not a

@@ -20,6 +20,9 @@ WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")  # the word a full stop ends ("U.S.",
 TITLE_MAX = 60
 LINE_END_PUNCT = tuple('.!?:;"\')”’')
 BULLET = ("-", "*", "•", "–", "—")
+# a line of a chat log or a transcript starts with a time or a speaker: "[07:58] kenji:",
+# "09:01 mika:", "KEN OTA:"; the line before it ends its sentence
+CHAT_LINE = re.compile(r"\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s|[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,3}(?: \([^)]{1,30}\))?:\s")
 
 
 def split(text: str) -> list[tuple[int, int]]:
@@ -63,7 +66,7 @@ def line_break_ends(line: str, following: str) -> bool:
     follows. A line break inside a hard-wrapped paragraph does not end a sentence."""
     if not line:
         return False
-    if line.endswith(LINE_END_PUNCT) or following.startswith(BULLET):
+    if line.endswith(LINE_END_PUNCT) or following.startswith(BULLET) or CHAT_LINE.match(following):
         return True
     first = following[:1]
     return len(line) < TITLE_MAX and (first.isupper() or first.isdigit())
@@ -71,4 +74,4 @@ def line_break_ends(line: str, following: str) -> bool:
 
 def _line_break_ends(text: str, pos: int, after: int) -> bool:
     line_start = text.rfind("\n", 0, pos) + 1
-    return line_break_ends(text[line_start:pos].strip(), text[after:after + 1])
+    return line_break_ends(text[line_start:pos].strip(), text[after:after + 40])

@@ -25,6 +25,15 @@ class Unit(StrEnum):
     JPY = "JPY"
     EUR = "EUR"
     GBP = "GBP"
+    CNY = "CNY"
+    CHF = "CHF"
+    CAD = "CAD"
+    AUD = "AUD"
+    NZD = "NZD"
+    HKD = "HKD"
+    SGD = "SGD"
+    KRW = "KRW"
+    INR = "INR"
 
 
 class Dimension(StrEnum):
@@ -55,6 +64,8 @@ class UnitSpec:
     symbols: tuple[str, ...] = field(default=())  # written before a number ("$", "¥")
     code: str | None = None  # an ISO code written before a number ("USD 5")
     words: tuple[str, ...] = field(default=())  # currency words that name it
+    minor: str | None = None  # regex of the hundredth of the currency after a number ("cents")
+    quote_word: bool = False  # "155 yen", "7.1 yuan": a small bare figure in it is an exchange rate
     examples: tuple[str, ...] = field(default=())  # figures that read in this unit (tested from the table)
     not_examples: tuple[str, ...] = field(default=())  # figures that look close but read otherwise
 
@@ -75,17 +86,40 @@ UNITS: tuple[UnitSpec, ...] = (
              not_examples=("¥155 billion",)),
     UnitSpec(Unit.POINTS, r"(?:\s|-)(?:index\s)?(?:points?|pts?)\b", Dimension.INDEX, Change.DIFFERENCE, market=True,
              examples=("4,451 points", "300 index points", "12 pts", "a 500-point"), not_examples=("25 basis points",)),
-    # a currency word after a number is an amount only when scaled or with a symbol ("¥5.5
-    # trillion", "3 billion dollars"); "155 yen" alone is an exchange rate (see claims.numbers)
-    UnitSpec(Unit.JPY, r"\syen\b", Dimension.MONEY, Change.DIFFERENCE, symbols=("¥",), code="jpy", words=("yen",),
-             examples=("¥5.5 trillion", "3 billion yen", "JPY 400bn"), not_examples=("155 yen",)),
-    UnitSpec(Unit.USD, r"\sdollars\b", Dimension.MONEY, Change.DIFFERENCE, symbols=("$", "US$"), code="usd",
-             words=("dollars", "dollar"), examples=("$3bn", "US$2.5 billion", "5 billion dollars", "USD 40"),
+    # a currency word after a number is an amount when scaled, with a symbol, or too large
+    # for an exchange rate ("¥5.5 trillion", "3 billion dollars", "320,000 yen"); "155 yen"
+    # alone is an exchange rate (see claims.numbers); "85 pence", "12.5 cents" are hundredths
+    UnitSpec(Unit.JPY, r"\s(?:Japanese\s+)?yen\b", Dimension.MONEY, Change.DIFFERENCE, symbols=("¥", "JP¥"), code="jpy",
+             words=("yen",), quote_word=True,
+             examples=("¥5.5 trillion", "3 billion yen", "JPY 400bn", "320,000 yen", "three million yen",
+                       "one trillion yen"), not_examples=("155 yen",)),
+    UnitSpec(Unit.USD, r"\s(?:(?:U\.?S\.?|American)\s+)?dollars\b", Dimension.MONEY, Change.DIFFERENCE,
+             symbols=("$", "US$", "U.S.$"), code="usd", words=("dollars", "dollar"), minor=r"\s?cents?\b",
+             examples=("$3bn", "US$2.5 billion", "5 billion dollars", "USD 40", "$ 40 million", "250USD", "12.5 cents"),
              not_examples=("5 dollars",)),
-    UnitSpec(Unit.EUR, r"\seuros\b", Dimension.MONEY, Change.DIFFERENCE, symbols=("€",), code="eur",
-             words=("euros", "euro"), examples=("€2 billion", "3 million euros")),
-    UnitSpec(Unit.GBP, r"\spounds\b", Dimension.MONEY, Change.DIFFERENCE, symbols=("£",), code="gbp",
-             words=("pounds", "sterling"), examples=("£1.5bn", "2 million pounds")),
+    UnitSpec(Unit.EUR, r"\seuros?\b", Dimension.MONEY, Change.DIFFERENCE, symbols=("€",), code="eur",
+             words=("euros", "euro"), examples=("€2 billion", "3 million euros", "EUR 400")),
+    UnitSpec(Unit.GBP, r"\s(?:pounds|pounds sterling)\b", Dimension.MONEY, Change.DIFFERENCE, symbols=("£",), code="gbp",
+             words=("pounds", "sterling"), minor=r"\s?pence\b", examples=("£1.5bn", "2 million pounds", "85 pence")),
+    UnitSpec(Unit.CNY, r"\s(?:Chinese\s+)?(?:yuan|renminbi)\b", Dimension.MONEY, Change.DIFFERENCE, symbols=("CN¥", "RMB"),
+             code="cny", words=("yuan", "renminbi"), quote_word=True,
+             examples=("50 billion yuan", "CNY 3 trillion", "RMB 2 billion"), not_examples=("7.1 yuan",)),
+    UnitSpec(Unit.CHF, r"\s(?:Swiss\s+)?francs?\b", Dimension.MONEY, Change.DIFFERENCE, code="chf",
+             words=("francs", "Swiss francs"), quote_word=True, examples=("2,000 Swiss francs", "CHF 1.2 billion")),
+    UnitSpec(Unit.CAD, r"\sCanadian\s+dollars?\b", Dimension.MONEY, Change.DIFFERENCE, symbols=("C$", "CA$", "Can$"),
+             code="cad", words=("Canadian dollars",), examples=("C$800 million", "3 million Canadian dollars")),
+    UnitSpec(Unit.AUD, r"\sAustralian\s+dollars?\b", Dimension.MONEY, Change.DIFFERENCE, symbols=("A$", "AU$"),
+             code="aud", words=("Australian dollars",), examples=("A$1.5 billion",)),
+    UnitSpec(Unit.NZD, r"\sNew\s+Zealand\s+dollars?\b", Dimension.MONEY, Change.DIFFERENCE, symbols=("NZ$",),
+             code="nzd", words=("New Zealand dollars",), examples=("NZ$300 million",)),
+    UnitSpec(Unit.HKD, r"\s(?:Hong\s+Kong|HK)\s+dollars?\b", Dimension.MONEY, Change.DIFFERENCE, symbols=("HK$",),
+             code="hkd", words=("Hong Kong dollars",), examples=("HK$3.2 billion",)),
+    UnitSpec(Unit.SGD, r"\sSingapore\s+dollars?\b", Dimension.MONEY, Change.DIFFERENCE, symbols=("S$", "SG$"),
+             code="sgd", words=("Singapore dollars",), examples=("S$8.9 billion",)),
+    UnitSpec(Unit.KRW, r"\s(?:South\s+)?(?:Korean\s+)?won\b", Dimension.MONEY, Change.DIFFERENCE, symbols=("₩",),
+             code="krw", words=("won",), examples=("₩3 trillion", "5 trillion won")),
+    UnitSpec(Unit.INR, r"\s(?:Indian\s+)?rupees?\b", Dimension.MONEY, Change.DIFFERENCE, symbols=("₹", "Rs."),
+             code="inr", words=("rupees",), examples=("₹500 billion", "2 billion rupees")),
     UnitSpec(Unit.NUMBER, None, Dimension.NUMBER, Change.DIFFERENCE, examples=("40,003.60", "158.6"),
              not_examples=("10s", "3rd")),
 )

@@ -23,6 +23,7 @@ class Kind(StrEnum):
 class Modality(StrEnum):
     FORECAST = "forecast"
     CONDITIONAL = "conditional"
+    TARGET = "target"  # an aim or a consensus ("the 2% target"): not a reading of the market
 
 
 class Threshold(StrEnum):

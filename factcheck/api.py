@@ -241,20 +241,8 @@ def orient(c: claims.Claim, m, catalog: Catalog) -> None:  # noqa: D401
     stated for a policy rate ("range of 0 to 0.1%", "to 3.50%-3.75%") is the policy rate at its
     upper bound, and a dollar price (or a move in cents) of a series quoted in dollars is in
     the series' unit."""
+    in_units_of(c, m.instrument if m.series_id is None else catalog.get(m.series_id))
     s = catalog.get(m.series_id) if m.series_id else None
-    if s is None and m.instrument is not None:
-        s = m.instrument
-    if s is not None and c.implied_unit and c.unit != s.unit and {c.unit, s.unit} <= {claims.Unit.FX, claims.Unit.POINTS}:
-        c.unit = s.unit  # a bare number is in the unit of the instrument it turned out to be about
-        if m.series_id is None:
-            return
-    s = catalog.get(m.series_id) if m.series_id else None
-    if s is not None and s.price_currency is not None and c.unit == s.price_currency:
-        c.unit = s.unit  # "the euro at $1.19" is EUR/USD 1.19; "Brent at $67.59" is Brent 67.59
-        if c.kind == claims.Kind.LEVEL and _money_move(c):  # "Brent fell $1.28 to $69.87": the $1.28 is the move
-            c.kind, c.value = claims.Kind.CHANGE, -abs(c.value) if c.direction < 0 else c.value
-    if s is not None and s.price_currency == claims.Unit.USD and c.unit == claims.Unit.POINTS and _in_cents(c):
-        c.value, c.precision = c.value / 100, c.precision / 100  # "Brent fell 46 cents"
     if s is not None and s.unit == claims.Unit.PERCENT and c.unit == claims.Unit.POINTS and c.kind == claims.Kind.CHANGE:
         c.unit = claims.Unit.PP  # "the yield has edged up by 0.20 points": percentage points of a rate
     if s is not None and s.asset_class == "policy_rate" and c.range_high is not None:
@@ -271,6 +259,22 @@ def orient(c: claims.Claim, m, catalog: Catalog) -> None:  # noqa: D401
         c.direction = -c.direction
         if c.kind == claims.Kind.CHANGE:
             c.value = -c.value
+
+
+def in_units_of(c: claims.Claim, s) -> None:
+    """A claim in the unit of the instrument it is about (tracked or not): a bare number
+    takes the instrument's unit ("at 164" is dollar-yen's 164 yen), a price in the currency
+    the instrument is priced in is its level ("the euro at $1.19" is EUR/USD 1.19, "Brent
+    at $67.59" Brent 67.59), and "fell $1.28 to $69.87" makes the $1.28 the move."""
+    if s is None:
+        return
+    if c.implied_unit and c.unit != s.unit and {c.unit, s.unit} <= {claims.Unit.FX, claims.Unit.POINTS}:
+        c.unit = s.unit
+    if s.price_currency is not None and (c.unit == s.price_currency or (c.unit == claims.Unit.FX and s.price_currency ==
+                                                                         claims.Unit.JPY and s.asset_class != "fx")):
+        c.unit = s.unit
+        if c.kind == claims.Kind.LEVEL and _money_move(c):
+            c.kind, c.value = claims.Kind.CHANGE, -abs(c.value) if c.direction < 0 else c.value
 
 
 MONEY_MOVE = re.compile(r"\s*(?:,\s*or\s+\d[\d.,]*\s*(?:%|per\s*cent|percent)|,?\s*(?:to|at)\s+(?:a\s+)?(?:record\s+)?"
@@ -291,12 +295,6 @@ def as_stated(found: list[claims.Claim], stated: list[tuple]) -> None:
     for c, (value, low, high) in zip(found, stated):
         if low is not None and c.range_low is None and c.quoted_range is None:
             c.value, c.range_low, c.range_high = value, low, high
-
-
-def _in_cents(c: claims.Claim) -> bool:
-    """The word after the number is "cents" (the extractor reads "46 cents" as 46 points)."""
-    after = c.sentence[c.end - c.sentence_start:c.end - c.sentence_start + 8]
-    return re.match(r"\s*cents?\b", after, re.I) is not None
 
 
 @lru_cache(maxsize=1)

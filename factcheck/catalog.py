@@ -269,18 +269,19 @@ def _vocabulary(catalog: Catalog) -> Vocabulary:
                     entries.append(VocabularyEntry(_strip_article(alias), "family", s.country))
             continue
         quotes = {_strip_article(q).lower() for q in s.quote_currency_aliases}
-        seen: set[str] = set()
+        seen: set[tuple[str, bool]] = set()
         for alias in s.aliases:
             phrase = _strip_article(alias)
             if s.asset_class in ("policy_rate", "rate") and phrase.lower() in (
                     "policy rate", "short-term policy rate", "benchmark interest rate", "call rate"):
                 continue  # generic words: a bank or country decides which series
-            if phrase.lower() in seen:
+            case_sensitive = phrase.isupper() and len(phrase) <= 5  # "KOSPI" and "Kospi" are both names
+            if (phrase.lower(), case_sensitive) in seen:
                 continue
-            seen.add(phrase.lower())
+            seen.add((phrase.lower(), case_sensitive))
             unit = s.unit if s.unit in (Unit.FX, Unit.POINTS) else None  # a bare number next to it takes it
             lo, hi = s.value_range
             entries.append(VocabularyEntry(
                 phrase, "instrument", s.id, unit, lo if unit else None, hi if unit else None,
-                phrase.lower() in quotes, case_sensitive=phrase.isupper() and len(phrase) <= 5))
+                phrase.lower() in quotes, case_sensitive=case_sensitive))
     return Vocabulary(entries + catalog.markets.vocabulary_entries())

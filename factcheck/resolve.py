@@ -21,6 +21,7 @@ import calendar
 import re
 
 from claims import MARKET_UNITS, RATE_UNITS, Claim, Cue, Kind, Unit
+from claims.lexicon import CHANGE_VERBS
 
 from .catalog import Catalog, Series
 from .mapping import Mapping
@@ -41,6 +42,13 @@ FUTURES_CONTRACT = re.compile(r"\b(?P<noun>(?:bond|jgb|treasury|t-note|bund|gilt
 NON_MARKET_RIGHT = re.compile(r"^\s*(?P<noun>of (?!the (?:index|benchmark|yield)\b)(?!its (?:value|worth)\b)[a-z]+|tariffs?|stake|"
                               r"(?:probability|chance|odds|likelihood|risk|majority|share|stake|turnout)\b)", re.I)
 PRICED_UNITS = (Unit.FX, Unit.POINTS)  # the units a bare number can take from an instrument
+BANK_PRONOUN = re.compile(r"\b(?:they|it|the bank|the central bank|policymakers|the board)\b", re.I)
+# a subject that points back to what the text was about ("it", "the index", "the yield")
+REFERS_BACK = re.compile(r"\b(?:it|it's|its|they|they're|their|the (?:index|benchmark|gauge|average|yield|pair|currency|"
+                         r"rate|market|unit))\b", re.I)
+NEW_CLAUSE = re.compile(r"(?:\band|\bthen|\bbut|\bbefore|\bafter|\bwhile|,)\s+(?P<words>(?:[a-z]+\s+){0,2}[a-z]+)")
+# verbs that give the number a clause of its own after a non-market noun
+OWN_CLAUSE_VERBS = CHANGE_VERBS | {"ended", "closed", "finished", "settled", "stood", "traded", "hit", "touched"}
 UNITS_FOR = {  # the units a claim about each asset class can be in
     "yield": RATE_UNITS,
     "policy_rate": RATE_UNITS,
@@ -108,9 +116,24 @@ def non_market(c: Claim, text: str) -> str | None:
         if m is None:
             continue
         at = start + cut + m.start("noun") if m.re is not NON_MARKET_RIGHT else c.end + m.start("noun")
-        if not any(a <= at and at + len(m.group("noun")) <= b for a, b in named):  # "Nikkei futures" stay futures
-            return m.group("noun")
+        if any(a <= at and at + len(m.group("noun")) <= b for a, b in named):  # "Nikkei futures" stay futures
+            continue
+        if m.re is not NON_MARKET_RIGHT and _named_after(c, text, at + len(m.group("noun"))):
+            continue
+        return m.group("noun")
     return None
+
+
+def _named_after(c: Claim, text: str, pos: int) -> bool:
+    """Between a non-market noun and the number, an instrument is named or a verb starts a
+    clause of its own: "even odds on a BoJ hike to 0.75%", "the sales data and ended the
+    week at 148.13" are about the BoJ's rate and the pair, not the odds or the sales."""
+    if any(pos <= cue.start < c.start and cue.kind in ("instrument", "bank", "tenor", "benchmark") for cue in c.cues):
+        return True
+    for m in NEW_CLAUSE.finditer(text[pos:c.start].lower()):
+        if any(w in OWN_CLAUSE_VERBS for w in m.group("words").split()):
+            return True
+    return False
 
 
 def priced_mapping(catalog: Catalog, c: Claim) -> Mapping | None:
@@ -132,6 +155,40 @@ def priced_mapping(catalog: Catalog, c: Claim) -> Mapping | None:
     return None
 
 
+def asked_about(c: Claim, text: str, earlier: list[Cue]) -> list[Cue]:
+    """The cues of a question just before the claim's sentence ("Does the Bank of Japan
+    step in?"), when the claim's sentence names nothing: its answer is about that."""
+    if any(c.sentence_start <= cue.start < c.sentence_start + len(c.sentence) and cue.kind != "country"
+           for cue in c.cues):
+        return []
+    mark = text.rfind("?", max(0, c.sentence_start - 300), c.sentence_start)
+    if mark < 0:
+        return []
+    begin = max(text.rfind(x, 0, mark) for x in ".!?\n") + 1
+    return [cue for cue in earlier if begin <= cue.start < mark]
+
+
+def unit_ok(s: Series, c: Claim) -> bool:
+    if c.unit == Unit.FX and s.price_currency == Unit.JPY and "yen" in c.text.lower():
+        return True  # "JGB futures fell 0.5 yen": a yen move of a contract priced in yen
+    if c.implied_unit and s.unit in PRICED_UNITS and c.unit in PRICED_UNITS:
+        return True  # "at 164" next to "Wall Street" and "dollar-yen": either may be meant
+    if c.kind == Kind.CHANGE and c.unit == Unit.PERCENT:
+        return True  # a relative change fits any series
+    if c.kind == Kind.CHANGE and c.unit == Unit.POINTS and s.unit == Unit.PERCENT:
+        return True  # "the yield rose 0.2 points": percentage points (orient converts)
+    return c.unit in UNITS_FOR.get(s.asset_class, set())
+
+
+def first_bank_named(claims: list[Claim]) -> str | None:
+    first = None
+    for c in claims:
+        for cue in c.cues:
+            if cue.kind == "bank" and (first is None or cue.start < first.start):
+                first = cue
+    return first.value if first else None
+
+
 class Resolver:
     """Maps claims to series. ``plausible`` (optional, see :mod:`factcheck.plausible`) is
     asked whether a level can be about a candidate series at the claim's date; a candidate
@@ -143,28 +200,21 @@ class Resolver:
         self.markets = MarketReader(catalog)
 
     def resolve_all(self, claims: list[Claim], text: str) -> list[Mapping]:
-        first_bank = self._first_bank(claims)
+        first_bank = first_bank_named(claims)
         out: list[Mapping] = []
         last: Mapping | None = None
         last_sentence = -10
         for c in claims:
             # a claim with no cue of its own continues the previous claim's series only
-            # when that claim is in the same or the previous sentence
-            recent = last if c.sentence_index - last_sentence <= 1 else None
+            # when that claim is in the same or the previous sentence, or, when the claim's
+            # subject points back ("it lost 12.4%", "the yield has edged up"), up to three back
+            reach = 3 if REFERS_BACK.search(c.sentence[:c.start - c.sentence_start]) else 1
+            recent = last if c.sentence_index - last_sentence <= reach else None
             m = self.checked(c, self.resolve(c, text, recent, first_bank))
             out.append(m)
             if (m.series_id and not m.spread) or m.instrument is not None:
                 last, last_sentence = m, c.sentence_index
         return out
-
-    @staticmethod
-    def _first_bank(claims: list[Claim]) -> str | None:
-        first = None
-        for c in claims:
-            for cue in c.cues:
-                if cue.kind == "bank" and (first is None or cue.start < first.start):
-                    first = cue
-        return first.value if first else None
 
     # -- one claim -----------------------------------------------------------------------
     def resolve(self, c: Claim, text: str, last: Mapping | None, first_bank: str | None) -> Mapping:
@@ -219,13 +269,20 @@ class Resolver:
             m = self._fx_from_context(c, earlier)
             if m is not None:
                 yield m
+        asked = asked_about(c, text, earlier)
+        if c.implied_unit or asked:  # named by an earlier sentence ("And the BoJ? They're at half a percent")
+            for cue in asked or earlier[:6]:
+                m = self._from_cue(c, cue, [], earlier, first_bank, False)
+                if m is not None and m.series_id is not None:
+                    yield m
+                    break
 
     def _continued(self, c: Claim, last: Mapping | None) -> Mapping | None:
         """A claim with no instrument of its own continues the previous claim's series."""
         if last is None or not (last.series_id or last.instrument):
             return None
         s = self.catalog.get(last.series_id) if last.series_id else last.instrument
-        if s is None or not self._unit_ok(s, c):
+        if s is None or not unit_ok(s, c):
             return None
         if last.series_id is None:
             return Mapping(None, explanation=f"continues {s.name}, which has no data source here",
@@ -264,7 +321,7 @@ class Resolver:
         if cue.kind in ("tenor", "benchmark"):
             return self._from_tenor(c, cue, in_sent, earlier)
         if cue.kind in ("bank", "policy", "rates"):
-            return self._from_policy_words(c, cue, in_sent, first_bank)
+            return self._from_policy_words(c, cue, in_sent, earlier, first_bank)
         return None  # an issuer alone waits for a tenor; "the index" waits for the carry
 
     def _from_instrument(self, c: Claim, cue: Cue, in_sent: list[Cue]) -> Mapping | None:
@@ -276,7 +333,7 @@ class Resolver:
             # "the euro stood at 184.23 yen": the euro priced in yen is EUR/JPY
             word = next((w for w, _ in s.crosses if w in c.text.lower()), None)
             s = self.catalog.get(s.cross(word)) if word else s
-        if s is None or not self._unit_ok(s, c):
+        if s is None or not unit_ok(s, c):
             return None
         conf = 0.95 if cue in in_sent else 0.75
         if not s.tracked:
@@ -302,7 +359,8 @@ class Resolver:
         conf = 0.95 if why.startswith("in the sentence") else 0.85
         return self._mapping(s, conf, f"tenor {cue.text!r}, issuer {why}")
 
-    def _from_policy_words(self, c: Claim, cue: Cue, in_sent: list[Cue], first_bank: str | None) -> Mapping | None:
+    def _from_policy_words(self, c: Claim, cue: Cue, in_sent: list[Cue], earlier: list[Cue],
+                           first_bank: str | None) -> Mapping | None:
         """A central bank, policy words ("the policy rate": the document's bank) or "rates"
         with a bank or a country named in the sentence ("U.S. rates at 5.25%-5.5%")."""
         if c.unit not in RATE_UNITS:
@@ -311,6 +369,10 @@ class Resolver:
         if bank is None:
             banks = [b for b in in_sent if b.kind == "bank"]
             bank = banks[0].value if banks else (first_bank if cue.kind == "policy" else None)
+        if bank is None and cue.kind == "rates" and c.event and BANK_PRONOUN.search(c.sentence[:c.start - c.sentence_start]):
+            # "They raised rates to 0.25% in June": the bank just named decided it
+            near = [k for k in earlier if k.kind == "bank" and c.sentence_start - k.start <= 300]
+            bank = near[0].value if near else None
         if bank is None and cue.kind == "rates" and (c.kind == Kind.LEVEL or c.range_high is not None):
             # "U.S. rates at 5.25%-5.5% compared to Japan's 0%-0.1%": the country named
             # nearest before the figure, whose central bank sets the rate
@@ -349,16 +411,6 @@ class Resolver:
         return self._mapping(s, 0.9, f"policy-rate words ({cue.text!r}) with the {central_bank.name}")
 
     # -- helpers -------------------------------------------------------------------------
-    @staticmethod
-    def _unit_ok(s: Series, c: Claim) -> bool:
-        if c.implied_unit and s.unit in PRICED_UNITS and c.unit in PRICED_UNITS:
-            return True  # "at 164" next to "Wall Street" and "dollar-yen": either may be meant
-        if c.kind == Kind.CHANGE and c.unit == Unit.PERCENT:
-            return True  # a relative change fits any series
-        if c.kind == Kind.CHANGE and c.unit == Unit.POINTS and s.unit == Unit.PERCENT:
-            return True  # "the yield rose 0.2 points": percentage points (orient converts)
-        return c.unit in UNITS_FOR.get(s.asset_class, set())
-
     def _mapping(self, s: Series, confidence: float, why: str) -> Mapping:
         return Mapping(s.id, s.name, confidence, why)
 

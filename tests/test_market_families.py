@@ -108,7 +108,7 @@ def test_an_unknown_index_after_an_appositive_is_not_the_previous_index(check):
     claims = check(text, "2026-03-09")
     for literal in ("5.9%", "5,012.40"):
         c = by_text(claims, literal)
-        assert c["series"] is None and "Kospi" in c["verdict"]["explanation"]
+        assert c["series"] is None and "KOSPI" in c["verdict"]["explanation"]
 
 
 def test_futures_named_after_an_index_are_not_the_index(check):

@@ -26,8 +26,8 @@ SIGNED_ASIDE = re.compile(r"\d[^\s(]*\s*\($")  # "158.10 (" before a signed move
 PERIOD_LABEL_BEFORE = re.compile(r"(?i)(?:^|[.;|:]\s*|\n\s*[-*•]?\s*)(?:day|session|d/d|1d|w/w|wow|wtd|week|"
                                  r"m/m|mom|mtd|month|q/q|qoq|qtd|quarter|q[1-4]|h[12]|[12]h|half|ytd|y/y|yoy|year)"
                                  r"\s*:\s*$")
-FROM_RECORD_AFTER = re.compile(r"^\s*(?:points?\s+)?(?:below|under|off|short of) (?:its|the|a) "
-                               r"(?:(?:[A-Z][a-z]+\.?|\d{1,2}|(?:19|20)\d\d) ){0,2}(?:record|all-time high|peak|high)", re.I)
+FROM_RECORD_AFTER = re.compile(r"^\s*(?:points?\s+)?(?:below|under|off|short of|beneath)\s+(?:its|the|a|their|[a-z]+'s)\s+"
+                               r"(?:[a-z0-9-]+\.?\s+){0,3}?(?:record|all-time high|peak|high|closing high|top)\b", re.I)
 DIRECTION_AFTER = re.compile(r"\s*(?:higher|lower)\b|\s+(?:up|down)\b(?!\s+from)")
 # where a verb stops governing the number after it: punctuation or a preposition of level
 VERB_OBJECT_CUT = re.compile(r"[,;:(]\s|\s[-—–]\s|\b(?:to|at|from|of|near|around|toward|towards|above|below|"
@@ -41,6 +41,7 @@ CLAUSE_OPENERS = {"after", "amid", "as", "on", "following", "before", "despite",
 # words after which a negative figure is a level ("yielded -0.25%", "a rate of -0.1%")
 NEGATIVE_LEVEL_WORDS = {"yield", "yields", "yielded", "yielding", "rate", "rates", "stood", "traded", "trading",
                         "quoted", "printed", "fixed", "set", "-"}
+CLOSE_WORDS = {"closed", "ended", "finished"}  # "NKY closed -0.7%": a move in shorthand
 TOTAL_BEFORE = re.compile(r"\bby\s+(?:a|an)\s+(?:total|combined|cumulative|accumulated|aggregate)(?:\s+of)?\s*$", re.I)
 MAGNITUDE_WORDS = {"more than", "less than", "at least", "at most", "in excess of", "upwards of"}
 LEVEL_WORDS = {"a", "the", "its", "record", "fresh", "another", "finished", "closed", "ended", "rate", "yield"}
@@ -72,7 +73,7 @@ def _signed_shorthand(f: Features) -> bool:
     """"NKY -3.9%", "Day: -4.1%", "2s -5bp": a negative figure with no level word before it
     is a move (a negative level is written after one: "fell to -0.1%", "a yield of -0.2%")."""
     return f.q.negative and not f.stripped and f.unit in (Unit.PERCENT, Unit.BP, Unit.PP, Unit.POINTS) and \
-        f.prev_word not in L.LEVEL_PREPOSITIONS and f.prev_word not in LEVEL_WORDS and \
+        f.prev_word not in L.LEVEL_PREPOSITIONS and (f.prev_word not in LEVEL_WORDS or f.prev_word in CLOSE_WORDS) and \
         f.prev_word not in NEGATIVE_LEVEL_WORDS and f.prev_verb is None and \
         not f.text[f.q.start - 1:f.q.start].isalnum()
 
@@ -106,7 +107,8 @@ def _verb_object_between(f: Features) -> bool:
 KINDS: tuple[KindRule, ...] = (
     KindRule("below_record", lambda f: FROM_RECORD_AFTER.match(f.right), Kind.CHANGE,
              "a distance below a record or peak is a fall from it", direction=lambda f: -1,
-             examples=("The Nikkei 225 is [4,000 points] below its record.",),
+             examples=("The Nikkei 225 is [4,000 points] below its record.",
+                       "The index sits [4.4%] below January's record.", "Tokyo stocks are still [10%] below their July 11 peak."),
              counter=("The Nikkei 225 rose [400 points] to a record.",)),
     KindRule("period_label", lambda f: f.unit in MARKET_UNITS and (f.q.plus or f.q.negative) and (
              PERIOD_LABEL_BEFORE.search(f.left[-40:]) or periodlabels.label_period(f.doc.raw, f.q) is not None),
@@ -122,7 +124,8 @@ KINDS: tuple[KindRule, ...] = (
              counter=("The 10-year JGB yield fell to [-0.1%] in 2019.",)),
     KindRule("signed_shorthand", _signed_shorthand, Kind.CHANGE,
              "a negative figure with no level word before it is the move ('NKY -3.9%')", direction=lambda f: -1,
-             examples=("NKY [-3.9%] on the day, worst since April.", "Day: [-4.1%]. Quarter: -10.7%."),
+             examples=("NKY [-3.9%] on the day, worst since April.", "Day: [-4.1%]. Quarter: -10.7%.",
+                       "NKY closed [-0.7%]. JGB 10s 1.10, barely moved."),
              counter=("The 10-year JGB yield fell to [-0.1%] in 2019.", "The Bund yielded [-0.25%] that week.")),
     KindRule("move_clause_after", lambda f: f.unit in MARKET_UNITS and _move_clause_after(f) != 0, Kind.CHANGE,
              "a figure followed by the verb of its move ('the 300 points it lost')", direction=_move_clause_after,
@@ -142,9 +145,10 @@ KINDS: tuple[KindRule, ...] = (
              and f.prev_word != "by", Kind.LEVEL, "a bare figure named by its instrument is a level",
              examples=("USD/JPY traded at [158.6] on Friday.",),
              counter=("The Nikkei 225 fell [2%] to 38,200.",)),
-    KindRule("not_a_market_unit", lambda f: f.unit not in MARKET_UNITS, Kind.LEVEL,
-             "an amount of money or a count is a level of that amount",
-             examples=("Japan spent [¥5.5 trillion] on intervention.",)),
+    KindRule("not_a_market_unit", lambda f: f.unit not in MARKET_UNITS and f.prev_word != "by" and f.prev_verb is None,
+             Kind.LEVEL, "an amount of money or a count is a level of that amount, unless a verb of a move governs it",
+             examples=("Japan spent [¥5.5 trillion] on intervention.",),
+             counter=("Brent crude dropped by [46 cents], or 0.68%, to $67.59.", "WTI lost [40 cents] to $63.15.")),
     KindRule("gap_over_another_maturity", lambda f: f.unit in SPREAD_UNITS and SPREAD_AFTER.match(f.right), Kind.SPREAD,
              "basis points over another maturity or market are the gap between the two",
              examples=("30s now trade [155bp] over 10s.", "The 10-year JGB, at 2.28%, is [202 bp] below the U.S. 10-year."),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicon as L
-from ..features import Features
+from ..features import Features, words
 from ..values import Modality
 from . import Rule
 
@@ -19,7 +19,23 @@ MARKET_PRICING = re.compile(
 MARKET_PUT = re.compile(
     r"\b(?:markets?|futures|swaps|traders|investors|dealers|ois)\s+(?:now\s+)?puts?\s+[^.;]{0,40}?"
     r"\b(?:rates?|yields?|odds|probability|chances?)\b", re.I)
+# "a 25 basis point rise was effectively priced in at the December meeting"
+PRICED_AFTER = re.compile(r"^[^.;]{0,30}?\b(?:is|was|were|are|been|being)\s+(?:\w+\s+)?priced(?:\s+in)?\b", re.I)
 CONDITIONAL = re.compile(r"\b(?:if|unless|should)\b", re.I)
+
+def _forecast_word(f: Features) -> bool:
+    """A word of expectation before the number in its clause, unless a finite past verb
+    between them reports a fact ("the yen, which many had expected to weaken, rose to 150")."""
+    clause = f.clause_before
+    found = None
+    for found in L.FORECAST_BEFORE.finditer(clause):
+        pass
+    if found is None:
+        return False
+    between = words(clause[found.end():])
+    return not any(w in L.PAST_FACT_VERBS and (i == 0 or between[i - 1] not in L.MODAL_BEFORE_VERB)
+                   for i, w in enumerate(between))
+
 
 MODALITY: tuple[Rule[Features, Modality], ...] = (
     Rule("condition", lambda f: CONDITIONAL.search(f.clause_before), Modality.CONDITIONAL,
@@ -27,18 +43,37 @@ MODALITY: tuple[Rule[Features, Modality], ...] = (
          examples=("If the 30-year prints [4.5%], the BoJ will act.",),
          counter=("The 30-year printed [4.5%], and the BoJ acted.",),
          triggers=(CONDITIONAL.pattern,)),
-    Rule("market_pricing", lambda f: MARKET_PRICING.search(f.clause_before) or MARKET_PUT.search(f.clause_before),
+    Rule("market_pricing", lambda f: MARKET_PRICING.search(f.clause_before) or MARKET_PUT.search(f.clause_before)
+         or PRICED_AFTER.match(f.right) or L.ODDS_AFTER.match(f.right),
          Modality.FORECAST, "what markets, traders or economists price, see or expect is a forecast",
          examples=("Overnight index swaps now put the BoJ's policy rate at [1.25%] by year-end.",
-                   "Economists expect the yen at [160 per dollar]."),
+                   "Economists expect the yen at [160 per dollar].",
+                   "A [25 basis point] rise was effectively priced in for the BoJ meeting.",
+                   "BOJ still 0.5%. OIS has about a [50%] chance of a hike by Oct."),
          counter=("Traders sold the yen to [160 per dollar].",),
-         triggers=(MARKET_PRICING.pattern, MARKET_PUT.pattern)),
-    Rule("forecast_word", lambda f: L.FORECAST_BEFORE.search(f.clause_before), Modality.FORECAST,
-         "a word of expectation, possibility or aim before the number ('expects', 'could', 'toward')",
+         triggers=(MARKET_PRICING.pattern, MARKET_PUT.pattern, PRICED_AFTER.pattern.lstrip("^"),
+                   L.ODDS_AFTER.pattern.lstrip("^"))),
+    Rule("target", lambda f: L.TARGET_AFTER.match(f.right) or L.TARGET_BEFORE.search(f.left), Modality.TARGET,
+         "a target, an aim or a consensus ('the 2% target', 'the 0.4% consensus forecast') states no reading",
+         examples=("Inflation stays above the central bank's [2%] target.", "GDP missed the [0.4%] consensus forecast.",
+                   "We have a modest target of [152] for USD/JPY."),
+         counter=("The Fed cut rates to a [4.25%-4.50%] target range.",),
+         triggers=(L.TARGET_AFTER.pattern.lstrip("^"), L.TARGET_BEFORE.pattern.rstrip("$"))),
+    Rule("forecast_word", _forecast_word, Modality.FORECAST,
+         "a word of expectation, possibility or aim before the number ('expects', 'could', 'estimating', 'I think')",
          examples=("The bank expects the yen to weaken to [160 per dollar] by the end of 2026.",
-                   "The Nikkei could reach [60,000] this year."),
-         counter=("The yen weakened past [150 per dollar] after the bank said it expected conditions to ease.",),
+                   "The Nikkei could reach [60,000] this year.",
+                   "Economists at the firm tried to size the trade, estimating it at as much as [$1.1 trillion].",
+                   "honestly i think [3%] on the 10-year is possible"),
+         counter=("The yen weakened past [150 per dollar] after the bank said it expected conditions to ease.",
+                  "The yen, which many had expected to weaken, rose to [150 per dollar] on Friday.",
+                  "Markets had braced for a hike that was expected in July, and the 10-year JGB yield climbed to [1.2%]."),
          triggers=(L.FORECAST_BEFORE.pattern,)),
+    Rule("likelihood_after", lambda f: L.LIKELIHOOD_AFTER.match(f.right) or L.GUESS_AFTER.match(f.right),
+         Modality.FORECAST, "a figure said to be likely, unlikely or possible, or a speaker's guess, is no reading",
+         examples=("Dollar-yen: a return to the [110–130] range is unlikely.", "UJ 157.40 now. MoF starts jawboning at [158] i bet"),
+         counter=("Dollar-yen rose to [158] on Friday; a move to 160 is unlikely.",),
+         triggers=(L.LIKELIHOOD_AFTER.pattern.lstrip("^"), L.GUESS_AFTER.pattern.lstrip("^"))),
     Rule("horizon_after", lambda f: L.FORECAST_AFTER.search(f.right), Modality.FORECAST,
          "a future horizon after the number ('by the end of next year', 'next month')",
          examples=("The 10-year yield at [3%] by the end of next year is the house view.",),

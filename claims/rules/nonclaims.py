@@ -16,7 +16,7 @@ from .. import lexicon as L
 from ..context import Document, Sentence
 from ..features import Features
 from ..sentences import BULLET, LINE_END_PUNCT
-from ..units import RATE_UNITS, Unit
+from ..units import CURRENCIES, RATE_UNITS, Unit
 from . import Rule
 
 MONTH_BEFORE = re.compile(r"\b(?:" + "|".join(L.MONTHS) + r")\.?\s*$", re.I)
@@ -42,13 +42,15 @@ UNIT_DEFINITION = re.compile(
     r"\s*\)?\s*(?:=|is\s+equal\s+to|equals?|is\s+equivalent\s+to|is\s+worth|means|is)\s*\(?\s*"
     r"(?:one\s+)?[\d.]+\s*(?:%|percent|per\s+cent|percentage\s+points?|of\s+a\s+percentage\s+point|yen|sen)?", re.I)
 # "($1 = 155.17 yen)", "1 yen reached US$0.0069": one unit of a currency is what a quote is of
-ONE_UNIT_QUOTED = re.compile(r"^\s*(?:(?:=|equals?)\s*(?:about\s+|around\s+)?(?:US\$|\$|¥|€|£|[A-Z]{3}\s?)?\d|"
+ONE_UNIT_QUOTED = re.compile(r"^\s*(?:(?:to|per|in|against|/|-)\s*(?:the\s+)?(?:[A-Z]{3}|yen|dollars?|euros?)\b|"
+                             r"(?:=|equals?)\s*(?:about\s+|around\s+)?(?:US\$|\$|¥|€|£|[A-Z]{3}\s?)?\d|"
                              r"(?:is worth|was worth|bought|buys|fetched|fetches|reached|hit|was|is|traded at|stood at)"
                              r"\s*(?:about\s+|around\s+|roughly\s+)?(?:US\$|\$|¥|€|£|[A-Z]{3}\s?)\d)")
 # a gap quoted without the markets it is between, after an indefinite article: "profitable at a
 # 400-basis-point spread" is a hypothetical, not a reading
 GENERIC_GAP = re.compile(r"^\s*(?:spreads?|gaps?|differentials?|premiums?|carry|pick-up|pickup)\b", re.I)
 INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|any)\s+$", re.I)
+MONEY_UNITS = frozenset(c.unit for c in CURRENCIES)
 MARKET_CUES = ("instrument", "tenor", "country", "family", "bank", "benchmark")
 TARIFF = re.compile(r"\b(?:tariffs?|duty|duties|levy|levies|customs|import tax(?:es)?)\b", re.I)
 TARIFF_AFTER = re.compile(r"^\s*(?:tariffs?|duty|duties|levy|levies|import tax(?:es)?)\b", re.I)
@@ -170,7 +172,8 @@ NON_CLAIMS: tuple[NumberRule, ...] = (
                counter=("The 10-year JGB yield rose [1 bp] to 2.01%.",)),
     NumberRule("one_unit_quoted", _one_unit_quoted, True,
                "one unit of a currency in a quote ('$1 = 155.17 yen', '1 yen reached US$0.0069') is what is priced",
-               examples=("([$1] = 155.1700 yen)", "On Monday, [1 yen] reached US$0.0069, a seven-month high."),
+               examples=("([$1] = 155.1700 yen)", "On Monday, [1 yen] reached US$0.0069, a seven-month high.",
+                         "The [1 USD] to JPY exchange rate is near 159."),
                counter=("($1 = [155.1700 yen])", "The dollar rose [1 yen] to 157.")),
     NumberRule("generic_gap", _generic_gap, True,
                "a gap after an indefinite article with no market named is a hypothetical, not a reading",
@@ -200,12 +203,12 @@ NON_CLAIMS: tuple[NumberRule, ...] = (
                "an amount before 'interest rate' names the rate's tier ('the JPY 1 million interest rate')",
                examples=("The [JPY 1 million] interest rate moved to 1.47%.",),
                counter=("Japan spent [¥5.5 trillion] on intervention.",),
-               units=frozenset({Unit.USD, Unit.JPY, Unit.EUR, Unit.GBP})),
+               units=MONEY_UNITS),
     NumberRule("hypothetical_amount", lambda f: HYPOTHETICAL_BEFORE.search(f.clause_before), True,
                "an amount of money in a condition or a supposition ('If $5 trillion of positions unwind') is no claim",
                examples=("If [$5 trillion] of yen-funded positions unwind, bonds will suffer.",),
                counter=("Japan spent [$62 billion] to support the yen in 2024.",),
-               units=frozenset({Unit.USD, Unit.JPY, Unit.EUR, Unit.GBP})),
+               units=MONEY_UNITS),
     NumberRule("no_instrument_for_bare_number", lambda f: f.unit is None, True,
                "a bare figure is a claim only when an instrument whose unit it would carry is named nearby",
                examples=("Governor Ueda, [72], spoke on Tuesday.", "The index rose to [38,500] on Friday."),

@@ -28,8 +28,8 @@ MOVE_DOWN = {"drop", "decline", "fall", "loss", "slide", "selloff", "sell-off", 
 MOVE_UP = {"gain", "rise", "rally", "jump", "advance", "increase", "surge"}
 # "since last Wednesday's record close", "below its record", "19% below its February record":
 # the words name another figure (the baseline of a move), not a record set by this one
-SINCE_BEFORE_QUALIFIER = re.compile(r"\bsince\b[^,.;]*$|\b(?:below|under|off|short of|from|near|close to|approaching)"
-                                    r"\s+(?:its|the|their|a)\s+(?:(?:[A-Z][a-z]+\.?|\d{1,2}|(?:19|20)\d\d)\s+){0,2}$", re.I)
+SINCE_BEFORE_QUALIFIER = re.compile(r"\bsince\b[^,.;]*$|\b(?:below|under|off|short of|from|near|close to|approaching|beneath)"
+                                    r"\s+(?:its|the|their|a|[a-z]+'s)\s+(?:[a-z0-9-]+\.?\s+){0,3}$", re.I)
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,8 @@ QUALIFIERS: tuple[QualifierRule, ...] = (
                   lambda g, ref: Qualifier(_K.RECORD, Side.LOW if g.get("low") else Side.HIGH), frozenset({_K.RECORD}),
                   "'a record', 'record low': beyond every earlier value",
                   examples=("The 30-year JGB closed at a record [4.04%].",),
-                  counter=("The 30-year JGB closed at [4.04%], below its record.",), triggers=("record",)),
+                  counter=("The 30-year JGB closed at [4.04%], below its record.",
+                           "The Nikkei 225 is now some [12%] below its February record."), triggers=("record",)),
     QualifierRule("all_time", re.compile(r"\ball-time (?P<hl>high|low)s?\b", re.I),
                   lambda g, ref: Qualifier(_K.RECORD, Side(g["hl"].lower())), frozenset({_K.RECORD}),
                   "an all-time high or low is a record",
