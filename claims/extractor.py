@@ -27,7 +27,10 @@ from .rules.nonclaims import skipped_sentence
 from .timebind import attach_times
 from .dateline import find_dateline
 from .timeref import find_time_phrases
+from .units import CURRENCIES
 from .values import Kind
+
+CURRENCY_UNITS = frozenset(c.unit for c in CURRENCIES)
 
 FIGURE_BEFORE = re.compile(r"\d\s?$")
 # "JGB 10 years yield", "the 30 years bond": a maturity written as years (not "in 30 years")
@@ -55,6 +58,20 @@ def tenor_cues(text: str) -> list[Cue]:
     return out
 
 
+# "1 yen reached US$0.0069", "one yuan buys 0.14 dollars": an inverse quote
+PER_ONE_BEFORE = re.compile(r"\b(?:1|one|a|each)\s+(?P<cur>yen|yuan|won|rupees?|euros?|pounds?|francs?)\s+(?:\w+\s+){0,2}?"
+                            r"(?:reached|hit|was|is|equals?|=|bought|buys|fetched|fetches|traded at|stood at|was worth|"
+                            r"is worth|rose to|fell to|at)\s+(?:about\s+|around\s+|roughly\s+)?$", re.I)
+
+
+def per_one(f: Features) -> str | None:
+    """The currency one unit of which the amount prices ("1 yen reached US$0.0069": yen)."""
+    if f.unit not in CURRENCY_UNITS:
+        return None
+    m = PER_ONE_BEFORE.search(f.left)
+    return m.group("cur").lower().rstrip("s") if m else None
+
+
 def read_claim(f: Features) -> Claim | None:
     """The claim one number makes, or ``None`` (with the reason in the document's
     ``rejected`` list) when it makes none."""
@@ -71,14 +88,14 @@ def read_claim(f: Features) -> Claim | None:
     claim = Claim(
         start=q.start, end=q.end, text=f.text[q.start:q.end], value=value, unit=f.unit, kind=kind,
         sentence=sent.text.strip(), sentence_start=sent.start, sentence_index=sent.index, decimals=q.decimals,
-        precision=q.precision, implied_unit=f.unit is not q.unit, hedge=f.hedge, threshold=f.threshold, extreme=f.extreme, intraday=f.intraday,
+        precision=q.precision, implied_unit=f.unit is not q.unit, per_one=per_one(f), hedge=f.hedge, threshold=f.threshold, extreme=f.extreme, intraday=f.intraday,
         direction=direction, subject=subject.text if subject else None, subject_quote=bool(subject and subject.quote),
         event=f.event, from_level=f.prev_word == "from" or bool(FROM_RANGE.search(f.left[-30:]))
         or bool(FROM_LEVEL_BEFORE.search(f.left)),
         from_record=kind_rule == "below_record",
         paragraph=sent.paragraph, mention=f.mention, cues=f.context_cues)
     claim.trace["kind"] = kind_rule
-    if q.range:
+    if q.range and not (q.fuzzy and f.threshold):  # "above the mid-156-yen level": the line, not a range
         claim.range_low, claim.range_high = q.range
         claim.quoted_range = q.range if q.quoted_range else None
     modality = first(MODALITY, f)

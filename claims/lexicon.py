@@ -107,7 +107,7 @@ FORECAST_BEFORE = re.compile(
     r"\b(?:expects?|expected|expecting|expectations?|forecasts?|forecast(?:ing)?|predicts?|"
     r"projects?|projected|projections?|targeting|aims? for|see|sees|seeing|could|would|might|(?-i:may)|will|shall|"
     r"if|unless|likely|bet|talk about|estimating|assum(?:e|es|ed|ing)|consensus|"
-    r"think|thinks|believe|believes|reckon|reckons|guess|"
+    r"think|thinks|believe|believes|reckon|reckons|guess|potential|potentially|scope for|room for|"
     r"toward|towards|hope|hopes|"
     r"scenario|suppose|imagine)\b|'d\b|'ll\b",
     re.IGNORECASE)

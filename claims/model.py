@@ -129,6 +129,7 @@ class Claim:
     decimals: int = 0
     precision: float = 0.5
     implied_unit: bool = False  # no unit written: it came from the instrument named nearby ("UJ 154.85")
+    per_one: str | None = None  # the price of one unit of this currency ("1 yen reached US$0.0069": "yen")
     hedge: str | None = None
     threshold: Threshold | None = None
     extreme: bool = False  # "touched", "hit", "as much as"

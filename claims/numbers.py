@@ -75,6 +75,7 @@ class Quantity:
     plus: bool = False  # written with an explicit "+": a move up ("(+4bp)", "+0.3%")
     range: tuple[float, float] | None = None  # "between 2.3% and 2.4%": both bounds (value = midpoint)
     quoted_range: bool = False  # "a range of 0 to 0.1%": how policy ranges are quoted
+    fuzzy: bool = False  # named by its neighbourhood ("the upper 140s"): the range is the span
 
     @property
     def precision(self) -> float:
@@ -92,7 +93,7 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every number in ``text`` with its unit; linear in the length of the text."""
     out = [q for q in map(lambda m: _figure(text, m), NUMBER.finditer(text)) if q is not None]
     low = lowered(text)
-    out += _fractions(low) + _spelled(low)
+    out += _fractions(low) + _spelled(low) + _fuzzy(low)
     out.sort(key=lambda q: (q.start, q.start - q.end))
     kept: list[Quantity] = []
     for q in out:  # "3 billion yen" is one figure, not also the words "billion yen"
@@ -151,6 +152,42 @@ def _unit_after(text: str, end: int, scale: float, currency: Unit | None, amount
     if code is not None:
         return CURRENCY_BY_CODE[code.group("code").lower()], code.end()
     return currency or Unit.NUMBER, end
+
+
+# a level named by its neighbourhood: "the upper 140s", "the low 150s", "the mid-40,000s",
+# "mid-4s" (a decade of the number's last figure); "the mid-156-yen level", "low 150" (a
+# handle: the number's units). Low, mid and upper are the first three tenths, the middle four
+# and the last three of the span (lower case: reads the lowered text).
+FUZZY = re.compile(r"\b(?P<where>low|lower|mid|middle|upper|high|late|early)(?:-|\s+)(?:to-mid-\s*)?"
+                   r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:(?P<s>'?s)\b|(?P<yen>[- ]yen)\b|(?![\d.,%]))"
+                   r"|\bthe\s+(?P<num2>[1-9]\d{2,}|\d{1,3}(?:,\d{3})+)s\b")
+FUZZY_PART = {"low": (0.0, 0.3), "lower": (0.0, 0.3), "early": (0.0, 0.3), "mid": (0.3, 0.7), "middle": (0.3, 0.7),
+              "upper": (0.7, 1.0), "high": (0.7, 1.0), "late": (0.7, 1.0)}
+
+
+def _fuzzy(low: str) -> list[Quantity]:
+    """Levels named by their neighbourhood ("the upper 140s", "mid-156-yen"): the span's
+    midpoint, with the span as the range the data must stay in."""
+    out = []
+    for m in FUZZY.finditer(low):
+        literal = m.group("num") or m.group("num2")
+        base, decimals = parse_number(literal)
+        decade = bool(m.group("num2") or m.group("s"))
+        if 1800 <= base <= 2100 and not decimals or (decade and base < 1):
+            continue  # "the early 2000s", "mid-2026", "late 2025": years
+        if not decade and low[m.start("num") - 1] != "-":
+            continue  # a handle is written joined: "mid-156", "the mid-156-yen level"
+        if decade:  # the span of the last figure: 140s -> 140 to 150, 40,000s -> 40,000 to 50,000
+            digits = literal.replace(",", "").split(".")[0]
+            size = 10.0 ** (len(digits) - len(digits.rstrip("0")))
+        else:  # a handle: 156 -> 156 to 157
+            size = 10.0 ** -decimals
+        a, b = FUZZY_PART.get(m.group("where") or "", (0.0, 1.0))
+        lo, hi = base + a * size, base + b * size
+        unit = Unit.FX if m.group("yen") else Unit.NUMBER
+        out.append(Quantity(m.start(), m.end(), round((lo + hi) / 2, 10), decimals + 1, unit,
+                            range=(round(lo, 10), round(hi, 10)), fuzzy=True))
+    return out
 
 
 def _fractions(low: str) -> list[Quantity]:

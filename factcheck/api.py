@@ -118,7 +118,7 @@ class Checker:
         if online:
             warnings += self._refresh({m.series_id for m in mappings if m.series_id} |
                                       {m.instrument.id for m in mappings if m.instrument is not None})
-        stated = [(c.value, c.range_low, c.range_high) for c in found]
+        stated = [(c.value, c.range_low, c.range_high, c.unit, c.precision) for c in found]
         moved = session.settle(found, mappings, ref.date, self.catalog, self.store, self.policy, self._oriented)
         if moved is not None:
             ref.detail = {**ref.detail, **moved}
@@ -243,6 +243,10 @@ def orient(c: claims.Claim, m, catalog: Catalog) -> None:  # noqa: D401
     the series' unit."""
     in_units_of(c, m.instrument if m.series_id is None else catalog.get(m.series_id))
     s = catalog.get(m.series_id) if m.series_id else None
+    if s is not None and c.per_one and s.asset_class == "fx" and c.unit != s.unit and c.value > 0:
+        v, p = c.value, min(c.precision, c.value / 2)  # "1 yen reached US$0.0069": 1/0.0069 yen per dollar
+        c.value, c.unit, c.precision = 1 / v, s.unit, (1 / (v - p) - 1 / (v + p)) / 2
+        c.subject_quote = True  # a high of the yen's dollar price is a low of dollar-yen
     if s is not None and s.unit == claims.Unit.PERCENT and c.unit == claims.Unit.POINTS and c.kind == claims.Kind.CHANGE:
         c.unit = claims.Unit.PP  # "the yield has edged up by 0.20 points": percentage points of a rate
     if s is not None and s.asset_class == "policy_rate" and c.range_high is not None:
@@ -292,9 +296,11 @@ def as_stated(found: list[claims.Claim], stated: list[tuple]) -> None:
     """A policy range "to 3.50%-3.75%" was checked at its upper bound (:func:`orient`); the
     report gives it as stated (GOLD.md: a range's value is its midpoint). "a range of 0 to
     0.1%" (``quoted_range``) names the rate by its bound and keeps it."""
-    for c, (value, low, high) in zip(found, stated):
+    for c, (value, low, high, unit, precision) in zip(found, stated):
         if low is not None and c.range_low is None and c.quoted_range is None:
             c.value, c.range_low, c.range_high = value, low, high
+        if c.per_one and c.unit != unit:  # an inverse quote, checked as the pair, reported as written
+            c.value, c.unit, c.precision = value, unit, precision
 
 
 @lru_cache(maxsize=1)

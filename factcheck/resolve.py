@@ -218,6 +218,10 @@ class Resolver:
 
     # -- one claim -----------------------------------------------------------------------
     def resolve(self, c: Claim, text: str, last: Mapping | None, first_bank: str | None) -> Mapping:
+        if c.per_one:
+            inverse = self._inverse(c)
+            if inverse is not None:
+                return inverse
         if c.unit not in MARKET_UNITS:
             priced = priced_mapping(self.catalog, c)
             if priced is not None:
@@ -276,6 +280,18 @@ class Resolver:
                 if m is not None and m.series_id is not None:
                     yield m
                     break
+
+    def _inverse(self, c: Claim) -> Mapping | None:
+        """"1 yen reached US$0.0069": the pair quoted in that currency per dollar, inverted."""
+        if c.unit != Unit.USD:
+            return None
+        for s in self.catalog:
+            if s.asset_class == "fx" and s.price_currency is None and c.per_one in {
+                    q.lower().removeprefix("the ") for q in s.quote_currency_aliases}:
+                if not s.tracked:
+                    return Mapping(None, explanation=f"{s.name}: known instrument, no data source here", instrument=s)
+                return self._mapping(s, 0.85, f"one {c.per_one} priced in dollars: the inverse of {s.id}")
+        return None
 
     def _continued(self, c: Claim, last: Mapping | None) -> Mapping | None:
         """A claim with no instrument of its own continues the previous claim's series."""
