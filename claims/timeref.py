@@ -432,8 +432,9 @@ TIME_PATTERNS: tuple[TimePattern, ...] = (
                                   r"year|largest|biggest|highest|lowest|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
                                   r")", re.I),
        ("st", "nd", "rd", "th"), _day_of_month, (("the close of 17th", "2026-01-17"), ("on the 20th", "2026-01-20"))),
-    _P("month_year", re.compile(rf"\b(?:(?P<mid>early|mid|late)[- ])?(?P<mon>{_MON})\.?,? (?P<y>(?:19|20)\d\d)\b"),
-       ("MON",), lambda f: f.tr(f"{int(f.gd['y'])}-{f.month:02d}", "month", False), (("in June 2025", "2025-06"),)),
+    _P("month_year", re.compile(rf"\b(?:(?P<mid>early|mid|late)[- ])?(?P<mon>{_MON})\.?,? (?:of )?(?P<y>(?:19|20)\d\d)\b"),
+       ("MON",), lambda f: f.tr(f"{int(f.gd['y'])}-{f.month:02d}", "month", False),
+       (("in June 2025", "2025-06"), ("in June of 1984", "1984-06"))),
     _P("month_last_year", re.compile(rf"\b(?:(?i:in|of|since|during|by) )?(?P<mon>{_MON}) (?P<rel>last|this|next) year\b"),
        ("MON",), _month_of_year_rel, (("in December last year", "2025-12"),)),
     # ("since its February record" is a baseline at that month's extreme, read with the period)
@@ -447,7 +448,7 @@ TIME_PATTERNS: tuple[TimePattern, ...] = (
        lambda f: _month(f, True), (("in mid-March", "2025-03"),)),
     _P("month", re.compile(r"\b(?i:in|of|since|during|through|until|by|from) (?:the )?(?P<mon>(?:January|February|March|"
                            r"April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|"
-                           r"Dec))\b(?!\.? \d)"), ("MON",), lambda f: _month(f, False), (("in March", "2025-03"),)),
+                           r"Dec))\b(?!\.? \d| of (?:19|20)\d\d\b)"), ("MON",), lambda f: _month(f, False), (("in March", "2025-03"),)),
     _P("weekday", re.compile(rf"\b(?:(?P<rel>on|last|this|next|since|until|by) )?(?P<wd>{_DAY})(?P<poss>'s)?\b"),
        ("DAY",), _weekday_phrase, (("on Tuesday", "2026-01-20"), ("last Wednesday", "2026-01-14"))),
     _P("previous_session", re.compile(r"\b(?:the )?(?:previous|prior|preceding) (?:session|trading day|day|close)\b",

@@ -85,3 +85,40 @@ def test_room_and_potential_for_a_level_are_not_checkable(ex):
 def test_potential_after_a_reported_fact_leaves_it_checkable(ex):
     cs = ex("The 10-year JGB yield rose to 2.1%, a potential headache for the BoJ.")
     assert [(c.text, c.checkable) for c in cs] == [("2.1%", True)]
+
+
+# -- figures that better mapping brought to a verdict -----------------------------------------
+
+def test_a_period_before_a_list_of_signed_moves_carries_through_it(ex):
+    for text in ("JGB 20s up 40bp YTD, Bunds +21bp, USTs +5bp",
+                 "Year to date the 30-year JGB yield is up 60 bp, the Bund +40bp and the Treasury +9bp."):
+        moves = [c for c in ex(text, "2025-08-26") if c.kind == "change"]
+        assert len(moves) == 3 and all(c.since is not None for c in moves), text
+    level = ex("JGB 30s up 60bp YTD, Bunds 3.1%", "2025-08-26")[-1]
+    assert level.text == "3.1%" and level.since is None  # an unsigned level is no part of the list
+
+
+def test_a_month_of_a_named_year(ex):
+    assert ex("The 10-year JGB yield peaked at 7.59% in June of 1984.", "2025-08-26")[0].time.value == "1984-06"
+    assert ex("jgb 10s all-time high was 7.59 back in June of 1984 fyi", "2025-08-26")[0].time.value == "1984-06"
+    assert ex("The 10-year JGB yield touched 1.5% in June.", "2025-08-26")[0].time.value == "2025-06"
+
+
+def test_a_decision_at_a_two_day_meeting_comes_at_its_end(check):
+    for text in ("At its two-day meeting on Thursday, the Bank of Japan raised its policy rate to 0.75%.",
+                 "BoJ 2-day policy meeting Thursday: policy rate hiked to 0.75%, as expected."):
+        assert check(text, "2025-12-19")[0]["verdict"]["label"] == "accurate", text
+    # a one-day statement names the day of the decision itself
+    assert check("On Thursday, the Bank of Japan raised its policy rate to 0.75%.", "2025-12-19")[0][
+        "verdict"]["label"] == "misdated"
+
+
+def test_a_move_within_the_session_is_measured_to_the_days_extreme(check):
+    for text in ("Tokyo's Nikkei 225 briefly climbed more than 3,000 points on Monday before closing at 56,363.94.",
+                 "NKY up more than 3,000 pts intraday before fading, closed 56,363.94"):
+        move = check(text, "2026-02-09")[0]
+        assert move["verdict"]["label"] == "accurate", text
+        assert any(o["field"] == "intraday high" for o in move["verdict"]["observed"])
+    # at the close the index was up about 2,110 points: a move not placed within the day fails
+    assert check("The Nikkei 225 gained more than 3,000 points on Monday.", "2026-02-09")[0][
+        "verdict"]["label"] == "inaccurate"

@@ -32,6 +32,7 @@ APPOSITIVE = re.compile(r",\s+(?:its|their|the|a|an)\s", re.I)
 SHORT_LINK = re.compile(r"^[\s,]*(?:to|at|or|and|up|down|from|,)?[\s,]*(?:a |an )?(?:record |fresh |range of |band of )?$",
                         re.I)
 CLAUSE_PUNCT = re.compile(r"[,;:](?=\s)")
+SIGN_BEFORE = re.compile(r"[+−-]")  # a figure written with its sign
 OR_BETWEEN = re.compile(r"\s*,?\s*or\s*")  # "3,597 points, or 7.1%": one move in two units
 SINCE_WHAT = re.compile(r"\bsince (?:the |last |its )?(?P<what>[a-z][a-z' -]{2,40}?)(?=[,.;]|$| to )", re.I)
 PRESENT_TENSE = re.compile(r"\b(?:is|are|remains?|sits?|stands?|trades?|holds?|now|still)\b", re.I)
@@ -61,6 +62,16 @@ class Pair:
     def others_between(self) -> list[Claim]:
         lo, hi = (self.c.end, self.start) if self.after else (self.end, self.c.start)
         return [o for o in self.sent_claims if o is not self.c and lo <= o.start and o.end <= hi]
+
+
+def signed_list(pair: Pair) -> bool:
+    """A period before a run of moves in one unit that ends in this signed one ("YTD: JGB
+    30s up 60 bp, Bunds +40bp, USTs +9bp"): desk shorthand lists parallel figures that
+    share the period named first."""
+    c = pair.c
+    others = pair.others_between()
+    return (not pair.after and others and c.kind is Kind.CHANGE and SIGN_BEFORE.match(pair.text[c.start:c.end]) is not None
+            and all(o.unit == c.unit and o.kind is Kind.CHANGE for o in others))
 
 
 def closes_earlier_figure(pair: Pair) -> bool:
@@ -194,11 +205,13 @@ PERIOD_BLOCKERS: tuple[Rule[Pair, bool], ...] = (
     Rule("closes_earlier_figure", closes_earlier_figure, True,
          "the period closes the figure before it; this level is where that move ended",
          examples=("The Nikkei 225 is up roughly 18% this year at about [59,000].",)),
-    Rule("another_figure_between", lambda p: any(not OR_BETWEEN.fullmatch(p.text[p.c.end:o.start])
-                                                 for o in p.others_between()), True,
-         "another figure stands between (an appositive 'or' shares the period)",
+    Rule("another_figure_between", lambda p: not signed_list(p) and any(not OR_BETWEEN.fullmatch(p.text[p.c.end:o.start])
+                                                                        for o in p.others_between()), True,
+         "another figure stands between (an appositive 'or' shares the period, and so does a list of signed moves "
+         "in one unit: 'up 30bp YTD, Bunds +21bp, USTs +5bp')",
          examples=("The Nikkei 225 rose [2%] to 39,000 this year.",),
-         counter=("The Nikkei 225 rose 3,597 points, or [7.1%], this year.",)),
+         counter=("The Nikkei 225 rose 3,597 points, or [7.1%], this year.",
+                  "JGB 20s up 40bp YTD, Bunds +21bp, USTs [+5bp]", "NKY +18% YTD SPX +9% HSI [+22%]")),
 )
 
 

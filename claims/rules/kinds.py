@@ -124,7 +124,7 @@ KINDS: tuple[KindRule, ...] = (
              counter=("The 10-year JGB yield fell to [-0.1%] in 2019.",)),
     KindRule("signed_shorthand", _signed_shorthand, Kind.CHANGE,
              "a negative figure with no level word before it is the move ('NKY -3.9%')", direction=lambda f: -1,
-             examples=("NKY [-3.9%] on the day, worst since April.", "Day: [-4.1%]. Quarter: -10.7%.",
+             examples=("NKY [-3.9%] on the day, worst since April.", "topix [-2.2%] at lunch, banks worst",
                        "NKY closed [-0.7%]. JGB 10s 1.10, barely moved."),
              counter=("The 10-year JGB yield fell to [-0.1%] in 2019.", "The Bund yielded [-0.25%] that week.")),
     KindRule("move_clause_after", lambda f: f.unit in MARKET_UNITS and _move_clause_after(f) != 0, Kind.CHANGE,

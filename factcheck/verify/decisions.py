@@ -9,6 +9,7 @@ a level that the rate in force does not bear out is also read against the rate a
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import timedelta
 from typing import Callable
@@ -21,6 +22,19 @@ from . import explain
 from .case import Case, add_months
 from .tolerance import EPS
 from .verdict import Observed, Verdict
+
+
+# "at a two-day meeting on Thursday": the day named may be the meeting's first; the decision
+# comes at its end
+MULTI_DAY_MEETING = re.compile(r"\b(?P<n>two|three|2|3)-day\s+(?:[a-z]+\s+){0,2}?meeting\b", re.I)
+MEETING_DAYS = {"two": 2, "three": 3, "2": 2, "3": 3}
+
+
+def meeting_tail(sentence: str) -> timedelta:
+    """The days a decision may follow the day named when the sentence speaks of a meeting
+    of several days ("a two-day meeting on Thursday" ends on Friday)."""
+    m = MULTI_DAY_MEETING.search(sentence)
+    return timedelta(days=MEETING_DAYS[m.group("n").lower()] - 1) if m else timedelta(0)
 
 
 def has_decisions(k: Case) -> bool:
@@ -50,6 +64,7 @@ def check_decision(k: Case) -> Verdict:
     stated = _stated(k)
     a, b = (k.start, k.end) if k.explicit or c.time.precision != "day" else \
         (k.start - timedelta(days=k.policy.lag_days), k.end)
+    b += meeting_tail(c.sentence) if c.time is not None and c.time.precision == "day" else timedelta(0)
     if c.kind == Kind.CHANGE and c.since is not None and c.since.value:
         a = period_start(c.since.value)
     here = [r for r in moves if r.within(a, b)]
