@@ -62,7 +62,10 @@ class RecentRange:
         data = self.store.get(s.id) if day is not None else None
         if data is None or s.asset_class not in ("yield", "rate", "policy_rate", "fx", "index"):
             return None
-        window = data.values.loc[str(day - LOOKBACK):str(day)]
+        index = data.values.index
+        if not len(index) or day < index[0].date() or day - LOOKBACK > index[-1].date():
+            return None  # outside the data (a date of 1900 or 2200 is read, not evidence)
+        window = data.values.loc[str(max(day - LOOKBACK, index[0].date())):str(day)]
         if len(window) < 5:
             return None  # no data near that date: no evidence either way
         low, high = float(window.min()), float(window.max())

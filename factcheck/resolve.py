@@ -189,6 +189,20 @@ def first_bank_named(claims: list[Claim]) -> str | None:
     return first.value if first else None
 
 
+def inverse_mapping(catalog: Catalog, c: Claim) -> Mapping | None:
+    """"1 yen reached US$0.0069": the pair quoted in that currency per dollar (USD/JPY),
+    which the verifier checks at the inverse of the stated price."""
+    if c.unit != Unit.USD:
+        return None
+    for s in catalog:
+        if s.asset_class == "fx" and s.price_currency is None and c.per_one in {
+                q.lower().removeprefix("the ") for q in s.quote_currency_aliases}:
+            if not s.tracked:
+                return Mapping(None, explanation=f"{s.name}: known instrument, no data source here", instrument=s)
+            return Mapping(s.id, s.name, 0.85, f"one {c.per_one} priced in dollars: the inverse of {s.id}")
+    return None
+
+
 class Resolver:
     """Maps claims to series. ``plausible`` (optional, see :mod:`factcheck.plausible`) is
     asked whether a level can be about a candidate series at the claim's date; a candidate
@@ -218,10 +232,9 @@ class Resolver:
 
     # -- one claim -----------------------------------------------------------------------
     def resolve(self, c: Claim, text: str, last: Mapping | None, first_bank: str | None) -> Mapping:
-        if c.per_one:
-            inverse = self._inverse(c)
-            if inverse is not None:
-                return inverse
+        inverse = inverse_mapping(self.catalog, c) if c.per_one else None
+        if inverse is not None:
+            return inverse
         if c.unit not in MARKET_UNITS:
             priced = priced_mapping(self.catalog, c)
             if priced is not None:
@@ -280,18 +293,6 @@ class Resolver:
                 if m is not None and m.series_id is not None:
                     yield m
                     break
-
-    def _inverse(self, c: Claim) -> Mapping | None:
-        """"1 yen reached US$0.0069": the pair quoted in that currency per dollar, inverted."""
-        if c.unit != Unit.USD:
-            return None
-        for s in self.catalog:
-            if s.asset_class == "fx" and s.price_currency is None and c.per_one in {
-                    q.lower().removeprefix("the ") for q in s.quote_currency_aliases}:
-                if not s.tracked:
-                    return Mapping(None, explanation=f"{s.name}: known instrument, no data source here", instrument=s)
-                return self._mapping(s, 0.85, f"one {c.per_one} priced in dollars: the inverse of {s.id}")
-        return None
 
     def _continued(self, c: Claim, last: Mapping | None) -> Mapping | None:
         """A claim with no instrument of its own continues the previous claim's series."""
