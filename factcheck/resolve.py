@@ -189,6 +189,13 @@ def first_bank_named(claims: list[Claim]) -> str | None:
     return first.value if first else None
 
 
+def later_clause(c: Claim, cue: Cue) -> bool:
+    """A market named after the number, past a semicolon or a line end, heads the next
+    item of a list ("JGB 5s 1.45%, 30s 3.35%; UST 10s at 4.1": the 30s are JGBs)."""
+    lo, hi = c.end - c.sentence_start, cue.start - c.sentence_start
+    return 0 <= lo < hi and any(ch in c.sentence[lo:hi] for ch in ";\n")
+
+
 def inverse_mapping(catalog: Catalog, c: Claim) -> Mapping | None:
     """"1 yen reached US$0.0069": the pair quoted in that currency per dollar (USD/JPY),
     which the verifier checks at the inverse of the stated price."""
@@ -409,7 +416,7 @@ class Resolver:
             cue = max(listed, key=lambda k: k.start)
             return self.markets.country_of(cue), f"in the sentence ({cue.text!r})"
         near = sorted((cue for cue in in_sent if self.markets.country_of(cue)),
-                      key=lambda cue: abs(cue.start - tenor_cue.start))
+                      key=lambda cue: (later_clause(c, cue), abs(cue.start - tenor_cue.start)))
         for cue in near:
             country = self.markets.country_of(cue)
             if country:
