@@ -196,6 +196,28 @@ def later_clause(c: Claim, cue: Cue) -> bool:
     return 0 <= lo < hi and any(ch in c.sentence[lo:hi] for ch in ";\n")
 
 
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def remember_tenor(named: dict[int, str], catalog: Catalog, m: Mapping) -> None:
+    """Note the issuer of a yield just mapped, by its tenor (for :func:`same_tenor_before`)."""
+    s = catalog.get(m.series_id) if m.series_id and not m.spread else None
+    if s is not None and s.tenor and s.asset_class == "yield":
+        named[s.tenor] = s.country
+
+
+def same_tenor_before(named: dict[int, str], text: str, tenor_cue: Cue, cue: Cue, c: Claim) -> str | None:
+    """The issuer of the same maturity named earlier, when the nearest market named before
+    is in an earlier paragraph: "the 30-year" in a closing paragraph is the 30-year the piece
+    discussed (the JGB), not the Treasuries of the paragraph before. Within a paragraph the
+    nearest market still wins ("US Treasuries rallied. The 10-year yield fell 5 bp")."""
+    if tenor_cue.kind != "tenor" or not tenor_cue.value.isdigit():
+        return None
+    if not PARAGRAPH_BREAK.search(text, cue.end, max(cue.end, c.sentence_start)):
+        return None
+    return named.get(int(tenor_cue.value))
+
+
 def inverse_mapping(catalog: Catalog, c: Claim) -> Mapping | None:
     """"1 yen reached US$0.0069": the pair quoted in that currency per dollar (USD/JPY),
     which the verifier checks at the inverse of the stated price."""
@@ -219,9 +241,12 @@ class Resolver:
         self.catalog = catalog
         self.plausible = plausible
         self.markets = MarketReader(catalog)
+        self.named_tenors: dict[int, str] = {}  # tenor -> issuer of the latest yield mapped
+        self.text = ""
 
     def resolve_all(self, claims: list[Claim], text: str) -> list[Mapping]:
         first_bank = first_bank_named(claims)
+        self.named_tenors, self.text = {}, text
         out: list[Mapping] = []
         last: Mapping | None = None
         last_sentence = -10
@@ -233,6 +258,7 @@ class Resolver:
             recent = last if c.sentence_index - last_sentence <= reach else None
             m = self.checked(c, self.resolve(c, text, recent, first_bank))
             out.append(m)
+            remember_tenor(self.named_tenors, self.catalog, m)
             if (m.series_id and not m.spread) or m.instrument is not None:
                 last, last_sentence = m, c.sentence_index
         return out
@@ -424,6 +450,9 @@ class Resolver:
         for cue in earlier:  # nearest first
             country = self.markets.country_of(cue)
             if country:
+                same = same_tenor_before(self.named_tenors, self.text, tenor_cue, cue, c)
+                if same is not None and same != country:
+                    return same, f"as the {tenor_cue.text!r} named before"
                 return country, f"from context ({cue.text!r})"
         return None, ""
 

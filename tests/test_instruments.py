@@ -285,3 +285,20 @@ def test_money_amounts_carry_their_currency_and_scale(ex, text, written, value, 
 def test_a_yen_price_of_a_dollar_is_an_exchange_rate_not_an_amount(ex):
     assert [str(c.unit) for c in ex("The dollar bought 157 yen.")] == ["fx"]
     assert [str(c.unit) for c in ex("usdjpy 157.2 yen, quiet")] == ["fx"]
+
+
+def test_a_bare_maturity_in_a_later_paragraph_is_the_one_discussed(check):
+    text = ("The 30-year JGB yield closed at 3.35% on Tuesday.\n\n"
+            "Across the Pacific, two-year Treasury yields dropped 5 basis points to 3.5%.\n\n"
+            "I expect the 30-year to test 3.9% before the end of the year.")
+    assert ids(check(text, "2026-03-03")) == ["jgb_30y", "ust_2y", "ust_2y", "jgb_30y"]
+    # within a paragraph the market just named wins
+    text = "The 10-year JGB yield closed at 2.1% on Tuesday.\n\nUS Treasuries rallied overnight. The 10-year yield fell 5 bp to 4.1%."
+    assert ids(check(text, "2026-03-03")) == ["jgb_10y", "ust_10y", "ust_10y"]
+
+
+def test_a_move_restated_in_points(ex):
+    for text in ("The Nikkei 225 jumped 5.6% to a record. In points that's 3,320.",
+                 "nky +5.6% on the day, in index points that is three thousand three hundred and twenty"):
+        assert [(c.kind, c.value) for c in ex(text, "2026-05-07")][-1] == ("change", 3320.0), text
+    assert ex("The Nikkei 225 closed at a record. That's 62,834 on the board.", "2026-05-07")[-1].kind == "level"

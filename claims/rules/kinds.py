@@ -22,6 +22,9 @@ from . import Rule, first
 SPREAD_AFTER = re.compile(
     r"\s*(?:over|above|below|under)\s+(?:the\s+)?(?:U\.?S\.?\s+|US\s+|Japanese\s+|German\s+|British\s+)?"
     r"(?:\d{1,2}(?:s|y|yr)\b|(?:\d{1,2}|two|five|ten|thirty)-year\b|Treasur|Bunds?\b|JGBs?\b|[Gg]ilts?\b|[Tt]-notes?\b)")
+# "In points that's 3,320", "in index points, that is": the move just stated, in points
+IN_POINTS_BEFORE = re.compile(r"\bin (?:index )?points,?\s+(?:that'?s|that is|it's|it is|it was|that was)\s+"
+                              r"(?:about |roughly |around |nearly |almost |some )?$", re.I)
 SIGNED_ASIDE = re.compile(r"\d[^\s(]*\s*\($")  # "158.10 (" before a signed move
 PERIOD_LABEL_BEFORE = re.compile(r"(?i)(?:^|[.;|:]\s*|\n\s*[-*•]?\s*)(?:day|session|d/d|1d|w/w|wow|wtd|week|"
                                  r"m/m|mom|mtd|month|q/q|qoq|qtd|quarter|q[1-4]|h[12]|[12]h|half|ytd|y/y|yoy|year)"
@@ -141,6 +144,11 @@ KINDS: tuple[KindRule, ...] = (
                        "The two-year JGB yield touched [1.18%]."),
              counter=("The 10-year yield rose as much as [6.5 bp].", "The Nikkei 225 lost more than [5%].",
                       "The index briefly gained over [3,000 points] before the close.")),
+    KindRule("move_restated_in_points", lambda f: IN_POINTS_BEFORE.search(f.left[-40:]) is not None, Kind.CHANGE,
+             "'in points, that's 3,320': the move just stated, given again in another unit",
+             examples=("The Nikkei 225 jumped 5.6% to a record. In points that's [3,320].",
+                       "nky +5.6% on the day, in index points that is [three thousand three hundred and twenty]"),
+             counter=("The Nikkei 225 closed at a record. That's [62,834] on the board.",)),
     KindRule("named_bare_number", lambda f: f.q.unit is Unit.NUMBER and f.prev_verb is None
              and f.prev_word != "by", Kind.LEVEL, "a bare figure named by its instrument is a level",
              examples=("USD/JPY traded at [158.6] on Friday.",),
