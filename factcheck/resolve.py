@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections import Counter
 
 from claims import MARKET_UNITS, RATE_UNITS, Claim, Cue, Kind, Unit
 from claims.lexicon import CHANGE_VERBS
@@ -199,23 +200,22 @@ def later_clause(c: Claim, cue: Cue) -> bool:
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
-def remember_tenor(named: dict[int, str], catalog: Catalog, m: Mapping) -> None:
-    """Note the issuer of a yield just mapped, by its tenor (for :func:`same_tenor_before`)."""
+def remember_issuer(named: Counter, catalog: Catalog, m: Mapping) -> None:
+    """Count the issuer of a yield just mapped (for :func:`main_issuer`)."""
     s = catalog.get(m.series_id) if m.series_id and not m.spread else None
     if s is not None and s.tenor and s.asset_class == "yield":
-        named[s.tenor] = s.country
+        named[s.country] += 1
 
 
-def same_tenor_before(named: dict[int, str], text: str, tenor_cue: Cue, cue: Cue, c: Claim) -> str | None:
-    """The issuer of the same maturity named earlier, when the nearest market named before
-    is in an earlier paragraph: "the 30-year" in a closing paragraph is the 30-year the piece
-    discussed (the JGB), not the Treasuries of the paragraph before. Within a paragraph the
-    nearest market still wins ("US Treasuries rallied. The 10-year yield fell 5 bp")."""
-    if tenor_cue.kind != "tenor" or not tenor_cue.value.isdigit():
+def main_issuer(named: Counter, text: str, cue: Cue, c: Claim) -> str | None:
+    """The issuer whose yields the piece has quoted most, when the nearest market named
+    before a bare maturity is in an earlier paragraph: "the 30-year" in a closing paragraph
+    of a piece about JGBs is the JGB, not the Treasuries of the paragraph before. Within a
+    paragraph the nearest market still wins ("US Treasuries rallied. The 10-year yield
+    fell 5 bp")."""
+    if not named or not PARAGRAPH_BREAK.search(text, cue.end, max(cue.end, c.sentence_start)):
         return None
-    if not PARAGRAPH_BREAK.search(text, cue.end, max(cue.end, c.sentence_start)):
-        return None
-    return named.get(int(tenor_cue.value))
+    return named.most_common(1)[0][0]
 
 
 def inverse_mapping(catalog: Catalog, c: Claim) -> Mapping | None:
@@ -241,12 +241,12 @@ class Resolver:
         self.catalog = catalog
         self.plausible = plausible
         self.markets = MarketReader(catalog)
-        self.named_tenors: dict[int, str] = {}  # tenor -> issuer of the latest yield mapped
+        self.named_issuers: Counter = Counter()  # issuer -> yields of it mapped so far
         self.text = ""
 
     def resolve_all(self, claims: list[Claim], text: str) -> list[Mapping]:
         first_bank = first_bank_named(claims)
-        self.named_tenors, self.text = {}, text
+        self.named_issuers, self.text = Counter(), text
         out: list[Mapping] = []
         last: Mapping | None = None
         last_sentence = -10
@@ -258,7 +258,7 @@ class Resolver:
             recent = last if c.sentence_index - last_sentence <= reach else None
             m = self.checked(c, self.resolve(c, text, recent, first_bank))
             out.append(m)
-            remember_tenor(self.named_tenors, self.catalog, m)
+            remember_issuer(self.named_issuers, self.catalog, m)
             if (m.series_id and not m.spread) or m.instrument is not None:
                 last, last_sentence = m, c.sentence_index
         return out
@@ -450,9 +450,9 @@ class Resolver:
         for cue in earlier:  # nearest first
             country = self.markets.country_of(cue)
             if country:
-                same = same_tenor_before(self.named_tenors, self.text, tenor_cue, cue, c)
-                if same is not None and same != country:
-                    return same, f"as the {tenor_cue.text!r} named before"
+                main = main_issuer(self.named_issuers, self.text, cue, c)
+                if main is not None and main != country:
+                    return main, "the market the piece quotes most"
                 return country, f"from context ({cue.text!r})"
         return None, ""
 

@@ -287,11 +287,14 @@ def test_a_yen_price_of_a_dollar_is_an_exchange_rate_not_an_amount(ex):
     assert [str(c.unit) for c in ex("usdjpy 157.2 yen, quiet")] == ["fx"]
 
 
-def test_a_bare_maturity_in_a_later_paragraph_is_the_one_discussed(check):
-    text = ("The 30-year JGB yield closed at 3.35% on Tuesday.\n\n"
+def test_a_bare_maturity_in_a_later_paragraph_is_of_the_market_the_piece_quotes_most(check):
+    text = ("The 30-year JGB yield closed at 3.35% on Tuesday, the 20-year at 3.1% and the 10-year at 2.1%.\n\n"
             "Across the Pacific, two-year Treasury yields dropped 5 basis points to 3.5%.\n\n"
             "I expect the 30-year to test 3.9% before the end of the year.")
-    assert ids(check(text, "2026-03-03")) == ["jgb_30y", "ust_2y", "ust_2y", "jgb_30y"]
+    assert ids(check(text, "2026-03-03"))[-1] == "jgb_30y"
+    text = ("JGB 30s 3.35%, 10s 2.1%.\n\nUSTs: the 30-year Treasury at 4.9%.\n\nTokyo stocks fell 1%.\n\n"
+            "remember when the 30-year first cleared 3.0%? feels like ages")
+    assert ids(check(text, "2026-03-03"))[-1] == "jgb_30y"
     # within a paragraph the market just named wins
     text = "The 10-year JGB yield closed at 2.1% on Tuesday.\n\nUS Treasuries rallied overnight. The 10-year yield fell 5 bp to 4.1%."
     assert ids(check(text, "2026-03-03")) == ["jgb_10y", "ust_10y", "ust_10y"]
