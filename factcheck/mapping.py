@@ -16,6 +16,7 @@ class Mapping:
     instrument: Series | None = None  # a known but untracked instrument
     candidates: list[str] = field(default_factory=list)
     spread: tuple[str, str] | None = None
+    by_tenor: bool = False  # a yield named by its maturity and issuer: another series is a reading, not a veto
 
     def to_dict(self) -> dict | None:
         if self.series_id is None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import replace
 from collections import Counter
 
 from claims import MARKET_UNITS, RATE_UNITS, Claim, Cue, Kind, Unit
@@ -342,8 +343,10 @@ class Resolver:
     def _implausible(self, c: Claim, m: Mapping) -> str | None:
         """Why the level ``c`` cannot be about the series ``m`` maps it to (the plausibility
         hook's answer), or ``None``."""
-        if self.plausible is None or m.series_id is None or m.spread or c.kind != Kind.LEVEL:
-            return None
+        if self.plausible is None or m.series_id is None or m.spread or c.kind != Kind.LEVEL or m.by_tenor:
+            return None  # a maturity and its issuer name a yield: other issuers are readings of the verdict
+        if c.unit == Unit.POINTS and not c.implied_unit:
+            return None  # "was 3,836.48 points": points written out may be a move's size
         s = self.catalog.get(m.series_id)
         if s is None or (c.unit != s.unit and not (c.implied_unit and s.unit in PRICED_UNITS)):
             return None
@@ -407,7 +410,7 @@ class Resolver:
         if s is None:
             return Mapping(None, explanation=f"no {country} {tenor}-year yield in the catalog")
         conf = 0.95 if why.startswith("in the sentence") else 0.85
-        return self._mapping(s, conf, f"tenor {cue.text!r}, issuer {why}")
+        return replace(self._mapping(s, conf, f"tenor {cue.text!r}, issuer {why}"), by_tenor=True)
 
     def _from_policy_words(self, c: Claim, cue: Cue, in_sent: list[Cue], earlier: list[Cue],
                            first_bank: str | None) -> Mapping | None:

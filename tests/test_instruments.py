@@ -184,13 +184,19 @@ def test_instruments_without_data_are_reported_as_themselves(check):
 
 
 def test_a_level_far_from_a_series_is_not_about_it(check):
-    c = check("The 10-year JGB yield rose to 4.275% on Tuesday.", "2026-03-03")[0]
-    assert series(c) is None and c["verdict"]["label"] == "unverifiable"
-    assert "far from" in c["verdict"]["explanation"]
-    c = check("jgb 10s at 4.275 lol, no way", "2026-03-03")[0]
-    assert series(c) is None and c["verdict"]["label"] != "inaccurate"
+    # 164 is no S&P 500 level in 2025: the dollar-yen the piece is about
+    cs = check("The dollar rose to 157.9 yen. On Wall Street, traders said it could reach 164 soon.", "2025-12-24")
+    assert ids(cs) == ["usdjpy", "usdjpy"]
+    c = check("NKY near 10,000 lol, in 2026? no", "2026-03-03")[0]
+    assert series(c) is None and "far from" in c["verdict"]["explanation"]
     # a level within reach of the series is checked
-    assert ids(check("The 10-year JGB yield rose to 2.1% on Tuesday.", "2026-03-03")) == ["jgb_10y"]
+    assert ids(check("The Nikkei traded near 56,000 on Tuesday.", "2026-03-03")) == ["nikkei225"]
+    # a yield named by its maturity and issuer is that yield: a wrong figure is caught, not re-mapped
+    c = check("The 10-year JGB yield rose to 4.275% on Tuesday.", "2026-03-03")[0]
+    assert series(c) == "jgb_10y" and c["verdict"]["label"] == "inaccurate"
+    # points written out may be the size of a move, not a level far from the index
+    c = check("The Nikkei's drop on October 20, 1987 was 3,836.48 points.", "1987-10-21")[0]
+    assert series(c) == "nikkei225"
 
 
 # -- numbers whose unit and series come from context -------------------------------------------
