@@ -1,7 +1,10 @@
 """Periods named by layout rather than by a phrase: a table column headed "Q2 change",
 "chg H1", "m/m" or "YTD", and a label before a figure ("Quarter: -10.7%", "YTD: +12%",
-"Week: +3.1%"). A move in such a column or after such a label is measured over that
-period, from the close before it began.
+"Week: +3.1%"), and a superlative appositive right after a move ("fell 11.8%, its worst
+month since 2013"; :func:`appositive_period`). A move in such a column, after such a label
+or before such an appositive is measured over that period, from the close before it began;
+so is a move a periodic review ("Monthly recap", "Week in Review" in its first lines,
+:func:`review_period`) leaves without a period or a day of its own.
 
 The period is relative to the figure's own date (a quarterly table written on April 1
 about the first quarter is dated March 31 once the figures are placed), so it is attached
@@ -15,7 +18,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from .model import Claim, TimeRef
-from .values import Kind
+from .timeref import RECAP_DAYS, last_business_day
+from .values import DateBasis, Kind
 
 # label text -> period: week, month, quarter, half, year (to date); "q2"/"h1" name theirs
 PERIOD_WORDS = re.compile(
@@ -77,16 +81,96 @@ def label_period(text: str, c) -> tuple[str, str] | None:
     return None
 
 
-def attach(text: str, claims: list[Claim]) -> None:
-    """Give every move without a period of its own the period its layout names."""
+# "fell 11.8%, its worst month since 2013", "gained 3.9%, the index's best week in a year",
+# "rose 4%, its biggest monthly gain": an appositive right after a move says the move is
+# that period's ("fell 2% on Friday, capping its worst week" does not: the day's move)
+SUPERLATIVE_PERIOD = re.compile(
+    r"(?i)\s*(?:points?|percent|per cent|bps?|basis points|yen)?\s*,\s*(?:its|their|the\s+[\w.&-]+(?:'s|’s)|"
+    r"the(?=\s+(?:best|worst|biggest|largest)))\s+(?:(?:best|worst|biggest|largest|strongest|weakest|sharpest|steepest|"
+    r"heaviest|steepest)\s+(?:(?:one|single)-)?(?P<unit>week|month|quarter|year)\b|"
+    r"(?:(?:best|worst|biggest|largest|strongest|weakest|sharpest|steepest|heaviest)\s+)?"
+    r"(?P<adj>weekly|monthly|quarterly|annual|yearly)\s+(?:gain|loss|drop|decline|rise|fall|advance|increase|jump|"
+    r"slide|rally|slump|performance|move)s?\b)")
+ADJECTIVE_UNIT = {"weekly": "week", "monthly": "month", "quarterly": "quarter", "annual": "year", "yearly": "year"}
+
+
+TO_LEVEL = re.compile(r"\s*(?:to|at)\s+(?:a\s+|an\s+)?(?:record\s+|fresh\s+)?", re.I)
+
+
+def appositive_period(text: str, c, claims: list[Claim]) -> tuple[str, str] | None:
+    """(words, period) of a superlative appositive right after a move ("its worst month"),
+    or after the level the move reached ("fell 13.2% to 51,063.72, its worst month")."""
+    end = c.end
+    reached = [o for o in claims if o.start >= c.end and TO_LEVEL.fullmatch(text[c.end:o.start])]
+    if reached:
+        end = reached[0].end
+    m = SUPERLATIVE_PERIOD.match(text, end)
+    if m is None:
+        return None
+    unit = m.group("unit") or ADJECTIVE_UNIT[m.group("adj").lower()]
+    return m.group(0).strip(" ,"), unit.lower(), reached[:1]
+
+
+# a header naming the piece a periodic review ("Monthly recap, May 1", "Week in Review:
+# August 12-16"): its moves with no period or day of their own are the period's
+REVIEW_HEADER = re.compile(
+    r"(?i)\b(?:(?P<adj>weekly|monthly|quarterly)\s+(?:markets?\s+)?(?:recap|review|wrap|round-?up|summary|digest)|"
+    r"(?P<unit>week|month|quarter)\s+in\s+(?:review|numbers|markets))\b")
+HEADER_LINES = 3
+
+
+def review_period(text: str) -> tuple[str, str] | None:
+    """(words, period) a periodic review's header names, read in its first lines only (a
+    "weekly jobless claims" in a headline is no review)."""
+    head = "\n".join(text.lstrip().splitlines()[:HEADER_LINES])
+    m = REVIEW_HEADER.search(head)
+    if m is None:
+        return None
+    return m.group(0), (m.group("unit") or ADJECTIVE_UNIT[m.group("adj").lower()]).lower()
+
+
+def attach(text: str, claims: list[Claim]) -> str | None:
+    """Give every move without a period of its own the period its layout, or a
+    superlative appositive after it, names; the last session of a period just ended that
+    such an appositive moved a figure to ("its worst month" on April 1), if any."""
+    recap, review = None, review_period(text)
     for c in claims:
         if c.kind is not Kind.CHANGE or c.since is not None or c.since_text or c.from_record:
             continue
-        found = label_period(text, c)
+        found, reached = label_period(text, c), []
         if found is not None:
-            words, period = found
-            c.since = TimeRef(words, c.start, c.start, None, "day", "since", True, pattern=PREFIX + period)
-            c.trace["period"] = "layout_label"
+            _give(c, *found, "layout_label")
+        elif c.time is not None and c.time.precision == "day":  # a day to place it against
+            found = appositive_period(text, c, claims)
+            if found is not None:
+                _give(c, *found[:2], "superlative_period")
+                recap = _recap([c, *found[2]], found[1]) or recap
+            elif review is not None and c.date_basis in (DateBasis.REFERENCE, DateBasis.SESSION):
+                _give(c, *review, "review_period")
+                recap = _recap([c], review[1]) or recap
+    return recap
+
+
+def _give(c: Claim, words: str, period: str, rule: str) -> None:
+    c.since = TimeRef(words, c.start, c.start, None, "day", "since", True, pattern=PREFIX + period)
+    c.trace["period"] = rule
+
+
+def _recap(figures: list[Claim], period: str) -> str | None:
+    """"fell 11.8%, its worst month" in a piece of April 1: in a month's (quarter's, year's)
+    first days such a period is the one just ended, and the move (with the level it
+    reached) is dated its last session."""
+    day = date.fromisoformat(figures[0].time.value)
+    first = _start(period, day) + timedelta(days=1)
+    if period == "week" or (day - first).days >= RECAP_DAYS:
+        return None
+    last = first - timedelta(days=1)
+    session = last_business_day(last.year, last.month).isoformat()
+    for c in figures:
+        if c.time is not None and c.time.value == day.isoformat():
+            c.time = replace(c.time, value=session)
+            c.trace["date"] = "period_just_ended"
+    return session
 
 
 def _start(period: str, day: date) -> date | None:

@@ -20,7 +20,8 @@ from .context import Document, paragraph_of
 from .model import Claim, TimeRef
 from .rules.binding import (AFTER_EVENT, CLAUSE_BREAK, RELATIVE_PRONOUN, Dating, date_claim, dates_a_from_level,
                             day_before)
-from .values import DateBasis
+from .rules import baselines
+from .values import DateBasis, Kind
 
 DEICTIC = re.compile(r"yesterday|today|this (?:morning|afternoon|evening)|tonight|overnight|last night|now|"
                      r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|that day|on the day", re.I)
@@ -161,6 +162,7 @@ def attach_times(doc: Document, claims: list[Claim], phrases: list[TimeRef]) -> 
     votes = SessionVotes(doc, by_sentence)
     last_day: dict[int, TimeRef] = {}  # paragraph -> last day named
     pending: list[Claim] = []
+    open_baseline: tuple[int, baselines.Found] | None = None  # (sentence, baseline no figure of it took)
     for sent in doc.sentences:
         sent_claims = tuple(doc.claims_by_sentence.get(sent.index, ()))
         own = by_sentence.get(sent.index, [])
@@ -169,6 +171,10 @@ def attach_times(doc: Document, claims: list[Claim], phrases: list[TimeRef]) -> 
             votes.figure(c)
             if c.date_basis is DateBasis.PENDING:
                 pending.append(c)
+        if open_baseline is not None and open_baseline[0] == sent.index - 1 and \
+                doc.sentences[sent.index - 1].paragraph == sent.paragraph:
+            carry_baseline(sent_claims, open_baseline[1])
+        open_baseline = _open_baseline(doc, sent, sent_claims)
         for p in own:
             if _carries(p, ref) and not dates_a_from_level(text, p, sent_claims):
                 last_day[sent.paragraph] = p
@@ -176,8 +182,41 @@ def attach_times(doc: Document, claims: list[Claim], phrases: list[TimeRef]) -> 
     session = votes.session
     for c in pending:
         _date_by_session(c, session, ref)
-    periodlabels.attach(doc.raw, claims)
+    recap = periodlabels.attach(doc.raw, claims)
+    if recap is not None:
+        follow_recap(claims, recap, ref)
     periodlabels.resolve(claims)
+
+
+def follow_recap(claims: list[Claim], session: str, ref) -> None:
+    """A piece whose moves are those of a period just ended ("fell 11.8%, its worst month"
+    on April 1) reports that period's last session: the figures it dates by its own date
+    (left undated, or "has since rallied 12%" to now) speak of that session too."""
+    for c in claims:
+        if ref is not None and c.date_basis is DateBasis.REFERENCE and c.time is not None and \
+                c.time.value == ref.isoformat():
+            c.time, c.date_basis = replace(c.time, value=session), DateBasis.SESSION
+            c.trace["date"] = "period_just_ended"
+
+
+def _open_baseline(doc: Document, sent, sent_claims) -> tuple[int, baselines.Found] | None:
+    """A "compared with January levels" that no move of its sentence took: "the 40-year
+    yield eased to 3.3%, a sharp jump compared with January levels"."""
+    if any(c.baseline is not None for c in sent_claims):
+        return None
+    found = baselines.levels_in(doc.text, sent.start, sent.end, doc.reference)
+    return (sent.index, found) if found is not None else None
+
+
+def carry_baseline(sent_claims, found: baselines.Found) -> None:
+    """The moves of the sentence right after such a comparison, with no period or day of
+    their own ("The 30-year yield rose over 60 basis points to 2.914%"), are measured
+    against those levels too."""
+    for c in sent_claims:
+        if c.kind is Kind.CHANGE and c.checkable and c.since is None and not c.since_text and \
+                c.date_basis is not DateBasis.EXPLICIT and not c.from_record:
+            c.since, c.baseline = found.period, found.kind
+            c.trace["period"] = "baseline_carried"
 
 
 def _date_by_session(c: Claim, session: str | None, ref) -> None:

@@ -33,6 +33,22 @@ QUALIFIER_SINCE = re.compile(
 SEEN_BEFORE = re.compile(r"\b(?:last|not|un)\s*seen\s+$", re.I)  # "a level last seen in 1999": a qualifier
 # "below 50,000 for the first time in this month" is a qualifier; "for the first time in February" dates the figure
 FIRST_TIME_BEFORE = re.compile(r"\bfirst time (?:in\s+)?$", re.I)
+# "second only to the rebound of Aug. 6 last year", "bigger than the one on Friday": the day
+# of the event a figure is compared with dates nothing and carries to no later sentence
+# (not a figure compared: in "rose more than 2% on Friday" the day is the figure's)
+COMPARED_BEFORE = re.compile(r"\b(?:second only to|only (?:surpassed|exceeded|topped|beaten|outdone|rivall?ed) by|"
+                             r"than|compared (?:with|to)|comparable to)\b(?P<what>(?:[^.;:,]|\.(?!\s+[A-Z])){0,40})$", re.I)
+DATE_WORDS = re.compile(rf"\b{_MON}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON}\b|\b(?:19|20)\d\d\b")
+FIGURE_WORDS = re.compile(r"[-+$¥€£%\d]|\b(?:percent|per cent|points?|basis|bps?|yen|dollars?|cents?|pct|"
+                          r"one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)\b", re.I)
+
+
+def compares(before: str) -> bool:
+    """Whether the words before a time phrase compare with another event ("bigger than the
+    one on Friday"); not when a figure is what is compared ("more than 2% on Friday",
+    "more than nine percent yesterday": the day is the figure's)."""
+    m = COMPARED_BEFORE.search(before)
+    return m is not None and not FIGURE_WORDS.search(DATE_WORDS.sub(" ", m.group("what")))
 OFFSET_UNITS = {"last": -1, "this": 0, "next": 1}
 RECAP_DAYS = 3  # "the month" this early in a month is the one just ended
 AHEAD_DAYS = 31  # a day and month without a year is the coming one when that is this near (a scheduled meeting)
@@ -83,7 +99,8 @@ def _role(text: str, start: int, phrase: str) -> str:
     start of a period (``since``), a horizon (``by``) or part of a qualifier."""
     before = text[max(0, start - 60):start]
     low = phrase.lower()
-    if SEEN_BEFORE.search(before) or (FIRST_TIME_BEFORE.search(before) and low.startswith(("this ", "the "))):
+    if SEEN_BEFORE.search(before) or (FIRST_TIME_BEFORE.search(before) and low.startswith(("this ", "the "))) or \
+            compares(before):
         return "qualifier"
     if low.startswith("since") or SINCE_BEFORE.search(before):
         probe = before + "since " if low.startswith("since") else before
@@ -283,6 +300,21 @@ def _period_close(f: Found) -> TimeRef | None:
     else:  # week
         day = ref - timedelta(days=(ref.weekday() - 4) % 7 + (7 if rel == "last" else 0))
     return f.tr(min(day, ref).isoformat(), "day", days={"week": 7, "month": 31, "year": 366}[unit])
+
+
+def _the_period(f: Found) -> TimeRef | None:
+    """"up 39 bp over the quarter", "fell 16.5 bp over the month", "so far this quarter": a
+    move over the current month or quarter, from the close before it began; in its first
+    days "the month" or "the quarter" is the one just ended (a recap written on April 1), a
+    point at its last session like "ended the month" (:func:`_period_close`)."""
+    if f.ref is None:
+        return f.span(None, "day", "since")
+    ref, quarter = f.ref, "quarter" in f.phrase.lower() or "qtd" in f.phrase.lower()
+    start = date(ref.year, 3 * ((ref.month - 1) // 3) + 1 if quarter else ref.month, 1)
+    if f.phrase.lower().startswith(("over the", "for the", "during the")) and (ref - start).days < RECAP_DAYS:
+        last = start - timedelta(days=1)
+        return f.tr(last_business_day(last.year, last.month).isoformat(), "day", days=92 if quarter else 31)
+    return _since_close(f, start - timedelta(days=1))
 
 
 def _month_named(f: Found) -> TimeRef:
@@ -491,6 +523,11 @@ TIME_PATTERNS: tuple[TimePattern, ...] = (
        (("in the first five trading days of the year", "2025-12-31"),)),
     _P("last_week", re.compile(r"\b(?:last|the previous|the prior) week\b", re.I), ("week",), _last_week,
        (("last week", "2026-01-16"),)),
+    _P("the_period", re.compile(r"\b(?:(?:for|over|during) the|(?:so far )?this) quarter\b(?![- ]end)|"
+                                  r"\bquarter[- ]to[- ]date\b|\bqtd\b|\b(?:for|over|during) the month\b", re.I),
+       ("quarter", "qtd", "month"), _the_period,
+       (("up 39 bp over the quarter", "2025-12-31"), ("so far this quarter", "2025-12-31"),
+        ("fell 5 bp over the month", "2025-12-31"))),
     _P("this_week", re.compile(r"\b(?:so far )?this week\b|\bweek to date\b|\bweek-to-date\b|\b(?:for|over) the week\b",
                                re.I), ("week",),
        lambda f: _since_close(f, f.ref - timedelta(days=f.ref.weekday() + 1) if f.ref else None),  # the close before Monday

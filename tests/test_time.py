@@ -363,3 +363,93 @@ def test_every_document_that_writes_its_date_recovers_it_without_one(checker):
             if got != gold["published"]:
                 wrong.append(f"{name}/{gold['id']}: {got} instead of {gold['published']}")
     assert checked >= 20 and not wrong, wrong
+
+
+# -- comparisons, periods named in passing, and reviews (issue 16, second part) -------------
+def extracted(ex, text, ref, literal):
+    return next(c for c in ex(text, ref) if c.text == literal)
+
+
+def test_a_day_inside_a_comparison_dates_nothing_and_carries_nowhere(ex):
+    text = ("TOKYO, Jan 21, 2026 (Wire) - The 1,800-point rally was second only to the rebound of Nov. 4 last year. "
+            "The Topix added 4.2%.")
+    got = dated(ex, text, None)
+    assert got["4.2%"] == "2026-01-21" and "2025-11-04" not in got.values() and "2025" not in got.values()
+    got = dated(ex, "The Nikkei 225's 4.2% leap was second only to its rally on Nov. 4.", "2026-01-21")
+    assert got["4.2%"] == "2026-01-21"
+    got = dated(ex, "The Nikkei 225 rose 2.1% on Monday, a bigger gain than the one on Friday.", "2026-01-21")
+    assert got["2.1%"] == "2026-01-19"
+    # a figure after "than" keeps its day: the day is the figure's
+    got = dated(ex, "Brent fell more than nine percent yesterday to about a hundred and four dollars.", "2026-01-21")
+    assert got["nine percent"] == "2026-01-20"
+    assert dated(ex, "The Nikkei 225 rose more than 2% on Friday.", "2026-01-21")["2%"] == "2026-01-16"
+
+
+def test_a_move_over_the_quarter_or_the_month(ex, check):
+    c = extracted(ex, "JGB 10-year: 1.50%, up 39 bp over the quarter.", "2025-04-01", "39 bp")
+    assert c.date == "2025-03-31" and c.since.value == "2024-12-31"  # written on April 1: the quarter just ended
+    c = extracted(ex, "The 10-year JGB yield has climbed 20 basis points so far this quarter.", "2025-05-20",
+                  "20 basis points")
+    assert c.since.value == "2025-03-31" and c.date == "2025-05-20"
+    label, why, _ = move(check, "The 30-year JGB yield fell 16.5 basis points over the month.", "2025-05-01",
+                         "16.5 basis points")
+    assert label == "inaccurate" and "2025-03-31" in why and "2025-04-30" in why  # it rose 16.5 bp in April
+    # "over the past month" stays a span of about thirty days, not the calendar month
+    c = extracted(ex, "The 10-year JGB yield rose 20 bp over the past month.", "2025-05-20", "20 bp")
+    assert c.since.pattern == "period_ago"
+
+
+def test_its_worst_month_names_the_period_of_the_move(ex, check):
+    text = "Monthly markets wrap, April 1, 2026\n\n- Gold fell 11.8%, its worst month since June 2013."
+    c = extracted(ex, text, None, "11.8%")
+    assert c.date == "2026-03-31" and c.since.value == "2026-02-28" and c.trace["period"] == "superlative_period"
+    label, why, _ = move(check, "The S&P 500 gained 3.9%, the index's best week since November.", "2024-08-16",
+                         "3.9%")
+    assert label == "accurate" and "2024-08-09" in why
+    got = {c.text: c for c in ex("Nikkei 225 fell 13.2% to 51,063.72, its worst month since Oct 2008.", "2026-04-01")}
+    assert got["13.2%"].since is not None and got["51,063.72"].date == "2026-03-31"  # the level the month reached
+    # the day's move that capped a bad week is the day's
+    c = extracted(ex, "The Nikkei 225 fell 2% on Friday, capping its worst week since March.", "2026-01-21", "2%")
+    assert c.since is None and c.date == "2026-01-16"
+
+
+def test_a_periodic_review_gives_its_moves_its_period(ex):
+    c = extracted(ex, "Weekly markets wrap - Friday, January 16, 2026\n\nThe 10-year JGB yield rose 8 basis points "
+                      "to 2.18%, and the dollar gained 1.2 yen.", None, "8 basis points")
+    assert c.since.value == "2026-01-09" and c.trace["period"] == "review_period"
+    c = extracted(ex, "Month in review (Feb 2, 2026)\n\nNikkei 225 flat, JGB 10y +12bp.", None, "+12bp")
+    assert c.since.value == "2025-12-31" and c.date == "2026-01-30"  # written on the 2nd: January's
+    # a move with a day of its own is that day's
+    c = extracted(ex, "Weekly markets wrap - Friday, January 16, 2026\n\nThe 10-year JGB yield rose 8 basis points "
+                      "on Tuesday.", None, "8 basis points")
+    assert c.since is None and c.date == "2026-01-13"
+    # "weekly jobless claims" in a headline makes no review
+    c = extracted(ex, "Yen slips as weekly jobless claims fall\n\nTOKYO, Jan 16 (Wire) - The 10-year JGB yield "
+                      "rose 8 basis points.", None, "8 basis points")
+    assert c.since is None
+
+
+def test_a_move_against_a_named_days_close(ex, check):
+    c = extracted(ex, "USD/JPY at 149.90, 7.5 yen lower than at the end of December.", "2025-04-01", "7.5 yen")
+    assert c.baseline.value == "close" and c.since.value == "2024-12-31"
+    c = extracted(ex, "10s +12bp higher than on Fri, oof.", "2026-01-21", "+12bp")
+    assert c.since.value == "2026-01-16"
+    c = extracted(ex, "The Nikkei 225 is 5% higher than a year ago.", "2026-01-21", "5%")
+    assert c.baseline is None
+
+
+def test_a_comparison_with_a_months_levels_carries_to_the_next_sentence(ex):
+    text = ("The 40-year yield eased to 3.32% by Wednesday, a sharp jump compared with January levels. The 30-year "
+            "yield climbed 60 basis points to 2.91%.")
+    c = extracted(ex, text, "2025-05-28", "60 basis points")
+    assert c.baseline.value == "level" and c.since.value == "2025-01"
+    got = {c.text: c for c in ex("40y back at 3.32%, still way up vs January levels. 30y +60bp, 20y +50bp",
+                                 "2025-05-28")}
+    assert got["+60bp"].since.value == "2025-01" and got["+50bp"].since.value == "2025-01"
+    # not past the next sentence, nor to a move with a day of its own
+    text = ("The 40-year yield eased to 3.32%, a sharp jump compared with January levels.\n\nThe 30-year yield "
+            "rose 6 basis points.")
+    assert extracted(ex, text, "2025-05-28", "6 basis points").baseline is None
+    text = ("The 40-year yield eased to 3.32%, a sharp jump compared with January levels. The 30-year yield rose "
+            "6 basis points on Wednesday.")
+    assert extracted(ex, text, "2025-05-28", "6 basis points").baseline is None

@@ -5,7 +5,11 @@
   ("below its record") the all-time extreme, which the kinds table already reads
   (``below_record``); "21% from its Aug. 5 close": that day's close (:attr:`Baseline.CLOSE`);
 * "60 basis points higher compared with January levels", "versus January": any level the
-  period held (:attr:`Baseline.LEVEL`).
+  period held (:attr:`Baseline.LEVEL`); such a comparison in a clause without a figure
+  ("..., a sharp jump compared with January levels.") is found by :func:`levels_in` and
+  carried to the moves of the next sentence (:mod:`claims.timebind`);
+* "7.5 yen lower than at the end of December", "higher than on Friday": that day's close
+  (:func:`close_than_at`); a month or year there ("than in 2024") names no close.
 
 The period itself is resolved like any time phrase (against the reference date); the
 verifier measures the move from that baseline (:mod:`factcheck.verify.baselines`).
@@ -25,10 +29,17 @@ EXTREME_AFTER = re.compile(
     r"(?:from|below|under|off|short of|since)\s+(?:its|the|a|an|their|this year's|last year's)\s+"
     r"(?P<when>(?:[A-Z][a-z]+\.?|\d{1,2}(?:st|nd|rd|th)?|(?:19|20)\d\d|mid-[A-Z][a-z]+|early|late|,)"
     r"(?:\s+(?:[A-Z][a-z]+\.?|\d{1,2}(?:st|nd|rd|th)?|(?:19|20)\d\d|,))*?)\s+" + _WHAT + r"\b")
+_LEVELS = (r"(?P<when>(?:early |mid-|late )?(?:January|February|March|April|May|June|July|August|September|October|"
+           r"November|December)(?: (?:19|20)\d\d)?|(?:19|20)\d\d)(?:'s)?\s+(?:levels?|average)\b")
 LEVELS_AFTER = re.compile(
-    r"\s*(?:[a-z%]+\s+){0,3}?(?:compared (?:with|to)|versus|vs\.?|against|than in|from)\s+(?:the\s+)?"
-    r"(?P<when>(?:early |mid-|late )?(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)(?: (?:19|20)\d\d)?|(?:19|20)\d\d)(?:'s)?\s+(?:levels?|average)\b", re.I)
+    r"\s*(?:[a-z%]+\s+){0,3}?(?:compared (?:with|to)|versus|vs\.?|against|than in|from)\s+(?:the\s+)?" + _LEVELS, re.I)
+# the same comparison in a clause of its own ("..., a sharp jump compared with January levels.")
+LEVELS_CLAUSE = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|against)\s+(?:the\s+)?" + _LEVELS, re.I)
+# "7.5 yen lower than at the end of December", "3 bp higher than on Friday": from that day's close
+THAN_AT_AFTER = re.compile(
+    r"\s*(?:(?:points?|percent|per cent|bps?|basis points|yen|cents?)\s+)?(?:[a-z]+\s+){0,2}?than\s+"
+    r"(?:it was |they were |where it (?:was|stood|ended) )?(?:at|on)\s+(?P<when>[^,.;:]{3,40}?)"
+    r"(?=[,.;:]|$|\s+(?:and|but|while|as|when|after|before)\b)", re.I)
 TROUGH_WORDS = ("low", "trough", "bottom")
 CLOSE_WORDS = ("close", "closing level", "finish")  # "21% from its Aug. 5 close": from that day's close
 
@@ -41,12 +52,12 @@ class Found:
     kind: Baseline
 
 
-def _period(when: str, start: int, end: int, ref: date | None) -> TimeRef | None:
+def _period(when: str, start: int, end: int, ref: date | None, lead: str = "in ") -> TimeRef | None:
     """The period named inside a baseline ("July 11", "February", "2024"), resolved as the
-    time phrase it would be after "in"."""
+    time phrase it would be after ``lead``."""
     from ..timeref import find_time_phrases
 
-    found = find_time_phrases("in " + when.strip(" ,"), ref)
+    found = find_time_phrases(lead + when.strip(" ,"), ref)
     if not found or found[0].role == "duration":
         return None
     p = found[0]
@@ -71,6 +82,27 @@ def extreme_after(text: str, figure_end: int, ref: date | None) -> Found | None:
 def levels_after(text: str, figure_end: int, ref: date | None) -> Found | None:
     """"60 basis points higher compared with January levels": any level of that month."""
     m = LEVELS_AFTER.match(text, figure_end)
+    if m is None:
+        return None
+    period = _period(m.group("when"), m.start("when"), m.end("when"), ref)
+    return Found(period, Baseline.LEVEL) if period is not None else None
+
+
+def close_than_at(text: str, figure_end: int, ref: date | None) -> Found | None:
+    """"7.5 yen lower than at the end of December": a move from the close of the day named
+    after "than at/on"; a phrase that names no single day is no baseline."""
+    m = THAN_AT_AFTER.match(text, figure_end)
+    if m is None:
+        return None
+    period = _period(m.group("when"), m.start("when"), m.end("when"), ref, lead="on ")
+    if period is None or period.precision != "day" or not period.value:
+        return None
+    return Found(period, Baseline.CLOSE)
+
+
+def levels_in(text: str, start: int, end: int, ref: date | None) -> Found | None:
+    """A "compared with January levels" anywhere in ``text[start:end]`` (a sentence)."""
+    m = LEVELS_CLAUSE.search(text, start, end)
     if m is None:
         return None
     period = _period(m.group("when"), m.start("when"), m.end("when"), ref)

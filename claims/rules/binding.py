@@ -347,6 +347,10 @@ class Dating:
     def levels(self) -> baselines.Found | None:
         return baselines.levels_after(self.text, self.c.end, self.ref) if self.c.kind is Kind.CHANGE else None
 
+    @lazy
+    def close_than(self) -> baselines.Found | None:
+        return baselines.close_than_at(self.text, self.c.end, self.ref) if self.c.kind is Kind.CHANGE else None
+
     def ends_period_move(self) -> bool:
         """A level that ends a move the same month or year phrase dates ("rose 78% in March
         to $126.69")."""
@@ -397,6 +401,12 @@ PERIODS: tuple[Rule[Dating, Callable[[Dating], None]], ...] = (
          examples=("The 30-year JGB yield is up [60 basis points] compared with January levels.",
                    "JGB 30-year [+60bp] vs January levels, brutal."),
          counter=("The 30-year JGB yield rose [6 basis points] on Tuesday compared with a 4 bp rise in the 20-year.",)),
+    Rule("baseline_close_than", lambda d: d.close_than is not None, lambda d: _set_baseline(d, d.close_than),
+         "a move against a named day's close ('7.5 yen lower than at the end of December')",
+         examples=("USD/JPY at 149.90, [7.5 yen] lower than at the end of December.",
+                   "10s [+12bp] higher than on Fri, oof."),
+         counter=("The dollar bought [7.5 yen] more than it did in 2024.",
+                  "The Nikkei 225 is [5%] higher than a year ago.")),
     Rule("period_phrase", lambda d: any(p.role == "since" for p in d.periods),
          lambda d: _set_since(d, d.nearest([p for p in d.periods if p.role == "since"])),
          "a period phrase next to the figure ('up 15% this year', 'since Monday')",
@@ -478,6 +488,8 @@ def _move_over_closed_period(d: Dating) -> tuple[TimeRef, DateBasis]:
     end = date.fromisoformat(p.value)
     if p.days == 7:
         start = end - timedelta(days=end.weekday() + 3)
+    elif p.days == 92:  # a quarter: from the close before its first month
+        start = date(end.year, 3 * ((end.month - 1) // 3) + 1, 1) - timedelta(days=1)
     elif p.days == 31:
         start = date(end.year, end.month, 1) - timedelta(days=1)
     else:
@@ -538,8 +550,9 @@ FACT_DATES: tuple[Rule[Dating, Callable[[Dating], tuple[TimeRef | None, DateBasi
                    "Nikkei 225 fell 13.2% in March to [51,063.72] - worst month since 2008."),
          counter=("The Nikkei 225 traded at [51,000] in March.",)),
     Rule("move_over_closed_period", lambda d: d.points and d.c.kind is Kind.CHANGE and
-         d.nearest(d.points).pattern == "period_close", _move_over_closed_period,
-         "'ended the month up 1.2%': a move over the period the phrase closes, dated at its last session",
+         d.nearest(d.points).pattern in ("period_close", "the_period"), _move_over_closed_period,
+         "'ended the month up 1.2%': a move over the period the phrase closes, dated at its last session "
+         "('over the quarter' in a quarter's first days: the quarter just ended)",
          examples=("The Nikkei 225 ended the month up [1.2%].", "S&P 500 closed the week [+3.9%]."),
          counter=("The dollar ended the month at [142.63] yen.",)),
     Rule("day_after", lambda d: d.day_after is not None, lambda d: (d.day_after, DateBasis.EXPLICIT),
