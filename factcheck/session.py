@@ -11,6 +11,7 @@ of them hold there. Figures dated by a phrase of their own never move.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from datetime import date
@@ -74,7 +75,27 @@ def settle(found: list[Claim], mappings: list[Mapping], ref: date | None, catalo
             moved.update(detail if not moved else {"today_" + k: v for k, v in detail.items()})
     if moved:
         periodlabels.resolve(found)
+    in_force_on_reference(found, mappings, ref, catalog)
     return moved or None
+
+
+def in_force_on_reference(found: list[Claim], mappings: list[Mapping], ref: date | None, catalog: Catalog) -> None:
+    """"The Bank of Japan decides tomorrow; its policy rate is 0.25%": a policy rate stated
+    in the present tense as the one in force, with no day of its own (carried from an
+    earlier sentence's day at most), is the writer's, on
+    the document's date, even when the piece reports the session before (a decision, "left
+    its rate at 0.5%", and a table row, "0.5% since the January hike", stay on the session
+    the piece reports)."""
+    if ref is None:
+        return
+    for c, m in zip(found, mappings):
+        series = catalog.series.get(m.series_id) if m.series_id else None
+        if series is None or series.frequency != "decisions" or not c.checkable or c.event or \
+                c.date_basis not in (DateBasis.SESSION, DateBasis.CARRIED) or c.from_level or c.time is None or \
+                c.time.value == ref.isoformat() or not _present(c):
+            continue
+        c.time, c.date_basis = replace(c.time, value=ref.isoformat()), DateBasis.REFERENCE
+        c.trace["session"] = "rate_in_force"
 
 
 def _settle_group(group: list[tuple[Claim, Mapping]], which: str, ref: date | None, catalog: Catalog,
@@ -98,3 +119,14 @@ def _settle_group(group: list[tuple[Claim, Mapping]], which: str, ref: date | No
     return {"session": best.isoformat(), "text_session": current.isoformat(),
             "note": f"{which} fit {best} ({scores[best][1]} of {len(tiers)}) "
                     f"better than {current} ({scores[current][1]})"}
+
+
+PRESENT = re.compile(r"\b(?:is|are|remains?|sits?|stands?|now|still)\b", re.I)
+
+
+def _present(c: Claim) -> bool:
+    """Whether the clause of the figure (between semicolons and colons) is in the present."""
+    at = c.start - c.sentence_start
+    before = re.split(r"[;:]\s", c.sentence[:at])[-1]
+    after = re.split(r";\s", c.sentence[at:], maxsplit=1)[0]
+    return PRESENT.search(before + after) is not None

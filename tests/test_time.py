@@ -453,3 +453,15 @@ def test_a_comparison_with_a_months_levels_carries_to_the_next_sentence(ex):
     text = ("The 40-year yield eased to 3.32%, a sharp jump compared with January levels. The 30-year yield rose "
             "6 basis points on Wednesday.")
     assert extracted(ex, text, "2025-05-28", "6 basis points").baseline is None
+
+
+def test_a_policy_rate_stated_as_in_force_is_the_writers_day(check):
+    lede = "Tokyo stocks slid on Monday as oil jumped again. The Nikkei 225 fell 3.5% on Monday to 51,515. "
+    claims = check(lede + "The Bank of Japan, with its policy rate at 0.75%, is stuck.", "2026-03-24")
+    c = by_text(claims, "0.75%")
+    assert c["date"] == "2026-03-24" and c["date_basis"] == "reference" and c["verdict"]["label"] == "accurate"
+    c = by_text(check(lede + "BoJ policy rate still 0.75%, nobody expects a move", "2026-03-24"), "0.75%")
+    assert c["date"] == "2026-03-24"
+    # a decision, past tense, stays on the session the piece reports
+    c = by_text(check(lede + "The Bank of Japan left its policy rate at 0.75%.", "2026-03-24"), "0.75%")
+    assert c["date"] == "2026-03-23"
