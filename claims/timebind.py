@@ -82,7 +82,7 @@ def later_than(p: TimeRef, base: TimeRef) -> TimeRef:
     end = _period_end(base.value)
     then = end + timedelta(days=p.days or 0)
     if base.precision == "day" and (p.days or 0) < 7:
-        return replace(p, value=then.isoformat(), precision="day", role="point")
+        return replace(p, value=then.isoformat(), precision="day", role="point", days=None)  # a day, not a span
     return replace(p, value=f"{then.year}-{then.month:02d}", precision="month", role="point")
 
 

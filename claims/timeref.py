@@ -317,6 +317,33 @@ def _the_period(f: Found) -> TimeRef | None:
     return _since_close(f, start - timedelta(days=1))
 
 
+US_ELECTION = re.compile(r"\b(?:(?P<n>[Tt]he|[Aa]|[Oo]ne|[Tt]wo) (?:trading )?days? after )?[Tt]he (?:(?P<us>U\.S\.|US|American)"
+                         r"(?: presidential)?|presidential) (?:election|vote)\b|"
+                         r"\b(?P<n2>[Tt]he|[Aa]|[Oo]ne|[Tt]wo) days? after the vote\b")
+
+
+def _election_day(year: int) -> date:
+    """A U.S. general election: the Tuesday after the first Monday of November."""
+    nov2 = date(year, 11, 2)
+    return nov2 + timedelta(days=(1 - nov2.weekday()) % 7)
+
+
+def _us_election(f: Found) -> TimeRef | None:
+    """"after the U.S. election", "the day after the vote" (in a text that names a U.S.
+    election): the latest presidential election day on or before the reference, and the
+    day or days after it."""
+    if f.gd.get("n2") and not US_ELECTION.search(f.text.replace(f.phrase, "")):
+        return None  # "the day after the vote" of some other vote
+    if f.ref is None:
+        return f.tr(None, "day", role="point")
+    year = f.ref.year - f.ref.year % 4
+    if _election_day(year) > f.ref:
+        year -= 4
+    n = (f.gd.get("n") or f.gd.get("n2") or "").lower()
+    after = {"the": 1, "a": 1, "one": 1, "two": 2}.get(n, 0)
+    return f.tr((_election_day(year) + timedelta(days=after)).isoformat(), "day", role="point")
+
+
 def _month_named(f: Found) -> TimeRef:
     """"the yen's October rally", "last July", "this March": the most recent such month
     before the reference ("last" skips the current month; "this" is the current year's)."""
@@ -467,8 +494,9 @@ TIME_PATTERNS: tuple[TimePattern, ...] = (
     _P("month_year", re.compile(rf"\b(?:(?P<mid>early|mid|late)[- ])?(?P<mon>{_MON})\.?,? (?:of )?(?P<y>(?:19|20)\d\d)\b"),
        ("MON",), lambda f: f.tr(f"{int(f.gd['y'])}-{f.month:02d}", "month", False),
        (("in June 2025", "2025-06"), ("in June of 1984", "1984-06"))),
-    _P("month_last_year", re.compile(rf"\b(?:(?i:in|of|since|during|by) )?(?P<mon>{_MON}) (?P<rel>last|this|next) year\b"),
-       ("MON",), _month_of_year_rel, (("in December last year", "2025-12"),)),
+    _P("month_last_year", re.compile(rf"\b(?:(?i:in|of|since|during|by|at) )?(?P<mon>{_MON}) (?:of )?(?P<rel>last|this|next) "
+                                     r"year\b"),
+       ("MON",), _month_of_year_rel, (("in December last year", "2025-12"), ("at March of this year", "2026-03"))),
     # ("since its February record" is a baseline at that month's extreme, read with the period)
     _P("month_named", re.compile(rf"(?:'s |’s |\b(?i:the|its|their) )(?P<mon>{_MONTH_NAME})(?:'s|’s)?"
                                  r"(?= [a-z])(?! \d)(?! (?:record|peak|high|low|trough|top|bottom)s?\b)"), ("MON",),
@@ -505,6 +533,10 @@ TIME_PATTERNS: tuple[TimePattern, ...] = (
        (("10s closed at 4.35 last night", "2026-01-20"), ("stocks slid overnight", "2026-01-20"))),
     _P("now", re.compile(r"\bnow\b", re.I), ("now",), lambda f: _ref_or_none(f, date.isoformat),
        (("it is now", "2026-01-21"),)),
+    _P("us_election", US_ELECTION, ("election", "elections", "vote"), _us_election,
+       (("after the U.S. election", "2024-11-05"), ("the day after the presidential election", "2024-11-06"))),
+    _P("day_later", re.compile(r"\b(?:a|one) (?:trading )?day later\b", re.I), ("day",),
+       lambda f: f.span(None, "day", "later", days=1), (("the Fed cut a day later", None),)),
     _P("later", re.compile(r"\b(?:within (?:a few |several |two |three )?(?P<u>days|weeks|months)|"
                            r"(?:a few |several |two |three )?(?P<u2>days|weeks|months) later)\b", re.I),
        ("days", "weeks", "months"), lambda f: f.span(None, "month", "later", days={"days": 3, "weeks": 21, "months": 61}[

@@ -23,7 +23,7 @@ earlier, on the month, year-on-year, over the past year, over Monday and Tuesday
 By the end of this quarter, on 17 January, at the close of 17th, the yen's October rally, last July, in the previous session, closed fri,
 within weeks; it ended the month higher and has since slipped
 from the start of March. IN THE PAST TWO WEEKS, LAST WEEK. Stocks rallied strongly on the news, and then,
-after a long and quiet stretch of trading, they slid in the fall."""
+after a long and quiet stretch of trading, they slid in the fall. After the U.S. election it rose, a day later it fell."""
 
 
 def brute_force(text: str, ref):

@@ -465,3 +465,31 @@ def test_a_policy_rate_stated_as_in_force_is_the_writers_day(check):
     # a decision, past tense, stays on the session the piece reports
     c = by_text(check(lede + "The Bank of Japan left its policy rate at 0.75%.", "2026-03-24"), "0.75%")
     assert c["date"] == "2026-03-23"
+
+
+def test_a_month_of_this_year_in_learner_english(check, ex):
+    c = by_text(check("5. BOJ: BOJ has raised the policy rate to 0.5% at March of this year.", "2025-09-18"), "0.5%")
+    assert c["date"] == "2025-03" and c["verdict"]["label"] == "misdated"  # the hike was in January
+    c = by_text(check("The Bank of Japan raised its policy rate to 0.5% in January of this year.", "2025-09-18"),
+                "0.5%")
+    assert c["date"] == "2025-01" and c["verdict"]["label"] == "accurate"
+    assert dated(ex, "The 10-year JGB yield was 1.1% in December of last year.", "2025-09-18")["1.1%"] == "2024-12"
+    # "this year" alone is no month
+    assert dated(ex, "The 10-year JGB yield has risen to 1.6% this year.", "2025-09-18")["1.6%"] == "2025-09-18"
+
+
+def test_the_us_election_and_the_days_after_it(ex, check):
+    text = ("What a month. Think back to the U.S. election. The day after the vote the dollar jumped 2.6 yen, and "
+            "the Fed cut a day later by 25 basis points.")
+    got = dated(ex, text, "2024-11-20")
+    assert got["2.6 yen"] == "2024-11-06" and got["25 basis points"] == "2024-11-07"
+    c = by_text(check(text, "2024-11-20"), "25 basis points")
+    assert c["verdict"]["label"] == "accurate"  # announced on the 7th
+    got = dated(ex, "Blog, Jan 10: the dollar jumped 2.6 yen the day after the presidential election.", "2025-01-10")
+    assert got["2.6 yen"] == "2024-11-06"
+    # some other vote is not the U.S. election
+    got = dated(ex, "The day after the vote, the Nikkei 225 jumped 4.8% as the new LDP leader took over.", "2025-10-08")
+    assert got["4.8%"] == "2025-10-08"
+    # "a day later" counts from the day named before it
+    got = dated(ex, "The Nikkei 225 fell 2% on Monday and rebounded 1.5% a day later.", "2026-01-21")
+    assert got["1.5%"] == "2026-01-20"
