@@ -80,6 +80,7 @@ class Case:
     plain: bool = False  # read the claim at its own time only: no search for another date (misdated)
     others: tuple = ()  # (Series, SeriesData) the claim may be about instead (verify.candidates)
     preceding: str = ""  # the sentence before the claim's, in its paragraph (verify.hours)
+    heading: str = ""  # the document's first line ("Monthly markets recap": verify.unstated)
 
     @property
     def explicit(self) -> bool:

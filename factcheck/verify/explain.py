@@ -6,6 +6,8 @@ which series, which day(s), which value(s) and how far from the claim.
 """
 from __future__ import annotations
 
+import math
+
 import contextvars
 from datetime import date
 
@@ -365,6 +367,31 @@ def period_starts(c: Claim, s: Series, named: str, first: pd.Timestamp, last: pd
         return f"{where}; the stated {stated(c)} is {off} outside it, within the {move(tolerance, c.unit, sign=False)} " \
                f"allowance."
     return f"{where}; the stated {stated(c)} is {off} outside it."
+
+
+def unstated_period(c: Claim, s: Series, name: str, first: pd.Timestamp, last: pd.Timestamp, actual: float,
+                    pct: float, label: str) -> str:
+    """A move whose period the text does not state, read over one standard period
+    (:mod:`.unstated`): "the period is not stated; over the month to 2026-03-31 ..."."""
+    over = f"{s.name} moved {move(actual, c.unit)} over {name} (closes {day(first)} to {day(last)})"
+    share = "every daily move in the data" if pct >= 100 else f"{math.floor(pct * 10) / 10:.1f}% of its daily moves"
+    rank = f"as one session's move the stated {stated(c)} would be larger than {share}"
+    verdict = "the stated move fits that period" if label != "inaccurate" else "not that period either"
+    return f"The period is not stated; {over}: {verdict} ({rank})."
+
+
+def period_rank_holds(text: str, length: str, named) -> str:
+    return f"'{text}' holds: no {length} since {named} moved further that way."
+
+
+def period_rank_fails(text: str, length: str, when, value: float, unit: str) -> str:
+    return f"'{text}' does not hold: the {length} to {when} moved {move(value, unit)}, further that way."
+
+
+def beyond_any_day(c: Claim, s: Series, largest: float, first) -> str:
+    return (f"period not stated: a one-day move of {stated(c)} would be larger than any daily move of {s.name} "
+            f"in the data since {first} (largest {move(largest, c.unit, sign=False)}), and no standard period "
+            f"ending at the claim's session (week, month, quarter, year to date, or the one just ended) matches it")
 
 
 NOT_ENOUGH_BEFORE_PERIOD = "Not enough data before the period."

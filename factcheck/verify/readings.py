@@ -17,7 +17,10 @@ of plausibility (:func:`alternatives`):
 * another series, when the claim's own is not certain (:mod:`.candidates`): one that
   holds makes the claim unverifiable, "series ambiguous";
 * another kind (:mod:`.kinds`): a "%" change of a yield that is a level of it ("tops
-  4.5%"), a level in basis points, or in index points far from the index, that is a move.
+  4.5%"), a level in basis points, or in index points far from the index, that is a move;
+* a period the text does not state (:mod:`.unstated`): a move of a size no session
+  produces, or in a piece that names a week or month, read over the standard periods
+  ending at its session.
 
 The first reading that holds decides: accurate or approximately accurate, the reading named.
 A reading the data cannot settle (a figure from the middle of a session on a series with
@@ -25,7 +28,8 @@ closes only) blocks a flag: ``unverifiable``, with the reason. So does a figure 
 is in doubt and that no reading makes plausible (a "level" ninety percent away from the
 series is another quantity, not a wrong level). Only when every plausible reading fails is
 the claim flagged: ``misdated`` when the value fits another date of the same series,
-``inaccurate`` otherwise. A flag's ``strength`` is how far outside its tolerance the nearest
+``inaccurate`` otherwise; a reading on which the figure holds but a qualifier surely
+about it fails ("its worst month since 2022") is the flag's verdict. A flag's ``strength`` is how far outside its tolerance the nearest
 reading falls, in tolerances; the verdict lists every reading tried.
 """
 from __future__ import annotations
@@ -45,6 +49,7 @@ from .hours import reached_by_extreme_move, unseen, unseen_reading
 from .kinds import far_off, kind_doubt, other_kinds
 from .levels import has_bars, intraday_reading, line_side
 from .periods import has_period, other_starts
+from .unstated import applies as unstated_applies, period_move_reading
 from .verdict import Reading, Verdict
 
 Route = Callable[[Case], Callable[[Case], Verdict]]  # the checker for a case (verifier.CHECKERS)
@@ -75,7 +80,7 @@ def judge(k: Case, route: Route) -> Verdict:
     if not first.label.refutes:
         return first
     tried = [as_reading(AS_STATED, first)]
-    blocked = None
+    blocked = qualified = None
     for name, run in alternatives(plain, route):
         v = run()
         if v is None:
@@ -87,11 +92,13 @@ def judge(k: Case, route: Route) -> Verdict:
             return v
         if v.label == Label.UNVERIFIABLE and blocked is None:
             blocked = v.explanation
+        if v.label.refutes and qualifier_failed(v) and qualified is None:
+            qualified = v  # the figure holds on this reading; its qualifier does not
     reason = blocked or ambiguous(plain, route, tried) or kind_doubt(plain, first)
     if reason is not None:
         return Verdict(Label.UNVERIFIABLE, explain.unsettled(reason, first.explanation), "unsettled", first.observed,
                        first.difference, first.tolerance, first.qualifiers, tried)
-    final = first if first.label == Label.MISDATED else route(k)(k)
+    final = qualified or (first if first.label == Label.MISDATED else route(k)(k))
     final.readings = tried
     final.strength = strength(tried, final)
     if len(tried) > 1:
@@ -145,6 +152,8 @@ def alternatives(k: Case, route: Route) -> Iterator[tuple[str, Callable[[], Verd
     prev = previous_session(k)
     if prev is not None:
         yield f"the session before ({prev.end})", lambda: route(prev)(prev)
+    if unstated_applies(k):
+        yield "a period the text does not state", lambda: period_move_reading(k)
     for name, other in other_kinds(k):
         yield name, lambda other=other: route(other)(other)
 

@@ -63,6 +63,12 @@ def unmapped(m: Mapping) -> Verdict:
     return Verdict(Label.UNVERIFIABLE, explain.not_mapped(m.explanation or "no series", m.candidates), "no_series")
 
 
+def heading(text: str) -> str:
+    """The document's first non-empty line: a title may name the period its moves cover
+    ("Weekly wrap", "March 2026: the month in markets")."""
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")[:200]
+
+
 class Verifier:
     """Judges the claims of one document. ``reference_basis`` says where the document's
     date came from (given, text, inferred): only a date the tool worked out from the
@@ -108,5 +114,5 @@ class Verifier:
                            "no_data_for_date")
         others = candidates(c, m, self.catalog, self.store)
         k = Case(c, series, data, start, end, ref, self.policy, self.store, self.reference_basis == "inferred",
-                 others=others, preceding=preceding(self.text, c))
+                 others=others, preceding=preceding(self.text, c), heading=heading(self.text))
         return judge(k, route)

@@ -1,0 +1,69 @@
+""""Its worst month since 2022", "its best week since November last year": the superlative a
+recap attaches to a move over a period, judged over that length's moves.
+
+The extraction reads such a phrase neither as a period nor as a qualifier when the move's
+period is not stated (:mod:`.unstated` finds the period from the data). Once a period of
+the named length holds, the phrase says that no period of that length between the named
+date and this one moved further the same way. It fails when one did and ended more than
+:data:`SLACK_DAYS` after the named time ("since 2022" after a worse March 2025; an editor
+forgives a month's slip as for "since June 1999"); the evidence names that period.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import pandas as pd
+
+from claims import change_between
+
+from . import explain
+from .case import Case, month_bounds
+
+SLACK_DAYS = 31
+MONTHS = "january february march april may june july august september october november december".split()
+PHRASE = re.compile(r"\b(?P<way>worst|best|biggest|largest|steepest|sharpest|strongest|weakest)\s+"
+                    r"(?:(?:monthly|weekly|quarterly|annual|yearly)\s+(?:gain|rise|drop|fall|loss|decline)|"
+                    r"(?P<length>week|month|quarter|year))\s+since\s+(?:(?:early|mid|late|mid-)\s*)?"
+                    r"(?:(?P<month>" + "|".join(MONTHS) + r")\s+)?(?P<year>\d{4}|last year)\b", re.I)
+RULES = {"week": "W-FRI", "month": "ME", "quarter": "QE", "year": "YE"}
+UP_WORDS = ("best", "strongest")
+DOWN_WORDS = ("worst", "weakest")
+
+
+def phrase(k: Case, length: str) -> re.Match | None:
+    """The superlative of the claim's sentence about a period of ``length``."""
+    for m in PHRASE.finditer(k.c.sentence):
+        if (m.group("length") or length).lower() == length:
+            return m
+    return None
+
+
+def since_end(m: re.Match, today: date) -> date:
+    """The last day of the time the phrase names ("2022": 2022-12-31; "November last year")."""
+    year = today.year - 1 if m.group("year").lower() == "last year" else int(m.group("year"))
+    if m.group("month"):
+        return month_bounds(f"{year}-{MONTHS.index(m.group('month').lower()) + 1:02d}")[1]
+    return date(year, 12, 31)
+
+
+def check(k: Case, length: str, end_ts: pd.Timestamp, actual: float) -> dict | None:
+    """The qualifier's result (in the shape of :mod:`.qualifiers`), or None when the sentence
+    has no such phrase for this length."""
+    m = phrase(k, length)
+    if m is None:
+        return None
+    way = m.group("way").lower()
+    up = actual >= 0 if way not in UP_WORDS + DOWN_WORDS else way in UP_WORDS
+    closes = k.data.values[k.data.values.index <= end_ts]
+    ends = closes.resample(RULES[length]).last().dropna()
+    moves = change_between(k.c.unit, ends.shift(1), ends).dropna().iloc[:-1]  # the last one is this period
+    named = since_end(m, end_ts.date())
+    later = moves[moves.index > pd.Timestamp(named + timedelta(days=SLACK_DAYS))]
+    beyond = later[later > actual] if up else later[later < actual]
+    text = m.group(0)
+    if beyond.empty:
+        return {"qualifier": text, "holds": True, "explanation": explain.period_rank_holds(text, length, named)}
+    ts = beyond.index[-1]
+    return {"qualifier": text, "holds": False,
+            "explanation": explain.period_rank_fails(text, length, ts.date(), float(beyond.iloc[-1]), k.c.unit)}

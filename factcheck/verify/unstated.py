@@ -1,0 +1,180 @@
+"""A move whose period the text does not state, read over the standard periods that end at
+its session.
+
+"Gold fell 11.8%" in a monthly recap, "2s up 41bp" in a quarter's review, "lost 3.9%" in a
+note about the week: the extraction found no day, no period and no start, so the move was
+checked as one session's close-to-close change. An editor knows better when the size is one
+that no session of that series produces, or when the sentence or the document's heading
+speaks of a week, month, quarter or year. This reading measures two things from the data:
+
+* how unusual the stated size is as a one-day move of that series: its percentile among
+  the series' absolute daily moves in the claim's unit (computed once per series and unit,
+  cached for the process: :func:`percentile`);
+* the move over each standard period that ends at the claim's session (:func:`periods`):
+  the week to date, the week before, the month to date, the month just ended, the quarter
+  to date, the quarter just ended, the year to date.
+
+What follows (the figures are in the README's "Readings" section):
+
+* the reading applies only to a move with nothing of its own that fixes it to one session:
+  no day stated or carried by the text ("on Tuesday" keeps the one-day check and its flag),
+  no period, start or baseline, no intraday marker ("as much as"), no decision;
+* it is tried when the stated size is unusual for one session (at or above
+  :data:`UNUSUAL` percent of the series' daily moves are smaller) or when the sentence or
+  the heading names a period (then only the periods of that length: "month" tries the
+  month to date and the month just ended). An ordinary-sized move in a sentence that
+  names no period keeps the one-day reading: a wrong figure for the day stays caught;
+* a period over which the move holds makes it supported, the period named: graded as
+  usual over a length the text names, only approximately and within a quarter of the move
+  allowance over a period found from the data alone (:func:`_check_period`);
+* a size beyond every one-day move in the series' history, with no period holding, is
+  ``unverifiable``: it cannot be a session's move, and the text does not say which period
+  it is ("period not stated: a one-day move of 11.8% would be larger than any since ...");
+* otherwise the flag stands, its readings listing the percentile and each period tried.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import numpy as np
+import pandas as pd
+
+from claims import DateBasis, Kind, change_between
+
+from ..labels import Label
+from . import explain, periodrank
+from .case import Case
+from .moves import daily_changes
+from .tolerance import change_tolerance, grade
+from .verdict import Verdict
+
+GUESSED_SHARE = 0.25  # of the move allowance, for a period found from the data alone (the text names no length)
+UNUSUAL = 95.0  # percentile of the series' absolute daily moves from which one session is an unlikely reading
+PERIOD_WORDS = {
+    "week": re.compile(r"\b(?:week(?:ly)?|wtd|week-to-date)\b", re.I),
+    "month": re.compile(r"\b(?:month(?:ly)?|mtd|month-to-date)\b", re.I),
+    "quarter": re.compile(r"\b(?:quarter(?:ly)?|qtd|q[1-4])\b", re.I),
+    "year": re.compile(r"\b(?:year(?:ly)?|annual|ytd|year-to-date)\b", re.I),
+}
+_MOVES: dict[tuple, np.ndarray] = {}  # (series id, unit, observations, last day) -> sorted absolute daily moves
+
+
+def applies(k: Case) -> bool:
+    """A one-session move only because nothing in the text says otherwise."""
+    c = k.c
+    return c.kind == Kind.CHANGE and c.time is not None and c.time.precision == "day" and not c.time.days \
+        and not c.time.sessions and c.since is None and not c.since_text and c.baseline is None \
+        and not c.from_record and not c.event and not c.intraday and not c.extreme \
+        and c.date_basis not in (DateBasis.EXPLICIT, DateBasis.CARRIED)
+
+
+def sorted_moves(k: Case) -> np.ndarray:
+    """The series' absolute one-day moves in the claim's unit, sorted; computed once per
+    series, unit and data for the process."""
+    values = k.data.values
+    key = (k.s.id, str(k.c.unit), len(values), values.index[-1] if len(values) else None)
+    if key not in _MOVES:
+        moves = daily_changes(values, k.c.unit).abs().replace([np.inf, -np.inf], np.nan).dropna()
+        _MOVES[key] = np.sort(moves.to_numpy(dtype=float))
+    return _MOVES[key]
+
+
+def percentile(k: Case) -> tuple[float, float] | None:
+    """The share of the series' daily moves smaller than the stated size, in percent, and
+    the largest daily move in the data; None without enough history."""
+    moves = sorted_moves(k)
+    if len(moves) < 20:
+        return None
+    size = abs(k.c.value)
+    return 100.0 * np.searchsorted(moves, size, side="left") / len(moves), float(moves[-1])
+
+
+def named_lengths(k: Case) -> set[str]:
+    """The period lengths the sentence or the document's heading names."""
+    text = f"{k.c.sentence}\n{k.heading}"
+    return {name for name, words in PERIOD_WORDS.items() if words.search(text)}
+
+
+def period_move_reading(k: Case) -> Verdict | None:
+    """The reading of the module docstring: a period that holds, an impossible one-day size,
+    or None (the one-day flag stands) when the reading does not apply or settles nothing."""
+    if not applies(k):
+        return None
+    rank = percentile(k)
+    if rank is None:
+        return None
+    pct, largest = rank
+    lengths = named_lengths(k)
+    if pct < UNUSUAL and not lengths:
+        return None
+    end = k.data.on_or_before(k.end)
+    if end is None:
+        return None
+    tried = [p for p in periods(k.data.values, end[0]) if not lengths or p[0] in lengths or pct >= UNUSUAL]
+    best = None
+    for length, name, base_ts, end_ts in tried:
+        v = _check_period(k, length, name, base_ts, end_ts, pct, length in lengths)
+        if v.label.supports or v.qualifiers:
+            return v
+        if best is None or abs(v.difference) < abs(best.difference):
+            best = v
+    if abs(k.c.value) > largest:
+        return Verdict(Label.UNVERIFIABLE, explain.beyond_any_day(k.c, k.s, largest, k.data.first), "period_unstated")
+    return best
+
+
+def periods(values: pd.Series, end_ts: pd.Timestamp) -> list[tuple[str, str, pd.Timestamp, pd.Timestamp]]:
+    """The standard periods ending at the session ``end_ts`` or just before it: (length, name,
+    the close before the period, the period's last close). A period whose start is the
+    previous close (the month to date on its first session) is the one-day move: left out."""
+    day = end_ts.date()
+    monday = day - timedelta(days=day.weekday())
+    month = day.replace(day=1)
+    prev_month = (month - timedelta(days=1)).replace(day=1)
+    quarter = date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+    prev_quarter = date(quarter.year - (quarter.month == 1), (quarter.month - 4) % 12 + 1, 1)
+    spans = [("week", f"the week to {day}", monday, None), ("week", f"the week before ({monday - timedelta(days=7)})",
+                                                              monday - timedelta(days=7), monday),
+             ("month", f"the month to {day}", month, None), ("month", f"the month {prev_month:%Y-%m}", prev_month, month),
+             ("quarter", f"the quarter to {day}", quarter, None),
+             ("quarter", f"the quarter from {prev_quarter}", prev_quarter, quarter),
+             ("year", f"the year to {day}", date(day.year, 1, 1), None)]
+    before = values[values.index <= end_ts]
+    out = []
+    for length, name, first, after in spans:
+        base = before[before.index < pd.Timestamp(first)].tail(1)
+        last = before[before.index < pd.Timestamp(after)].tail(1) if after else before.tail(1)
+        if base.empty or last.empty or base.index[0] >= last.index[0]:
+            continue
+        if len(before[(before.index > base.index[0]) & (before.index <= last.index[0])]) < 2:
+            continue  # one session: the move as first read
+        out.append((length, name, base.index[0], last.index[0]))
+    return out
+
+
+def _check_period(k: Case, length: str, name: str, base_ts: pd.Timestamp, end_ts: pd.Timestamp, pct: float,
+                  named: bool) -> Verdict:
+    """The move over one period. Within its precision over a period whose length the text
+    names ("Monthly recap", "its worst month") it is accurate: the text stated the period,
+    only not where the extraction looks; else approximately accurate (a period found from
+    the data). A period the text gives no hint of is one of seven guesses: it holds only
+    within the stated precision and :data:`GUESSED_SHARE` of the move allowance, so that a
+    wrong figure does not pass by landing near one of them. A superlative about that length ("its worst month since 2022") is checked
+    over that length's moves (:mod:`.periodrank`); one that fails refutes the claim."""
+    c, values = k.c, k.data.values
+    base_v, end_v = float(values[base_ts]), float(values[end_ts])
+    actual = change_between(c.unit, base_v, end_v)
+    claimed = c.value if c.direction != 0 or actual >= 0 or c.value < 0 else -c.value
+    diff = claimed - actual
+    tol = change_tolerance(c, k.s, k.policy, base_v) * (1.0 if named else GUESSED_SHARE)
+    label = grade(diff, c.precision, tol)
+    if label == Label.ACCURATE and not named:
+        label = Label.APPROXIMATELY_ACCURATE
+    text = explain.unstated_period(c, k.s, name, base_ts, end_ts, actual, pct, label)
+    rank = periodrank.check(k, length, end_ts, actual) if label.supports else None
+    if rank is not None:
+        text += " " + rank["explanation"]
+        label = Label.INACCURATE if rank["holds"] is False else label
+    return Verdict(label, text, "period_unstated", [k.obs(base_ts), k.obs(end_ts)], diff,
+                   c.precision + (0.0 if label == Label.ACCURATE else tol), [rank] if rank else [])
