@@ -1,7 +1,7 @@
 """False alarms and misses on generated notes: morning notes written from true snapshot
 values for random trading days (every claim should be supported), and the same notes with
-levels moved beyond their allowances and some changes' signs flipped (every level should
-be refuted). Prints the counts; it reads only the offline snapshot.
+levels moved beyond their allowances and some changes' signs flipped (every level and every
+flipped move should be refuted). Prints the counts; it reads only the offline snapshot.
 
 Usage: python bench/probe.py [DAYS] [SEED]
 """
@@ -44,6 +44,13 @@ def note(d: pd.Timestamp, s: dict, perturb: bool) -> str:
             f"The yen traded at {v['usdjpy']:.1f} per dollar.\n")
 
 
+def flipped(c: dict, d: pd.Timestamp, s: dict) -> bool:
+    """The S&P 500 move whose sign the perturbed note flips (moves over 0.5%)."""
+    sp = s["sp500"]
+    move = (sp[d] / sp[sp.index < d].iloc[-1] - 1) * 100
+    return c["kind"] == "change" and (c.get("series") or {}).get("id") == "sp500" and abs(move) > 0.5
+
+
 def qualifier_probe(checker: Checker, per_series: int = 30) -> tuple[int, int]:
     """"... closed at X on DATE, its highest/lowest since YEAR" written from the data for
     days that were multi-year extremes: every one should be accurate."""
@@ -73,13 +80,16 @@ def main() -> None:
     days = [d for d in s["sp500"].index if pd.Timestamp("2021-06-01") <= d <= pd.Timestamp("2026-06-20")
             and all(d in v.index for v in s.values())]
     checker = Checker.default()
-    true_claims = false_alarms = levels = missed = 0
+    true_claims = false_alarms = levels = missed = moves = moves_missed = 0
     passed: list[str] = []
     for d in random.sample(days, n):
         for c in checker.check(note(d, s, False)).to_dict()["claims"]:
             true_claims += 1
             false_alarms += c["verdict"]["label"] not in SUPPORTED
         for c in checker.check(note(d, s, True)).to_dict()["claims"]:
+            if flipped(c, d, s):
+                moves += 1
+                moves_missed += c["verdict"]["label"] in SUPPORTED
             if c["kind"] == "level":
                 levels += 1
                 if c["verdict"]["label"] in SUPPORTED:
@@ -87,6 +97,7 @@ def main() -> None:
                     passed.append(f"  {d.date()} {c['text']}: {c['verdict']['explanation']}")
     print(f"true claims: {true_claims}, not supported: {false_alarms} ({false_alarms / max(true_claims, 1):.1%})")
     print(f"perturbed levels: {levels}, still supported: {missed} ({missed / max(levels, 1):.1%})")
+    print(f"perturbed moves (sign flipped): {moves}, still supported: {moves_missed} ({moves_missed / max(moves, 1):.1%})")
     print("\n".join(passed))
     q, qbad = qualifier_probe(checker)
     print(f"'highest/lowest since YEAR' statements from the data: {q}, not accurate: {qbad}")

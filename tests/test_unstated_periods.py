@@ -109,3 +109,11 @@ def test_a_period_superlative_that_fails_is_a_weak_flag(judge):
     assert v["label"] == "inaccurate" and v["strength"] == 0.5
     assert "the stated move fits that period" in v["explanation"]
     assert "the month to 2025-03-31 moved -5.75%" in v["explanation"]
+
+
+def test_a_maturity_or_a_span_names_no_period():
+    from factcheck.verify.unstated import PERIOD_WORDS
+    named = lambda text: {n for n, words in PERIOD_WORDS.items() if words.search(text)}  # noqa: E731
+    assert named("The 10-year yield rose; the 52-week high held; a two-year note") == set()
+    assert named("Weekly wrap") == {"week"} and named("its worst month since 2022") == {"month"}
+    assert named("YTD: +4%") == {"year"}

@@ -25,8 +25,8 @@ What follows (the figures are in the README's "Readings" section):
   month to date and the month just ended). An ordinary-sized move in a sentence that
   names no period keeps the one-day reading: a wrong figure for the day stays caught;
 * a period over which the move holds makes it supported, the period named: graded as
-  usual over a length the text names, only approximately and within a quarter of the move
-  allowance over a period found from the data alone (:func:`_check_period`);
+  usual over a length the text names, only approximately and within the stated precision
+  over a period found from the data alone (:func:`_check_period`);
 * a size beyond every one-day move in the series' history, with no period holding, is
   ``unverifiable``: it cannot be a session's move, and the text does not say which period
   it is ("period not stated: a one-day move of 11.8% would be larger than any since ...");
@@ -49,13 +49,16 @@ from .moves import daily_changes
 from .tolerance import change_tolerance, grade
 from .verdict import Verdict
 
-GUESSED_SHARE = 0.25  # of the move allowance, for a period found from the data alone (the text names no length)
-UNUSUAL = 95.0  # percentile of the series' absolute daily moves from which one session is an unlikely reading
+GUESSED_SHARE = 0.0  # of the move allowance for a period found from the data alone: its precision only (README)
+UNUSUAL = 98.0  # percentile of the series' absolute daily moves from which one session is an unlikely reading
+RECENT_DAYS = 7  # a period that ended this many days before the claim's session or fewer is "just ended"
+# a period's length named as such; not a maturity or a span ("the 10-year", "52-week high")
+NOT_A_SPAN = r"(?<![-\w])"
 PERIOD_WORDS = {
-    "week": re.compile(r"\b(?:week(?:ly)?|wtd|week-to-date)\b", re.I),
-    "month": re.compile(r"\b(?:month(?:ly)?|mtd|month-to-date)\b", re.I),
-    "quarter": re.compile(r"\b(?:quarter(?:ly)?|qtd|q[1-4])\b", re.I),
-    "year": re.compile(r"\b(?:year(?:ly)?|annual|ytd|year-to-date)\b", re.I),
+    "week": re.compile(NOT_A_SPAN + r"(?:week(?:ly)?|wtd|week-to-date)\b", re.I),
+    "month": re.compile(NOT_A_SPAN + r"(?:month(?:ly)?|mtd|month-to-date)\b", re.I),
+    "quarter": re.compile(NOT_A_SPAN + r"(?:quarter(?:ly)?|qtd|q[1-4])\b", re.I),
+    "year": re.compile(NOT_A_SPAN + r"(?:year(?:ly)?|annual|ytd|year-to-date)\b", re.I),
 }
 _MOVES: dict[tuple, np.ndarray] = {}  # (series id, unit, observations, last day) -> sorted absolute daily moves
 
@@ -127,7 +130,8 @@ def period_move_reading(k: Case) -> Verdict | None:
 def periods(values: pd.Series, end_ts: pd.Timestamp) -> list[tuple[str, str, pd.Timestamp, pd.Timestamp]]:
     """The standard periods ending at the session ``end_ts`` or just before it: (length, name,
     the close before the period, the period's last close). A period whose start is the
-    previous close (the month to date on its first session) is the one-day move: left out."""
+    previous close (the month to date on its first session) is the one-day move: left out;
+    one that ended more than :data:`RECENT_DAYS` before the session is not "just ended"."""
     day = end_ts.date()
     monday = day - timedelta(days=day.weekday())
     month = day.replace(day=1)
@@ -147,6 +151,8 @@ def periods(values: pd.Series, end_ts: pd.Timestamp) -> list[tuple[str, str, pd.
         last = before[before.index < pd.Timestamp(after)].tail(1) if after else before.tail(1)
         if base.empty or last.empty or base.index[0] >= last.index[0]:
             continue
+        if after and (day - after).days > RECENT_DAYS:
+            continue  # ended too long ago to be what a note about this session reports
         if len(before[(before.index > base.index[0]) & (before.index <= last.index[0])]) < 2:
             continue  # one session: the move as first read
         out.append((length, name, base.index[0], last.index[0]))
@@ -158,9 +164,9 @@ def _check_period(k: Case, length: str, name: str, base_ts: pd.Timestamp, end_ts
     """The move over one period. Within its precision over a period whose length the text
     names ("Monthly recap", "its worst month") it is accurate: the text stated the period,
     only not where the extraction looks; else approximately accurate (a period found from
-    the data). A period the text gives no hint of is one of seven guesses: it holds only
-    within the stated precision and :data:`GUESSED_SHARE` of the move allowance, so that a
-    wrong figure does not pass by landing near one of them. A superlative about that length ("its worst month since 2022") is checked
+    the data). A period the text gives no hint of is one of several guesses: it holds only
+    within the stated precision (:data:`GUESSED_SHARE` of the move allowance on top), so
+    that a wrong figure does not pass by landing near one of them. A superlative about that length ("its worst month since 2022") is checked
     over that length's moves (:mod:`.periodrank`); one that fails refutes the claim."""
     c, values = k.c, k.data.values
     base_v, end_v = float(values[base_ts]), float(values[end_ts])
