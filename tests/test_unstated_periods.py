@@ -117,3 +117,18 @@ def test_a_maturity_or_a_span_names_no_period():
     assert named("The 10-year yield rose; the 52-week high held; a two-year note") == set()
     assert named("Weekly wrap") == {"week"} and named("its worst month since 2022") == {"month"}
     assert named("YTD: +4%") == {"year"}
+
+
+# JGB 30-year: 3.440% on 2026-03-09, 3.412% on 2026-03-10; its largest one-day move in the data is 26.8 bp
+CARRIED = "On Tuesday super-long JGBs sold off hard. The 30-year yield climbed {} basis points as life insurers stayed away."
+
+
+def test_a_carried_day_admits_the_reading_only_for_a_size_no_session_produced(judge):
+    v = judge(CARRIED.format(40), "2026-03-11", "40 basis points")
+    assert v["label"] == "unverifiable" and "period not stated" in v["explanation"]
+    assert "largest 26.8 bp" in v["explanation"]
+
+
+def test_a_carried_day_still_catches_a_possible_but_wrong_move(judge):
+    v = judge(CARRIED.format(20), "2026-03-11", "20 basis points")
+    assert v["label"] == "inaccurate" and READING in names(v)

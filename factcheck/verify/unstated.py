@@ -17,8 +17,11 @@ speaks of a week, month, quarter or year. This reading measures two things from 
 What follows (the figures are in the README's "Readings" section):
 
 * the reading applies only to a move with nothing of its own that fixes it to one session:
-  no day stated or carried by the text ("on Tuesday" keeps the one-day check and its flag),
-  no period, start or baseline, no intraday marker ("as much as"), no decision;
+  no day stated by the text ("on Tuesday" keeps the one-day check and its flag), no period,
+  start or baseline, no intraday marker ("as much as"), no decision of a policy rate (a
+  market price "saw an increase" decides nothing). A day carried from an
+  earlier sentence of the paragraph ("... by Wednesday, up on January levels. The 30-year
+  rose over 60 bp") admits it only for a size unusual for one session;
 * it is tried when the stated size is unusual for one session (at or above
   :data:`UNUSUAL` percent of the series' daily moves are smaller) or when the sentence or
   the heading names a period (then only the periods of that length: "month" tries the
@@ -68,8 +71,9 @@ def applies(k: Case) -> bool:
     c = k.c
     return c.kind == Kind.CHANGE and c.time is not None and c.time.precision == "day" and not c.time.days \
         and not c.time.sessions and c.since is None and not c.since_text and c.baseline is None \
-        and not c.from_record and not c.event and not c.intraday and not c.extreme \
-        and c.date_basis not in (DateBasis.EXPLICIT, DateBasis.CARRIED)
+        and not c.from_record and not (c.event and k.s.asset_class in ("policy_rate", "rate")) \
+        and not c.intraday and not c.extreme \
+        and c.date_basis != DateBasis.EXPLICIT
 
 
 def sorted_moves(k: Case) -> np.ndarray:
@@ -109,8 +113,8 @@ def period_move_reading(k: Case) -> Verdict | None:
         return None
     pct, largest = rank
     lengths = named_lengths(k)
-    if pct < UNUSUAL and not lengths:
-        return None
+    if pct < UNUSUAL and (not lengths or k.c.date_basis == DateBasis.CARRIED):
+        return None  # an ordinary size, or a day carried from an earlier sentence: one session
     end = k.data.on_or_before(k.end)
     if end is None:
         return None
