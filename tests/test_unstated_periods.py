@@ -72,11 +72,16 @@ def test_wire_prose_a_month_long_selloff(judge):
 
 
 def test_a_weekly_heading_lets_an_ordinary_size_be_the_weeks(judge):
-    v = judge("Weekly wrap\n\nThe Nikkei 225 gained 1.9% and the yen was little changed.", "2026-08-08", "1.9%")
+    v = judge("Our weekly letter to clients\n\nThe Nikkei 225 gained 1.9% and the yen was little changed.",
+              "2026-08-08", "1.9%")
     # the heading names the length, so the text did state the period: within precision, accurate
     assert v["label"] == "accurate" and "over the week to 2026-08-07" in v["explanation"]
-    wrong = judge("Weekly wrap\n\nThe Nikkei 225 gained 3.1% and the yen was little changed.", "2026-08-08", "3.1%")
+    wrong = judge("Our weekly letter to clients\n\nThe Nikkei 225 gained 3.1% and the yen was little changed.",
+                  "2026-08-08", "3.1%")
     assert wrong["label"] == "inaccurate" and READING in names(wrong)
+    # desk shorthand for the week in the heading
+    chat = judge("wk recap\n\nnky +1.9%, yen flat", "2026-08-08", "+1.9%")
+    assert chat["label"] == "accurate" and "over the week to 2026-08-07" in chat["explanation"]
 
 
 def test_an_ordinary_size_without_a_period_word_stays_one_session(judge):
@@ -105,18 +110,37 @@ def test_a_period_superlative_that_holds(judge):
 
 
 def test_a_period_superlative_that_fails_is_a_weak_flag(judge):
+    # the extraction reads the month from "its worst month"; the superlative is checked here
     v = judge(MONTHLY.format("2022"), "2026-04-01", "5.1%")
     assert v["label"] == "inaccurate" and v["strength"] == 0.5
-    assert "the stated move fits that period" in v["explanation"]
-    assert "the month to 2025-03-31 moved -5.75%" in v["explanation"]
+    assert "-5.09%" in v["explanation"] and "the month to 2025-03-31 moved -5.75%" in v["explanation"]
+    # a period the extraction does not see (no heading, no period word near the figure)
+    text = "Wall Street in March\n\nThe S&P 500 lost 5.1%; for stocks it was the worst month since {}."
+    assert judge(text.format("2022"), "2026-04-01", "5.1%")["label"] == "inaccurate"
+    assert judge(text.format("March 2025"), "2026-04-01", "5.1%")["label"] in SUPPORTED
 
 
-def test_a_maturity_or_a_span_names_no_period():
-    from factcheck.verify.unstated import PERIOD_WORDS
+def test_a_one_day_move_beside_a_period_superlative_is_not_judged_by_it(judge):
+    # S&P 500 on 2026-03-31: 6,343.72 -> 6,528.52 (+2.91%); the month was its worst since March 2025
+    v = judge("The S&P 500 rose 2.9% on Tuesday, ending its worst month since 2022.", "2026-04-01", "2.9%")
+    assert v["label"] in SUPPORTED
+
+
+def test_a_maturity_a_span_or_a_release_names_no_period():
+    from factcheck.verify.unstated import HEADING_PERIOD, PERIOD_WORDS
     named = lambda text: {n for n, words in PERIOD_WORDS.items() if words.search(text)}  # noqa: E731
     assert named("The 10-year yield rose; the 52-week high held; a two-year note") == set()
-    assert named("Weekly wrap") == {"week"} and named("its worst month since 2022") == {"month"}
-    assert named("YTD: +4%") == {"year"}
+    assert named("after weekly jobless claims fell") == set()
+    assert named("its worst month since 2022") == {"month"} and named("YTD: +4%") == {"year"}
+    assert named("a weekly gain of 2%") == {"week"}
+    heads = lambda text: [m.group(0) for m in HEADING_PERIOD.finditer(text)]  # noqa: E731
+    assert heads("Weekly wrap") and heads("Monthly markets recap, April 1") and heads("wk recap")
+    assert not heads("Yen slips as weekly jobless claims fall") and not heads("10-year yield report")
+
+
+def test_a_day_stated_in_a_document_without_a_date_keeps_the_one_day_check(judge):
+    v = judge("The Nikkei 225 fell 2% on Friday, capping a rough stretch.", None, "2%")
+    assert READING not in names(v)
 
 
 # JGB 30-year: 3.440% on 2026-03-09, 3.412% on 2026-03-10; its largest one-day move in the data is 26.8 bp
@@ -132,3 +156,9 @@ def test_a_carried_day_admits_the_reading_only_for_a_size_no_session_produced(ju
 def test_a_carried_day_still_catches_a_possible_but_wrong_move(judge):
     v = judge(CARRIED.format(20), "2026-03-11", "20 basis points")
     assert v["label"] == "inaccurate" and READING in names(v)
+
+
+def test_a_sentence_that_says_one_session_keeps_the_one_day_reading(judge):
+    # the April recap's 16.1% again, now said of a day the text does not place
+    v = judge("April in markets\n\n- The day after the budget vote the Nikkei 225 climbed 16.1%.", "2026-05-01", "16.1%")
+    assert v["label"] == "inaccurate" and READING not in names(v)

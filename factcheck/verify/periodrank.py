@@ -15,10 +15,12 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from claims import change_between
+from claims import Kind, change_between
 
+from ..labels import Label
 from . import explain
 from .case import Case, month_bounds
+from .verdict import Verdict
 
 SLACK_DAYS = 31
 MONTHS = "january february march april may june july august september october november december".split()
@@ -27,6 +29,8 @@ PHRASE = re.compile(r"\b(?P<way>worst|best|biggest|largest|steepest|sharpest|str
                     r"(?P<length>week|month|quarter|year))\s+since\s+(?:(?:early|mid|late|mid-)\s*)?"
                     r"(?:(?P<month>" + "|".join(MONTHS) + r")\s+)?(?P<year>\d{4}|last year)\b", re.I)
 RULES = {"week": "W-FRI", "month": "ME", "quarter": "QE", "year": "YE"}
+MIN_SPAN_DAYS = {"week": 4, "month": 20, "quarter": 60, "year": 300}  # a move this long is the period's
+QUALIFIER_STRENGTH = 0.5  # as readings.QUALIFIER_STRENGTH: the figure holds, its superlative does not
 UP_WORDS = ("best", "strongest")
 DOWN_WORDS = ("worst", "weakest")
 
@@ -67,3 +71,27 @@ def check(k: Case, length: str, end_ts: pd.Timestamp, actual: float) -> dict | N
     ts = beyond.index[-1]
     return {"qualifier": text, "holds": False,
             "explanation": explain.period_rank_fails(text, length, ts.date(), float(beyond.iloc[-1]), k.c.unit)}
+
+
+def attach(k: Case, v: Verdict) -> Verdict:
+    """A supported move over a period the extraction found ("lost 5.1%, its worst month since
+    2022" read over the month) with its period superlative checked: one that fails makes
+    the claim a flag at qualifier strength. A one-day move beside such a phrase ("fell 2%
+    on Friday, capping its worst month") is not the period's: left alone."""
+    c = k.c
+    if c.kind != Kind.CHANGE or len(v.observed) < 2 or not c.sentence:
+        return v
+    first, last = (pd.Timestamp(o.date) for o in (v.observed[0], v.observed[-1]))
+    span = (last - first).days
+    m = next((m for m in PHRASE.finditer(c.sentence) if m.group("length")), None)
+    if m is None or span < MIN_SPAN_DAYS[m.group("length").lower()]:
+        return v
+    actual = change_between(c.unit, v.observed[0].value, v.observed[-1].value)
+    rank = check(k, m.group("length").lower(), last, actual)
+    if rank is None:
+        return v
+    v.qualifiers = [*v.qualifiers, rank]
+    v.explanation += " " + rank["explanation"]
+    if rank["holds"] is False:
+        v.label, v.strength = Label.INACCURATE, QUALIFIER_STRENGTH
+    return v

@@ -28,8 +28,8 @@ closes only) blocks a flag: ``unverifiable``, with the reason. So does a figure 
 is in doubt and that no reading makes plausible (a "level" ninety percent away from the
 series is another quantity, not a wrong level). Only when every plausible reading fails is
 the claim flagged: ``misdated`` when the value fits another date of the same series,
-``inaccurate`` otherwise; a reading on which the figure holds but a qualifier surely
-about it fails ("its worst month since 2022") is the flag's verdict. A flag's ``strength`` is how far outside its tolerance the nearest
+``inaccurate`` otherwise; a period the text did not state over which the move holds but
+its superlative fails ("its worst month since 2022") is the flag's verdict. A flag's ``strength`` is how far outside its tolerance the nearest
 reading falls, in tolerances; the verdict lists every reading tried.
 """
 from __future__ import annotations
@@ -42,7 +42,7 @@ from typing import Callable, Iterator
 from claims import Claim, DateBasis, Kind
 
 from ..labels import Label
-from . import explain
+from . import explain, periodrank
 from .case import Case
 from .changes import intraday_move
 from .hours import reached_by_extreme_move, unseen, unseen_reading
@@ -78,7 +78,7 @@ def judge(k: Case, route: Route) -> Verdict:
     plain = replace(k, plain=True)
     first = route(plain)(plain)
     if not first.label.refutes:
-        return first
+        return periodrank.attach(plain, first) if first.label.supports else first
     tried = [as_reading(AS_STATED, first)]
     blocked = qualified = None
     for name, run in alternatives(plain, route):
@@ -92,8 +92,8 @@ def judge(k: Case, route: Route) -> Verdict:
             return v
         if v.label == Label.UNVERIFIABLE and blocked is None:
             blocked = v.explanation
-        if v.label.refutes and qualifier_failed(v) and qualified is None:
-            qualified = v  # the figure holds on this reading; its qualifier does not
+        if v.rule == "period_unstated" and v.label.refutes and qualifier_failed(v) and qualified is None:
+            qualified = v  # the move holds over a period the text did not state; its superlative does not
     reason = blocked or ambiguous(plain, route, tried) or kind_doubt(plain, first)
     if reason is not None:
         return Verdict(Label.UNVERIFIABLE, explain.unsettled(reason, first.explanation), "unsettled", first.observed,

@@ -21,7 +21,9 @@ What follows (the figures are in the README's "Readings" section):
   start or baseline, no intraday marker ("as much as"), no decision of a policy rate (a
   market price "saw an increase" decides nothing). A day carried from an
   earlier sentence of the paragraph ("... by Wednesday, up on January levels. The 30-year
-  rose over 60 bp") admits it only for a size unusual for one session;
+  rose over 60 bp") admits it only for a size unusual for one session; a sentence that
+  says the move is a session's ("the day after the vote", "on the day", a weekday) and
+  names no period keeps the one-day reading;
 * it is tried when the stated size is unusual for one session (at or above
   :data:`UNUSUAL` percent of the series' daily moves are smaller) or when the sentence or
   the heading names a period (then only the periods of that length: "month" tries the
@@ -57,12 +59,26 @@ UNUSUAL = 98.0  # percentile of the series' absolute daily moves from which one 
 RECENT_DAYS = 7  # a period that ended this many days before the claim's session or fewer is "just ended"
 # a period's length named as such; not a maturity or a span ("the 10-year", "52-week high")
 NOT_A_SPAN = r"(?<![-\w])"
-PERIOD_WORDS = {
-    "week": re.compile(NOT_A_SPAN + r"(?:week(?:ly)?|wtd|week-to-date)\b", re.I),
-    "month": re.compile(NOT_A_SPAN + r"(?:month(?:ly)?|mtd|month-to-date)\b", re.I),
-    "quarter": re.compile(NOT_A_SPAN + r"(?:quarter(?:ly)?|qtd|q[1-4])\b", re.I),
-    "year": re.compile(NOT_A_SPAN + r"(?:year(?:ly)?|annual|ytd|year-to-date)\b", re.I),
+MOVE_NOUNS = r"(?:gain|rise|drop|fall|loss|decline|advance|move|change|increase|performance|basis)"
+PERIOD_WORDS = {  # in the claim's sentence: "its worst month", "on the week"; "weekly" only of a move
+    "week": re.compile(NOT_A_SPAN + r"(?:(?:week|wk|wtd|week-to-date)\b|weekly\s+" + MOVE_NOUNS + ")", re.I),
+    "month": re.compile(NOT_A_SPAN + r"(?:(?:month|mth|mtd|month-to-date)\b|monthly\s+" + MOVE_NOUNS + ")", re.I),
+    "quarter": re.compile(NOT_A_SPAN + r"(?:(?:quarter|qtr|qtd|q[1-4])\b|quarterly\s+" + MOVE_NOUNS + ")", re.I),
+    "year": re.compile(NOT_A_SPAN + r"(?:(?:year|ytd|year-to-date)\b|(?:yearly|annual)\s+" + MOVE_NOUNS + ")", re.I),
 }
+# dated by the document's session or a day carried from an earlier sentence; not a day stated
+# for the number ("on Friday"), nor a claim's own best date in a document without one
+ONE_SESSION_BASES = (DateBasis.REFERENCE, DateBasis.SESSION, DateBasis.PENDING, DateBasis.CARRIED)
+# a heading names the piece's own period: "Weekly wrap", "Monthly markets recap", "The week in
+# review", "Markets this week", "wk recap"; not a release it mentions ("weekly jobless claims")
+HEADING_PERIOD = re.compile(NOT_A_SPAN + r"(?:(?P<a>week|month|quarter|year|wk|mth|qtr)(?:ly)?\s+(?:\w+\s+)?"
+                            r"(?:wrap|recap|review|round-?up|summary|letter|report|note|update|in review)\b|"
+                            r"(?:this|the|last|past)\s+(?P<b>week|month|quarter|year)\b)", re.I)
+# the sentence itself says the move is one session's, even when the day was not placed
+ONE_DAY_WORDS = re.compile(r"\b(?:today|tonight|yesterday|overnight|on the day|the day (?:after|before)|one-day|"
+                           r"single-day|daily|intraday|(?:this|the|that|previous|prior) session|"
+                           r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:'s)?)\b", re.I)
+LENGTH_OF = {"wk": "week", "mth": "month", "qtr": "quarter"}
 _MOVES: dict[tuple, np.ndarray] = {}  # (series id, unit, observations, last day) -> sorted absolute daily moves
 
 
@@ -73,7 +89,7 @@ def applies(k: Case) -> bool:
         and not c.time.sessions and c.since is None and not c.since_text and c.baseline is None \
         and not c.from_record and not (c.event and k.s.asset_class in ("policy_rate", "rate")) \
         and not c.intraday and not c.extreme \
-        and c.date_basis != DateBasis.EXPLICIT
+        and c.date_basis in ONE_SESSION_BASES
 
 
 def sorted_moves(k: Case) -> np.ndarray:
@@ -98,9 +114,13 @@ def percentile(k: Case) -> tuple[float, float] | None:
 
 
 def named_lengths(k: Case) -> set[str]:
-    """The period lengths the sentence or the document's heading names."""
-    text = f"{k.c.sentence}\n{k.heading}"
-    return {name for name, words in PERIOD_WORDS.items() if words.search(text)}
+    """The period lengths the sentence or the document's heading names as the piece's own
+    (:data:`HEADING_PERIOD`)."""
+    named = {name for name, words in PERIOD_WORDS.items() if words.search(k.c.sentence)}
+    for m in HEADING_PERIOD.finditer(k.heading):
+        word = (m.group("a") or m.group("b")).lower()
+        named.add(LENGTH_OF.get(word, word))
+    return named
 
 
 def period_move_reading(k: Case) -> Verdict | None:
@@ -115,6 +135,8 @@ def period_move_reading(k: Case) -> Verdict | None:
     lengths = named_lengths(k)
     if pct < UNUSUAL and (not lengths or k.c.date_basis == DateBasis.CARRIED):
         return None  # an ordinary size, or a day carried from an earlier sentence: one session
+    if not lengths and ONE_DAY_WORDS.search(k.c.sentence):
+        return None  # "the day after the vote", "on the day": the text says one session
     end = k.data.on_or_before(k.end)
     if end is None:
         return None
