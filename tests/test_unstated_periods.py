@@ -115,7 +115,7 @@ def test_a_period_superlative_that_fails_is_a_weak_flag(judge):
     assert v["label"] == "inaccurate" and v["strength"] == 0.5
     assert "-5.09%" in v["explanation"] and "the month to 2025-03-31 moved -5.75%" in v["explanation"]
     # a period the extraction does not see (no heading, no period word near the figure)
-    text = "Wall Street in March\n\nThe S&P 500 lost 5.1%; for stocks it was the worst month since {}."
+    text = "Wall Street in March\n\nThe S&P 500 lost 5.1%, which for stocks made it the worst month since {}."
     assert judge(text.format("2022"), "2026-04-01", "5.1%")["label"] == "inaccurate"
     assert judge(text.format("March 2025"), "2026-04-01", "5.1%")["label"] in SUPPORTED
 
@@ -162,3 +162,14 @@ def test_a_sentence_that_says_one_session_keeps_the_one_day_reading(judge):
     # the April recap's 16.1% again, now said of a day the text does not place
     v = judge("April in markets\n\n- The day after the budget vote the Nikkei 225 climbed 16.1%.", "2026-05-01", "16.1%")
     assert v["label"] == "inaccurate" and READING not in names(v)
+
+
+def test_a_superlative_of_another_row_is_not_this_figures():
+    from factcheck.verify.periodrank import after_figure
+
+    class Row:  # a table's rows are one sentence to the extraction
+        sentence = "| Nikkei 225 | +11.9% | / | Brent | -25.2% (worst month since March 2020) |"
+        sentence_start, end = 0, sentence.index("+11.9%") + len("+11.9%")
+    assert after_figure(Row) == ""
+    Row.end = Row.sentence.index("-25.2%") + len("-25.2%")
+    assert "worst month since March 2020" in after_figure(Row)

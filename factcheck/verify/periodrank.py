@@ -35,9 +35,27 @@ UP_WORDS = ("best", "strongest")
 DOWN_WORDS = ("worst", "weakest")
 
 
+CLAUSE_END = re.compile(r"[;|\n]|\.\s")
+
+
+def after_figure(c) -> str:
+    """The words after the claim's figure up to the end of its clause or table cell, when no
+    other number comes before a superlative ("lost 5.1%, its worst month since 2022"; not
+    the next row's "-25.2% (worst month since ...)")."""
+    rest = c.sentence[max(c.end - c.sentence_start, 0):]
+    stop = CLAUSE_END.search(rest)
+    rest = rest[:stop.start()] if stop else rest
+    first = PHRASE.search(rest)
+    return rest if first is not None and not re.search(r"\d", rest[:first.start()]) else ""
+
+
+def phrases(c) -> list[re.Match]:
+    return list(PHRASE.finditer(after_figure(c)))
+
+
 def phrase(k: Case, length: str) -> re.Match | None:
-    """The superlative of the claim's sentence about a period of ``length``."""
-    for m in PHRASE.finditer(k.c.sentence):
+    """The superlative right after the claim's figure about a period of ``length``."""
+    for m in phrases(k.c):
         if (m.group("length") or length).lower() == length:
             return m
     return None
@@ -83,7 +101,7 @@ def attach(k: Case, v: Verdict) -> Verdict:
         return v
     first, last = (pd.Timestamp(o.date) for o in (v.observed[0], v.observed[-1]))
     span = (last - first).days
-    m = next((m for m in PHRASE.finditer(c.sentence) if m.group("length")), None)
+    m = next((m for m in phrases(c) if m.group("length")), None)
     if m is None or span < MIN_SPAN_DAYS[m.group("length").lower()]:
         return v
     actual = change_between(c.unit, v.observed[0].value, v.observed[-1].value)
