@@ -30,6 +30,7 @@ from claims import DAILY_MOVE_UNITS, Claim, Kind, QualifierKind, Unit, change_be
 from .catalog import Catalog, Series
 from .policy import Policy
 from .resolve import Mapping
+from .observations import Columns
 from .store import SeriesData, Store
 from .verify import change_tolerance
 
@@ -64,62 +65,61 @@ class Fit:
         return bool(self.loose[i])
 
 
-def _bits(mask: pd.Series) -> float:
+def _bits(mask: np.ndarray) -> float:
     share = float(mask.mean()) if len(mask) else 1.0
     return min(MAX_BITS, -math.log2(max(share, 1.0 / max(len(mask), 1))))
 
 
-def _bars(data: SeriesData) -> tuple[pd.Series, pd.Series]:
-    """The day's high and low where the source gives them, else the close."""
-    frame, values = data.frame, data.values
-    if {"high", "low"} <= set(frame.columns):
-        return frame["high"].fillna(values), frame["low"].fillna(values)
-    return values, values
-
-
-def _level(c: Claim, s: Series, data: SeriesData) -> tuple[pd.Series, ...]:
+def _level(c: Claim, s: Series, data: SeriesData) -> tuple[np.ndarray, ...]:
     """A level: exactly at the close or the day's extreme; at the close within the
     allowance; anywhere in the day's range (a quote from any hour)."""
-    values, (high, low) = data.values, _bars(data)
+    col = data.columns
+    values, high, low = col.value, col.high, col.low
     tol = s.hedge_allowance(c.value) if c.hedge else s.level_allowance(c.value)
     loose_tol, exact_tol = c.precision + tol, c.precision + 1e-9
     if c.threshold == "at_least" or (c.extreme and c.direction >= 0 and c.threshold is None):
         return values >= c.value - exact_tol, values >= c.value - loose_tol, high >= c.value - loose_tol
     if c.threshold == "at_most":
         return values <= c.value + exact_tol, values <= c.value + loose_tol, low <= c.value + loose_tol
-    exact = ((values - c.value).abs() <= exact_tol) | ((high - c.value).abs() <= exact_tol) | \
-        ((low - c.value).abs() <= exact_tol)
-    close = (values - c.value).abs() <= loose_tol
+    exact = (np.abs(values - c.value) <= exact_tol) | (np.abs(high - c.value) <= exact_tol) | \
+        (np.abs(low - c.value) <= exact_tol)
+    close = np.abs(values - c.value) <= loose_tol
     return exact, close, close | ((low - loose_tol <= c.value) & (c.value <= high + loose_tol))
 
 
-def _move(c: Claim, s: Series, policy: Policy, data: SeriesData) -> tuple[pd.Series, ...]:
+def _move(c: Claim, s: Series, policy: Policy, data: SeriesData) -> tuple[np.ndarray, ...]:
     """A day's move: exactly the close-to-close move; within the allowance of it; anywhere
     between the moves to the day's low and high (a snapshot taken during the session)."""
-    values, (high, low) = data.values, _bars(data)
-    prev = values.shift(1)
-    chg, up, down = (change_between(c.unit, prev, x) for x in (values, high, low))
-    tol = change_tolerance(c, s, policy, prev.abs()) + c.precision
+    col = data.columns
+    prev = col.previous()
+    with np.errstate(all="ignore"):  # a move from a zero rate is no number, and fits no day
+        chg, up, down = (change_between(c.unit, prev, x) for x in (col.value, col.high, col.low))
+        tol = change_tolerance(c, s, policy, np.abs(prev)) + c.precision
     if c.direction == 0:
-        off = (chg.abs() - abs(c.value)).abs()
+        off = np.abs(np.abs(chg) - abs(c.value))
         return off <= c.precision + 1e-9, off <= tol, off <= tol
-    close = (chg - c.value).abs() <= tol
-    return (chg - c.value).abs() <= c.precision + 1e-9, close, close | ((down - tol <= c.value) & (c.value <= up + tol))
+    close = np.abs(chg - c.value) <= tol
+    return np.abs(chg - c.value) <= c.precision + 1e-9, close, close | ((down - tol <= c.value) & (c.value <= up + tol))
 
 
-def _record(c: Claim, data: SeriesData) -> pd.Series | None:
+def _shifted(running: np.ndarray, fill: float) -> np.ndarray:
+    """``running`` moved one day later, ``fill`` on the first day."""
+    return np.concatenate(([fill], running[:-1]))
+
+
+def _record(c: Claim, data: SeriesData) -> np.ndarray | None:
     """Days on which the series set a record in the direction the claim names: beyond
     every earlier close, at the close or during the day."""
     q = next((q for q in c.qualifiers if q.kind is QualifierKind.RECORD), None)
     if q is None:
         return None
-    values, (high, low) = data.values, _bars(data)
+    col = data.columns
     if q.high_in_series(c.subject_quote):
-        return high >= values.cummax().shift(1, fill_value=-np.inf)
-    return low <= values.cummin().shift(1, fill_value=np.inf)
+        return col.high >= _shifted(np.maximum.accumulate(col.value), -np.inf)
+    return col.low <= _shifted(np.minimum.accumulate(col.value), np.inf)
 
 
-def _since(c: Claim, data: SeriesData, tol: float) -> pd.Series | None:
+def _since(c: Claim, data: SeriesData, tol: float) -> np.ndarray | None:
     """"the highest since 2008": days after 2008 on which no close since the end of 2008
     was higher (within the allowance)."""
     q = next((q for q in c.qualifiers if q.kind is QualifierKind.SINCE and q.since and q.side is not None
@@ -129,16 +129,18 @@ def _since(c: Claim, data: SeriesData, tol: float) -> pd.Series | None:
     parts = q.since.split("-")
     start = pd.Timestamp(int(parts[0]) + 1, 1, 1) if len(parts) == 1 else \
         pd.Timestamp(int(parts[0]), int(parts[1]), 1) + pd.offsets.MonthBegin(1)
-    values = data.values
-    after = values[values.index >= start]
+    col = data.columns
+    first = int(np.searchsorted(col.days, start.value))
+    after = col.value[first:]
+    ok = np.zeros(len(col.value), dtype=bool)
     if q.high_in_series(c.subject_quote):
-        ok = after >= after.cummax().shift(1, fill_value=-np.inf) - tol
+        ok[first:] = after >= _shifted(np.maximum.accumulate(after), -np.inf) - tol
     else:
-        ok = after <= after.cummin().shift(1, fill_value=np.inf) + tol
-    return ok.reindex(values.index, fill_value=False)
+        ok[first:] = after <= _shifted(np.minimum.accumulate(after), np.inf) + tol
+    return ok
 
 
-def _qualified(c: Claim, s: Series, data: SeriesData) -> pd.Series | None:
+def _qualified(c: Claim, s: Series, data: SeriesData) -> np.ndarray | None:
     """The days on which the claim's record or "since" qualifier holds, if it has one."""
     masks = [m for m in (_record(c, data), _since(c, data, s.level_allowance(c.value))) if m is not None]
     if not masks:
@@ -149,7 +151,7 @@ def _qualified(c: Claim, s: Series, data: SeriesData) -> pd.Series | None:
     return out
 
 
-def _decision(c: Claim, s: Series, store: Store, values: pd.Series) -> pd.Series | None:
+def _decision(c: Claim, s: Series, store: Store, data: SeriesData) -> np.ndarray | None:
     """"raised rates to 0.75%": a decision happens on the day it is announced (or takes
     effect), not on every day the rate is in force."""
     table = store.decisions(s.id) if c.event else None
@@ -162,14 +164,14 @@ def _decision(c: Claim, s: Series, store: Store, values: pd.Series) -> pd.Series
     else:
         hit = (rates - c.value).abs() <= c.precision + 1e-9
     days = pd.DatetimeIndex(pd.concat([table.loc[hit, "announced"], table.loc[hit, "effective"]]).dropna())
-    return pd.Series(values.index.isin(days), index=values.index)
+    return np.isin(data.columns.days, days.as_unit("ns").asi8)
 
 
 def observed(c: Claim, s: Series, data: SeriesData, policy: Policy, store: Store):
-    """(tier masks, event?) on the series' own days, or ``None`` for a figure
-    whose day cannot be tested alone (periods, ranges, spreads, moves in other units)."""
-    values = data.values
-    decided = _decision(c, s, store, values)
+    """(tier masks, event?) on the series' own days (``data.columns.days``), or ``None``
+    for a figure whose day cannot be tested alone (periods, ranges, spreads, moves in
+    other units)."""
+    decided = _decision(c, s, store, data)
     if decided is not None:
         return (decided, decided, decided), True
     if c.kind == Kind.LEVEL:
@@ -182,7 +184,7 @@ def observed(c: Claim, s: Series, data: SeriesData, policy: Policy, store: Store
     if qualified is not None:
         tiers = tuple(t & qualified for t in tiers)
     record = any(q.kind is QualifierKind.RECORD for q in c.qualifiers)
-    return tuple(t.fillna(False).astype(bool) for t in tiers), record
+    return tuple(np.asarray(t, dtype=bool) for t in tiers), record
 
 
 @dataclass(frozen=True)
@@ -226,27 +228,46 @@ def placement(c: Claim) -> Place | None:
     return None
 
 
-def _calendar_mask(mask: pd.Series, index: pd.DatetimeIndex, place: Place, lag: int) -> np.ndarray:
-    """How well each candidate reference date agrees with a figure holding on ``mask``'s
-    days: 1 on the day itself (after ``place.shift``), a little less for each day later
-    within the window (a note about Friday is likelier written on Friday than on Monday)."""
+def _calendar_mask(mask: np.ndarray, col: Columns, calendar: np.ndarray, place: Place, lag: int) -> np.ndarray:
+    """How well each candidate reference date (``calendar``: sorted nanosecond days)
+    agrees with a figure holding on ``mask``'s days (the series' own, ``col``): 1 on the
+    day itself (after ``place.shift``), a little less for each day later within the
+    window (a note about Friday is likelier written on Friday than on Monday)."""
     if place.weekday is not None:
-        mask = mask & (mask.index.day_of_week == place.weekday)
+        mask = mask & (col.weekday == place.weekday)
     if place.month_day is not None:
-        mask = mask & (mask.index.month == place.month_day[0]) & (mask.index.day == place.month_day[1])
-    daily = mask.astype(float).reindex(index, fill_value=0.0).to_numpy()
+        mask = mask & (col.month == place.month_day[0]) & (col.day == place.month_day[1])
+    daily = col.on_calendar(mask, calendar)
     width = lag + 1 if place.window < 0 else place.window
-    out = np.zeros(len(index))
-    for k in range(width):
-        later = np.roll(daily, place.shift + k)
-        later[:place.shift + k] = 0.0
-        out = np.maximum(out, later * max(0.0, 1.0 - LATER_DECAY * min(k, 5)))
+    n = len(calendar)
+    out = np.zeros(n)
+    for k in range(width):  # each later day: the figure's days moved that far, weighted less
+        s = place.shift + k
+        if s < n:
+            np.maximum(out[s:], daily[:n - s] * max(0.0, 1.0 - LATER_DECAY * min(k, 5)), out=out[s:])
     return out
 
 
-def observed_tiers(c: Claim, m: Mapping, catalog: Catalog, store: Store, policy: Policy):
-    """(tier masks on the series' own days, bits of each) for a figure whose day can be
-    tested alone, else ``None``."""
+@dataclass(frozen=True)
+class Tiers:
+    """One figure's tier masks on its series' own days (tightest first), the bits each is
+    worth, and the series' columns the masks are aligned with."""
+
+    masks: tuple[np.ndarray, ...]
+    bits: tuple[float, ...]
+    columns: Columns
+
+    def best_on(self, ts) -> float | None:
+        """The bits of the tightest tier that holds on ``ts`` (its own observation), or
+        ``None`` when none does or the series has no observation that day."""
+        i = self.columns.position(ts)
+        if i is None:
+            return None
+        return next((b for m, b in zip(self.masks, self.bits) if m[i]), None)
+
+
+def observed_tiers(c: Claim, m: Mapping, catalog: Catalog, store: Store, policy: Policy) -> Tiers | None:
+    """The tiers of a figure whose day can be tested alone, else ``None``."""
     if not c.checkable or m.series_id is None or m.spread:
         return None
     if c.since is not None or c.since_text or c.from_record or c.range_low is not None or c.from_level:
@@ -255,7 +276,7 @@ def observed_tiers(c: Claim, m: Mapping, catalog: Catalog, store: Store, policy:
     if s is None or data is None:
         return None
     found = observed(c, s, data, policy, store)
-    return (found[0], tuple(_bits(t) for t in found[0])) if found is not None else None
+    return Tiers(found[0], tuple(_bits(t) for t in found[0]), data.columns) if found is not None else None
 
 
 def fit(c: Claim, m: Mapping, catalog: Catalog, store: Store, policy: Policy,
@@ -273,7 +294,8 @@ def fit(c: Claim, m: Mapping, catalog: Catalog, store: Store, policy: Policy,
     if found is None:
         return None
     tiers, event = found
-    return Fit(c, m.series_id, tuple(_calendar_mask(t, index, place, policy.lag_days) for t in tiers),
+    calendar = index.as_unit("ns").asi8
+    return Fit(c, m.series_id, tuple(_calendar_mask(t, data.columns, calendar, place, policy.lag_days) for t in tiers),
                tuple(_bits(t) for t in tiers), event)
 
 

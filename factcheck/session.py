@@ -23,7 +23,7 @@ from claims import Claim, DateBasis, periodlabels
 from claims.timeref import previous_weekday
 
 from .catalog import Catalog
-from .datefit import observed_tiers
+from .datefit import Tiers, observed_tiers
 from .policy import Policy
 from .resolve import Mapping
 from .store import Store
@@ -51,11 +51,11 @@ def _dated_today(c: Claim) -> bool:
 GROUPS = ((_dated_by_document, "the figures the text leaves undated"), (_dated_today, "the figures dated 'today'"))
 
 
-def _score(tiers, day: date) -> tuple[float, int]:
+def _score(tiers: list[Tiers], day: date) -> tuple[float, int]:
     """Bits and number of figures that hold on ``day`` (its own observation, no lag)."""
-    ts, bits, held = pd.Timestamp(day), 0.0, 0
-    for masks, worth in tiers:
-        hit = next((b for m, b in zip(masks, worth) if bool(m.get(ts, False))), None)
+    ts, bits, held = pd.Timestamp(day).value, 0.0, 0
+    for t in tiers:
+        hit = t.best_on(ts)
         if hit is not None:
             bits, held = bits + hit, held + 1
     return bits, held

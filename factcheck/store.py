@@ -18,6 +18,7 @@ import pandas as pd
 
 from .catalog import Catalog, Series
 from .errors import DataError
+from .observations import Columns
 from .resources_access import resource
 from .validation import iso_dates, validate
 
@@ -42,6 +43,12 @@ class SeriesData:
     @cached_property
     def values(self) -> pd.Series:
         return self.frame["value"]
+
+    @cached_property
+    def columns(self) -> Columns:
+        """The same observations as numpy arrays (built once: the store keeps this object
+        for the process), for the lookups of the hot path."""
+        return Columns.of(self.frame)
 
     def window(self, start: date, end: date) -> pd.DataFrame:
         """Observations from ``start`` to ``end``. A monthly series' observation (dated the

@@ -1,0 +1,72 @@
+"""A series' observations as plain numpy arrays, built once per series and process.
+
+The verifier and the date inference ask the same few questions of a series thousands of
+times per batch (every day a figure holds on, the close on or before a day); answered
+with pandas, each boolean mask or index lookup costs tens of microseconds of
+bookkeeping and the arithmetic itself almost nothing. These arrays answer them with
+numpy and ``searchsorted`` (a bisection), so the hot path carries no pandas object:
+pandas stays where it pays (reading and checking files, DataFrame output).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+
+@dataclass(frozen=True, eq=False)
+class Columns:
+    """One series' days and values, aligned: ``days`` as nanoseconds since the epoch
+    (the ``int64`` view of its DatetimeIndex, sorted), the close, and the day's high and
+    low (the close where the source gives no bar)."""
+
+    days: np.ndarray
+    value: np.ndarray
+    high: np.ndarray
+    low: np.ndarray
+    month: np.ndarray
+    day: np.ndarray
+    weekday: np.ndarray  # Monday 0
+    _calendars: dict = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame) -> "Columns":
+        index = frame.index
+        value = frame["value"].to_numpy(dtype=float)
+        high = low = value
+        if {"high", "low"} <= set(frame.columns):
+            high = np.where(np.isnan(h := frame["high"].to_numpy(dtype=float)), value, h)
+            low = np.where(np.isnan(w := frame["low"].to_numpy(dtype=float)), value, w)
+        return cls(index.as_unit("ns").asi8.copy(), value, high, low, index.month.to_numpy(), index.day.to_numpy(),
+                   index.day_of_week.to_numpy())
+
+    def previous(self) -> np.ndarray:
+        """Each day's previous close (NaN on the first day)."""
+        return np.concatenate(([np.nan], self.value[:-1]))
+
+    def position(self, ts: pd.Timestamp | int) -> int | None:
+        """The position of the observation dated exactly ``ts``, or ``None``."""
+        key = ts if isinstance(ts, (int, np.integer)) else pd.Timestamp(ts).value
+        i = int(np.searchsorted(self.days, key))
+        return i if i < len(self.days) and self.days[i] == key else None
+
+    def on_calendar(self, mask: np.ndarray, calendar: np.ndarray) -> np.ndarray:
+        """``mask`` (one entry per observation) laid on ``calendar`` (sorted nanosecond
+        days): 1.0 where a day holds an observation whose mask is set, else 0.0."""
+        where, inside = self._placed(calendar)
+        out = np.zeros(len(calendar))
+        out[where] = mask[inside]
+        return out
+
+    def _placed(self, calendar: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Where this series' days sit on ``calendar`` and which of them are on it; kept
+        per calendar (a process asks about one or two)."""
+        key = (len(calendar), int(calendar[0]), int(calendar[-1])) if len(calendar) else (0, 0, 0)
+        placed = self._calendars.get(key)
+        if placed is None:
+            pos = np.searchsorted(calendar, self.days)
+            inside = pos < len(calendar)
+            inside[inside] = calendar[pos[inside]] == self.days[inside]
+            placed = self._calendars[key] = (pos[inside], inside)
+        return placed
