@@ -97,7 +97,7 @@ class Case:
     def obs(self, ts: pd.Timestamp, value: float | None = None, fld: str = "close") -> Observed:
         """An observation of the day ``ts``; an intraday high or low names the bars' source
         (often not the close's: USD/JPY closes are FRED's noon rate, its bars Yahoo's)."""
-        v = float(self.data.frame.at[ts, "value"]) if value is None else float(value)
+        v = float(self.data.cell(ts, "value")) if value is None else float(value)
         source = self.data.bar_source_at(ts) if fld.startswith("intraday") else self.data.source_at(ts)
         return Observed(ts.date().isoformat(), round(v, 6), source, fld)
 

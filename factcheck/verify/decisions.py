@@ -16,7 +16,7 @@ from typing import Callable
 
 from claims import Kind, Unit
 
-from ..decisions import Decision, Stated, decisions_from, latest_move, period_start, stated_streak, streak_at
+from ..decisions import Decision, Stated, latest_move, period_start, stated_streak, streak_at
 from ..labels import Label
 from . import explain
 from .case import Case, add_months
@@ -59,7 +59,7 @@ def check_decision(k: Case) -> Verdict:
     latest; several moves of a stated period add up ("by a total of 0.75 points since
     September")."""
     c, s = k.c, k.s
-    rows = decisions_from(k.store.decisions(s.id))
+    rows = k.store.decision_rows(s.id)
     moves = [r for r in rows if not r.is_hold]
     stated = _stated(k)
     a, b = (k.start, k.end) if k.explicit or c.time.precision != "day" else \
@@ -148,7 +148,7 @@ def _as_decided(k: Case, check: Callable[[Case], Verdict]) -> Verdict | None:
         return None
     since = k.start - timedelta(days=k.policy.lag_days)
     if not any(r.announced is not None and r.announced < r.effective and r.announced <= k.end and r.effective > since
-               for r in decisions_from(k.store.decisions(k.s.id))):
+               for r in k.store.decision_rows(k.s.id)):
         return None
     v = check(replace(k, data=decided))
     if not v.label.supports:
