@@ -141,12 +141,11 @@ def check_one(rel: str, config: BatchConfig) -> DocResult:
         text, note = main_text(decoded, path)
         report = checker.check(text, config.published, rel)
         report.text_note = "; ".join(n for n in (encoding_note, note) if n) or None
-        d = report.to_dict()
-        d["document"]["content_sha256"] = key["content_sha256"]
-        d["document"]["batch"] = key
+        base = report.to_dict()
+        d = {**base, "document": {**base["document"], "content_sha256": key["content_sha256"], "batch": key}}
         for fmt in config.formats:
             if fmt != "json":
-                _atomic_write(report_path(out, rel, fmt), render_for_batch(report, fmt, rel), out)
+                _atomic_write(report_path(out, rel, fmt), render_for_batch(report, fmt, rel, base), out)
         _atomic_write(report_path(out, rel, "json"), json.dumps(d, indent=1, ensure_ascii=False) + "\n", out)
         return _row(rel, "ok", d)
     except FactcheckError as exc:
@@ -159,12 +158,14 @@ def check_one(rel: str, config: BatchConfig) -> DocResult:
         return DocResult(rel, "error", f"internal error {type(exc).__name__}: {exc}", internal=True)
 
 
-def render_for_batch(report, fmt: str, rel: str) -> str:
-    """A document's report in ``fmt``; its HTML page links back to the batch index."""
+def render_for_batch(report, fmt: str, rel: str, as_dict: dict | None = None) -> str:
+    """A document's report in ``fmt``; its HTML page links back to the batch index.
+    ``as_dict`` is ``report.to_dict()`` when the caller has made it already."""
     from .render import RenderOptions, render
 
     home = "../" * rel.count("/") + "index.html"
-    return render(report, fmt, RenderOptions(home_url=home if home.startswith("../") else "./" + home))
+    return render(report, fmt, RenderOptions(home_url=home if home.startswith("../") else "./" + home,
+                                             report_dict=as_dict))
 
 
 def _row(rel: str, status: str, d: dict) -> DocResult:

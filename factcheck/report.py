@@ -21,10 +21,17 @@ LABELS = tuple(label.value for label in Label)  # the summary's order
 INTERNAL_ERROR = "internal_error"  # the rule of a verdict whose check met a defect (factcheck.api)
 
 
+_PLAIN = (str, int, bool, type(None))  # exactly these types hold no float (a subclass goes the long way)
+
+
 def finite(value):
     """``value`` with every NaN or infinite float inside it replaced by ``None``: JSON has
     no such numbers, and a report must always be valid JSON (``json.dumps`` would write
     ``NaN``/``Infinity``, which strict readers refuse)."""
+    if type(value) in _PLAIN:
+        return value
+    if type(value) is float:
+        return value if math.isfinite(value) else None
     if isinstance(value, float):
         return value if math.isfinite(value) else None
     if isinstance(value, dict):

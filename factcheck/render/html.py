@@ -186,7 +186,7 @@ def header(d: dict, title: str, home: str | None) -> str:
 
 def render_html(report: Report, options: RenderOptions | None = None) -> str:
     options = options or RenderOptions()
-    d = report.to_dict()
+    d = options.report_dict if options.report_dict is not None else report.to_dict()
     claims = d["claims"]
     title = options.title or f"factcheck: {report.path or 'document'}"
     anchors = highlight_anchors(claims)

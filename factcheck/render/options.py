@@ -15,3 +15,6 @@ class RenderOptions:
     review_action: str | None = None  # html: where reviewer decisions are POSTed (the desk)
     home_url: str | None = None  # html: a link back (the desk's front page or batch index)
     width: int = 120  # table: columns when writing to a file
+    # the report's dict form when the caller has just made it (a batch writes the JSON and
+    # the HTML page of each document from one dict; making it walks every chart point)
+    report_dict: dict | None = None
