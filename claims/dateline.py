@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .lexicon import MONTHS, WEEKDAYS
 
@@ -211,8 +212,11 @@ def _written(found: DateMention, weekday: int | None, how: str, span, unit: str 
     return WrittenDate(None, (found.month, found.day), wd, span, how)
 
 
+@lru_cache(maxsize=8)
 def find_written_date(text: str) -> WrittenDate:
-    """The day the text says it speaks from (see the module docstring)."""
+    """The day the text says it speaks from (see the module docstring). Kept for the last
+    few texts: a check asks up to five times per document (the reference date, both
+    extractions, the evidence and the lede's weekday), and the answer is immutable."""
     weekday = None
     for line, offset, whole in _head_units(text):
         wire = _wire(line, offset) if whole else None
