@@ -20,6 +20,7 @@ may overlap: a range and its bounds, a change and its level) and the typed claim
 from __future__ import annotations
 
 import bisect
+import copy
 import dataclasses
 import enum
 import json
@@ -82,18 +83,44 @@ for _name, _kwargs in (("market_claims_data", {"default": None}), ("market_claim
 Span.set_extension("claim", getter=_span_claim, force=True)
 
 
-def _plain(claim: Claim) -> dict:
-    """A claim as msgpack-safe data (enums as their values, tuples as lists)."""
-    def convert(value):
-        if isinstance(value, enum.Enum):
-            return value.value
-        if isinstance(value, dict):
-            return {k: convert(v) for k, v in value.items()}
-        if isinstance(value, (list, tuple)):
-            return [convert(v) for v in value]
-        return value
+def _plain(claim: Claim, shared: dict[int, dict] | None = None) -> dict:
+    """A claim as msgpack-safe data (enums as their values, tuples as lists): the form
+    ``dataclasses.asdict`` gives, built field by field. The nested records a document's
+    claims share (the same context cues sit on up to 40 claims, the same time phrase on
+    many) are converted once per document through ``shared`` (keyed by object id, valid
+    while the claims live) and their plain dicts shared too: the data is read-only.
+    ``asdict`` deep-copied every cue of every claim, which made the component about 5x
+    the fast path on claim-dense text."""
+    return {name: _plain_value(getattr(claim, name), {} if shared is None else shared)
+            for name in _field_names(Claim)}
 
-    return convert(dataclasses.asdict(claim))
+
+def _plain_value(value, shared: dict[int, dict]):
+    if value is None or type(value) in (str, int, float, bool):
+        return value
+    if isinstance(value, enum.Enum):
+        return value.value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        got = shared.get(id(value))
+        if got is None:
+            got = shared[id(value)] = {name: _plain_value(getattr(value, name), shared)
+                                       for name in _field_names(type(value))}
+        return got
+    if isinstance(value, (list, tuple)):
+        return [_plain_value(v, shared) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain_value(v, shared) for k, v in value.items()}
+    return copy.deepcopy(value)
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
 
 
 def _rebuild(cls, data: dict):
@@ -143,10 +170,10 @@ class MarketClaims:
         norm = normalize(doc.text)  # read like the fast path; spans stay in doc.text
         claims = self.extractor.run(norm.text, self._sentences(doc, norm), ref)
         restore(claims, norm)
-        spans, data = [], []
+        spans, data, shared = [], [], {}
         for claim in claims:
             span = doc.char_span(claim.start, claim.end, label=claim.kind, alignment_mode="expand")
-            item = _plain(claim)
+            item = _plain(claim, shared)
             item["_span"] = [span.start_char, span.end_char] if span is not None else None
             if span is not None:
                 spans.append(span)
