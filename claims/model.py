@@ -10,6 +10,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from .casefold import lowered
+from .wordtrie import alternation
 from .units import Unit
 from .values import Baseline, DateBasis, Kind, Modality, Qualifier, Threshold
 
@@ -86,10 +87,8 @@ class Vocabulary:
                 body = r"\s+".join(re.escape(w) for w in words)
                 rx = re.compile(body + r"(?![\w])", 0 if e.case_sensitive else re.IGNORECASE)
                 by_first.setdefault(words[0].lower(), []).append((rx, e))
-            words = sorted(by_first, key=len, reverse=True)
             # matched against a lower-cased copy of the text (see claims.casefold)
-            trigger = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in words) + r")") \
-                if words else re.compile(r"(?!x)x")
+            trigger = re.compile(r"(?<![\w])" + alternation(by_first)) if by_first else re.compile(r"(?!x)x")
             self._compiled = (trigger, by_first)
         return self._compiled
 

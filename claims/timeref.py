@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import Callable
 
 from .casefold import lowered
+from .wordtrie import alternation
 from .lexicon import MONTHS, WEEKDAYS, WORD_NUMBERS
 from .dateline import WEEKDAY_ABBR, reconcile_weekday
 from .model import TimeRef
@@ -616,8 +617,8 @@ for _p in TIME_PATTERNS:
 CASED_KEY = re.compile(rf"\b(?:(?P<MON>{_MON})|(?P<DAY>{_DAY})|(?P<YEAR>(?:19|20)\d\d))\b")
 # a key word after a hyphen is part of a compound ("10-year" names a tenor); every pattern
 # that reads such a compound ("year-on-year", "week-to-date") begins with a key word of its own
-WORD_KEY = re.compile(r"(?<![a-z-])(?:" + "|".join(sorted({k for p in TIME_PATTERNS for k in p.keys if k.islower()},
-                                                          key=len, reverse=True)) + r")(?![a-z])")
+WORD_KEY = re.compile(r"(?<![a-z-])" + alternation({k for p in TIME_PATTERNS for k in p.keys if k.islower()})
+                      + r"(?![a-z])")
 REACH = 60  # no pattern reaches further than this from its key word, either side
 
 
