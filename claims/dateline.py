@@ -145,8 +145,13 @@ def mention(m: re.Match, offset: int = 0) -> DateMention | None:
     return DateMention(offset + m.start(), offset + m.end(), month, day, int(year) if year else None, wd)
 
 
+HAS_DIGIT = re.compile(r"\d")  # every form of DATE holds a digit: text without one holds no date
+
+
 def _mentions(line: str, offset: int, numeric: bool) -> list[DateMention]:
     out = []
+    if not HAS_DIGIT.search(line):
+        return out
     for m in DATE.finditer(line):
         if not numeric and m.group("na"):
             continue
@@ -194,6 +199,8 @@ def _line_weekday(line: str) -> int | None:
 
 
 def _wire(line: str, offset: int) -> DateMention | None:
+    if not HAS_DIGIT.search(line):
+        return None
     for m in DATE.finditer(line):
         if m.group("na") is None and WIRE_PLACE.match(line[:m.start()]) and WIRE_AFTER.match(line[m.end():]):
             return mention(m, offset)
@@ -247,6 +254,8 @@ def _as_of(text: str) -> WrittenDate | None:
     """"As of January 14, 2026, the dollar is trading around 159.20": a full date that the
     first paragraph states its figures as of."""
     first = re.split(r"\n\s*\n", text[:HEAD_CHARS * 2], maxsplit=1)[0]
+    if "as " not in first.casefold():
+        return None  # no "as of" / "as at" before any date
     for m in DATE.finditer(first):
         found = mention(m)
         if found is not None and found.year is not None and AS_OF.search(first[max(0, m.start() - 12):m.start()]):
