@@ -46,12 +46,19 @@ WORD_UNIT = re.compile(r"\s+(?:(?P<pct>percent|per cent)\b|(?P<pp>percentage poi
 FRACTION_POINT = re.compile(
     r"\b(?P<frac>(?:a|one) quarter|(?:a|one) half|half|three[- ]quarters|(?:an|one) eighth|(?:a|one) full)"
     r"(?: of a| a)?[- ](?:(?:(?P<kind>percentage|basis)[- ])?points?|(?P<pct>percent|per cent))\b")
+# every match of FRACTION_POINT holds one of these words and "point" or "per": a text
+# without them is not scanned (few texts hold a match)
+FRACTION_WORDS = ("quarter", "half", "eighth", "full")
 FRACTIONS = {"quarter": (0.25, 2), "half": (0.5, 1), "quarters": (0.75, 2), "eighth": (0.125, 3), "full": (1.0, 0)}
 
 SCALE_RX = re.compile(r"(?P<sp>\s?)(?P<scale>trillion|billion|million|thousand|tn|trn|bn|bln|mn|mln|k|m|b)(?![\w])",
                       re.IGNORECASE)
 # the written forms of the unit table, tried in its order right after a number
 UNIT_RX: list[tuple[UnitSpec, re.Pattern]] = [(u, re.compile(u.written, re.IGNORECASE)) for u in UNITS if u.written]
+# all of them in one alternation: a match at a position takes the first row that matches
+# there, so one call finds where the row-by-row reading has to start (most numbers have
+# no unit word and then cost one call instead of one per row)
+ANY_UNIT = re.compile("|".join(f"(?P<u{i}>{rx.pattern})" for i, (_, rx) in enumerate(UNIT_RX)), re.IGNORECASE)
 # letters glued to a number that are not a unit we know make it a non-claim ("10s", "3rd", "10yr")
 GLUED_LETTERS = re.compile(r"[A-Za-z]+")
 # an ISO code after an amount: "250USD", "400 EUR", "5bn USD"
@@ -93,7 +100,9 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every number in ``text`` with its unit; linear in the length of the text."""
     out = [q for q in map(lambda m: _figure(text, m), NUMBER.finditer(text)) if q is not None]
     low = lowered(text)
-    out += _fractions(low) + _spelled(low) + _fuzzy(low)
+    if any(word in low for word in FRACTION_WORDS) and ("point" in low or "per" in low):
+        out += _fractions(low)
+    out += _spelled(low) + _fuzzy(low)
     out.sort(key=lambda q: (q.start, q.start - q.end))
     kept: list[Quantity] = []
     for q in out:  # "3 billion yen" is one figure, not also the words "billion yen"
@@ -137,7 +146,8 @@ def _unit_after(text: str, end: int, scale: float, currency: Unit | None, amount
     where it ends. A currency word is an amount when the figure is scaled, carries a
     currency symbol or is too large for an exchange rate ("320,000 yen"); a smaller figure
     in a quote currency ("155 yen", "7.1 yuan") is an exchange rate, "5 dollars" no unit."""
-    for row, rx in UNIT_RX:
+    first = ANY_UNIT.match(text, end)  # the rows before the first that matches here cannot
+    for row, rx in UNIT_RX[int(first.lastgroup[1:]):] if first is not None else ():
         um = rx.match(text, end)
         if not um:
             continue
