@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass, replace
 from datetime import date
 
 from . import lexicon as L
@@ -105,12 +106,40 @@ def read_claim(f: Features) -> Claim | None:
     return claim
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What reading a document owes nothing to its reference date: its sentences and cues,
+    its numbers and the claims they make before any time phrase or qualifier is attached
+    (the claims are templates, copied for each run and never changed), the numbers that
+    make none, and its dateline."""
+
+    doc: Document
+    claims: tuple[Claim, ...]
+    by_sentence: dict[int, tuple[int, ...]]  # sentence index -> positions in ``claims``
+    rejected: tuple[tuple[int, int, str], ...]
+    dateline_date: date | None
+    dateline_span: tuple[int, int] | None
+
+
+def _fresh(template: Claim) -> Claim:
+    """A copy of a template claim whose lists and trace can be changed freely."""
+    c = object.__new__(Claim)
+    c.__dict__.update(template.__dict__)
+    c.qualifiers, c.trace, c.cues = list(template.qualifiers), dict(template.trace), list(template.cues)
+    return c
+
+
 class Extractor:
-    """Holds only the vocabulary; everything about one document travels in a
-    :class:`~claims.context.Document`, so one extractor serves many threads at once."""
+    """Holds only the vocabulary and its last reading; everything about one run travels in
+    a :class:`~claims.context.Document`, so one extractor serves many threads at once.
+
+    The reading of the last text is kept (:class:`Reading`): a check without a date reads
+    a text twice, once to infer its date and once with it, and only the time phrases, the
+    qualifiers and the dating depend on that date."""
 
     def __init__(self, vocabulary: Vocabulary | None = None):
         self.vocabulary = vocabulary or Vocabulary()
+        self._last: tuple[str, tuple, Reading] | None = None
 
     def cues(self, text: str) -> list[Cue]:
         # "0.5 yen", "156 Yen": a currency word after a figure is its unit, not a name
@@ -123,24 +152,44 @@ class Extractor:
         every number that is not a claim."""
         if not sentence_spans:
             return []
-        dateline_date, dateline_span = find_dateline(text)
-        ref = reference_date or dateline_date
-        doc = Document.read(text, sentence_spans, ref, self.cues)
-        if rejected is not None:
-            doc.rejected = rejected
-        phrases, quantities = find_time_phrases(doc.text, ref), find_quantities(doc.text)
-        if dateline_span:  # the dateline's date is the reference, not a claim or a phrase
-            a, b = dateline_span
+        reading = self.read(text, sentence_spans)
+        ref = reference_date or reading.dateline_date
+        doc = replace(reading.doc, reference=ref, claims_by_sentence={},
+                      rejected=rejected if rejected is not None else [])
+        doc.rejected.extend(reading.rejected)
+        claims = [_fresh(c) for c in reading.claims]
+        for i, positions in reading.by_sentence.items():
+            doc.claims_by_sentence[i] = [claims[k] for k in positions]
+        phrases = find_time_phrases(doc.text, ref)
+        if reading.dateline_span:  # the dateline's date is the reference, not a phrase
+            a, b = reading.dateline_span
             phrases = [p for p in phrases if not a <= p.start < b]
-            quantities = [q for q in quantities if not a <= q.start < b]
-        quantities = merge_ranges(doc.text, quantities)
-        claims = self._claims(doc, quantities)
         for i, in_sentence in doc.claims_by_sentence.items():
             qualifiers.attach(doc.sentences[i], in_sentence, ref)
         attach_times(doc, claims, phrases)
         for c in claims:  # literals as written, line breaks included
             c.text = doc.raw[c.start:c.end]
         return claims
+
+    def read(self, text: str, sentence_spans: list[tuple[int, int]]) -> Reading:
+        """The reading of ``text`` (kept for the last text read)."""
+        key = tuple(sentence_spans)
+        last = self._last
+        if last is not None and last[0] == text and last[1] == key:
+            return last[2]
+        dateline_date, dateline_span = find_dateline(text)
+        doc = Document.read(text, sentence_spans, None, self.cues)
+        quantities = find_quantities(doc.text)
+        if dateline_span:  # the dateline's date is the reference, not a claim
+            a, b = dateline_span
+            quantities = [q for q in quantities if not a <= q.start < b]
+        quantities = merge_ranges(doc.text, quantities)
+        claims = self._claims(doc, quantities)
+        where = {id(c): k for k, c in enumerate(claims)}
+        by_sentence = {i: tuple(where[id(c)] for c in in_sentence) for i, in_sentence in doc.claims_by_sentence.items()}
+        reading = Reading(doc, tuple(claims), by_sentence, tuple(doc.rejected), dateline_date, dateline_span)
+        self._last = (text, key, reading)
+        return reading
 
     @staticmethod
     def _claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
