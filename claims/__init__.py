@@ -20,7 +20,7 @@ from .units import DAILY_MOVE_UNITS, MARKET_UNITS, RATE_UNITS, Unit, change_betw
 from .values import Baseline, DateBasis, Kind, Modality, Qualifier, QualifierKind, Side, Threshold
 from .rules.qualifiers import PRODUCED_KINDS as QUALIFIER_KINDS  # every kind the extractor can produce
 
-__all__ = ["Claim", "Cue", "TimeRef", "Vocabulary", "VocabularyEntry", "extract", "pipeline",
+__all__ = ["Claim", "Cue", "TimeRef", "Vocabulary", "VocabularyEntry", "extract", "pipeline", "clear_caches",
            "normalize", "Normalized", "restore",
            "Unit", "MARKET_UNITS", "RATE_UNITS", "DAILY_MOVE_UNITS", "change_between",
            "Kind", "Modality", "Threshold", "DateBasis", "Baseline", "Qualifier", "QualifierKind", "QUALIFIER_KINDS", "Side"]
@@ -58,6 +58,20 @@ def extract(text: str, reference_date: date | str | None = None,
     found = _extractor(vocabulary).run(norm.text, split(norm.text), reference_date, rejected)
     restore(found, norm, rejected)
     return found
+
+
+def clear_caches() -> None:
+    """Forget what is kept between calls (each extractor's last reading, the last texts'
+    written dates and lower-cased copies), so a benchmark that times the same text twice
+    times all of the work both times."""
+    from .casefold import lowered
+    from .dateline import find_written_date
+    from .extractor import EXTRACTORS
+
+    for extractor in list(EXTRACTORS):
+        extractor.forget()
+    find_written_date.cache_clear()
+    lowered.cache_clear()
 
 
 @lru_cache(maxsize=8)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import weakref
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -129,6 +130,9 @@ def _fresh(template: Claim) -> Claim:
     return c
 
 
+EXTRACTORS: "weakref.WeakSet[Extractor]" = weakref.WeakSet()  # every live extractor (claims.clear_caches)
+
+
 class Extractor:
     """Holds only the vocabulary and its last reading; everything about one run travels in
     a :class:`~claims.context.Document`, so one extractor serves many threads at once.
@@ -140,6 +144,11 @@ class Extractor:
     def __init__(self, vocabulary: Vocabulary | None = None):
         self.vocabulary = vocabulary or Vocabulary()
         self._last: tuple[str, tuple, Reading] | None = None
+        EXTRACTORS.add(self)
+
+    def forget(self) -> None:
+        """Drop the kept reading (see :func:`claims.clear_caches`)."""
+        self._last = None
 
     def cues(self, text: str) -> list[Cue]:
         # "0.5 yen", "156 Yen": a currency word after a figure is its unit, not a name
