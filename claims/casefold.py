@@ -7,6 +7,7 @@ the few characters whose lower case is longer ("İ") are kept as they are.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 
@@ -16,3 +17,16 @@ def lowered(text: str) -> str:
     if len(low) == len(text):
         return low
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+# The only characters outside ASCII that re.IGNORECASE matches to an ASCII letter (İ, ı, ſ
+# and the Kelvin sign; tests/test_scanning.py checks every code point). A text without them
+# gives a lower-case ASCII pattern the same matches lower-cased as an IGNORECASE pattern
+# gives over the text as written.
+FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def folds_like_ascii(text: str) -> bool:
+    """Whether ``text`` can be read lower-cased by a lower-case ASCII pattern in place of
+    a case-insensitive one."""
+    return FOLDS_TO_ASCII.search(text) is None

@@ -86,3 +86,67 @@ def test_vocabulary_and_tenor_cues_ignore_case(vocabulary):
         assert {c.value for c in extract(text, "2026-01-21", vocabulary)[0].cues if c.kind == "instrument"}
     c = extract("The 10-YEAR JGB yield rose to 2.3%.", "2026-01-21", vocabulary)[0]
     assert any(cue.kind == "tenor" and cue.value == "10" and cue.text == "10-YEAR" for cue in c.cues)
+
+
+def test_only_four_characters_fold_to_ascii_letters():
+    """claims.casefold.FOLDS_TO_ASCII lists every character outside ASCII that a
+    case-insensitive pattern matches to an ASCII letter: checked over every code point."""
+    import re
+    import sys
+
+    from claims.casefold import FOLDS_TO_ASCII
+
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    found = {chr(c) for c in range(128, sys.maxunicode + 1) if letter.match(chr(c))}
+    assert found == set(FOLDS_TO_ASCII.pattern.strip("[]"))
+
+
+def test_word_trie_matches_the_longest_first_alternation():
+    """claims.wordtrie: the same matches as the plain alternation, longest word first,
+    over words that are prefixes of each other and over a lookahead after them."""
+    import random
+    import re
+
+    from claims.wordtrie import alternation
+
+    rng = random.Random(7)
+    words = {"us", "usd", "u.s.", "usd/jpy", "uk", "yen", "ye", "y", "a+b", "thu", "thur", "thurs", "thursday"}
+    plain = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")")
+    trie = re.compile(r"(?<!\w)" + alternation(words))
+    text = " ".join(rng.choice(sorted(words) + ["usdx", "thurst", "yes", "a+bc", "x"]) for _ in range(3000))
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    ahead = (r"(?![a-z])", r"(?![a-z])")
+    plain_ahead = re.compile(plain.pattern + ahead[0])
+    trie_ahead = re.compile(trie.pattern + ahead[1])
+    assert [m.span() for m in trie_ahead.finditer(text)] == [m.span() for m in plain_ahead.finditer(text)]
+    assert re.compile(alternation([])).search("anything") is None
+
+
+def test_one_unit_alternation_finds_the_first_row_that_matches():
+    """claims.numbers.ANY_UNIT picks, at a position, the first row of the unit table
+    whose written form matches there, as trying the rows in order does."""
+    from claims.numbers import ANY_UNIT, UNIT_RX
+
+    samples = ["%", " percent", " per cent", "bp", " basis points", "-bps", " percentage points", "pp",
+               " yen per dollar", " per dollar", " points", "-point", " index points", " yen", " dollars",
+               " euros", " pounds", " pct pts", " pct", "", " apples", " Yen to the Dollar", " PTS"]
+    for s in samples:
+        for prefix in ("", "x"):
+            text = prefix + s + " more"
+            rows = [i for i, (_, rx) in enumerate(UNIT_RX) if rx.match(text, len(prefix))]
+            m = ANY_UNIT.match(text, len(prefix))
+            assert (int(m.lastgroup[1:]) if m else None) == (rows[0] if rows else None), s
+            if m:
+                assert m.end() == UNIT_RX[rows[0]][1].match(text, len(prefix)).end()
+
+
+def test_qualifier_triggers_read_lower_cased_as_case_insensitively():
+    from claims.rules.qualifiers import QUALIFIERS, RULE_TRIGGERS, TRIGGER, _triggered
+
+    sentences = ["The Nikkei hit a RECORD HIGH of 42,000.", "Yields at their Highest since 2008.",
+                 "The yen's biggest gain in a decade.", "Nothing here at 2%.", "The yen's weakeſt level since 1990.",
+                 "Its Year High, first seen in May, the WORST day.", "İts all-time peak."]
+    for s in sentences:
+        slow = [rule for rule, t in RULE_TRIGGERS if t.search(s)] if TRIGGER.search(s) else []
+        assert _triggered(s) == slow, s
+    assert QUALIFIERS

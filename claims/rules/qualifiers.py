@@ -14,6 +14,7 @@ from datetime import date
 from typing import Callable
 
 from .. import lexicon as L
+from ..casefold import folds_like_ascii
 from ..context import Sentence
 from ..model import Claim
 from ..units import DAILY_MOVE_UNITS, MARKET_UNITS, Unit
@@ -167,17 +168,30 @@ PRODUCED_KINDS: frozenset[QualifierKind] = frozenset().union(*(r.kinds for r in 
 TRIGGER = trigger_pattern(QUALIFIERS)  # a sentence without any of these words has no qualifier
 # every match of a rule's pattern holds one of its trigger words: a rule runs only where they occur
 RULE_TRIGGERS = [(rule, trigger_pattern([rule])) for rule in QUALIFIERS]
+# the same, written in lower case for a lower-cased sentence (claims.casefold): several
+# times faster than case-insensitive matching; the triggers are lower-case words
+assert all(t == t.lower() for r in QUALIFIERS for t in r.triggers), "qualifier triggers are written in lower case"
+LOW_TRIGGER = trigger_pattern(QUALIFIERS, 0)
+LOW_RULE_TRIGGERS = [trigger_pattern([rule], 0) for rule in QUALIFIERS]
+
+
+def _triggered(sentence: str) -> list[QualifierRule]:
+    """The rules whose trigger words the sentence holds."""
+    if not folds_like_ascii(sentence):
+        if not TRIGGER.search(sentence):
+            return []
+        return [rule for rule, trigger in RULE_TRIGGERS if trigger.search(sentence)]
+    low = sentence.lower()
+    if not LOW_TRIGGER.search(low):
+        return []
+    return [rule for rule, trigger in zip(QUALIFIERS, LOW_RULE_TRIGGERS) if trigger.search(low)]
 
 
 def attach(sent: Sentence, claims: list[Claim], ref: date | None) -> None:
     """Find the sentence's qualifiers and attach each to the figure it describes: the figure
     right after it, else the nearest before it, else one a little later; a move
     superlative to the nearest one-day move before it."""
-    if not TRIGGER.search(sent.text):
-        return
-    for rule, trigger in RULE_TRIGGERS:
-        if not trigger.search(sent.text):
-            continue
+    for rule in _triggered(sent.text):
         for m in rule.pattern.finditer(sent.text):
             q = rule.build(m.groupdict(), ref)
             if q is None or SINCE_BEFORE_QUALIFIER.search(sent.text[:m.start()]):
