@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicon as L
+from ..casefold import Folded
 from ..features import Features, words
 from ..values import Modality
 from . import Rule
@@ -22,11 +23,21 @@ MARKET_PUT = re.compile(
 # "a 25 basis point rise was effectively priced in at the December meeting"
 PRICED_AFTER = re.compile(r"^[^.;]{0,30}?\b(?:is|was|were|are|been|being)\s+(?:\w+\s+)?priced(?:\s+in)?\b", re.I)
 CONDITIONAL = re.compile(r"\b(?:if|unless|should)\b", re.I)
+# the same searches over the lower-cased clause (claims.casefold.Folded); "may" counts only
+# in lower case (not the month), so it is searched apart over the clause as written
+_CONDITIONAL = Folded(CONDITIONAL)
+_PRICING = (Folded(MARKET_PRICING), Folded(MARKET_PUT))
+_MAY = "|(?-i:may)"
+assert _MAY in L.FORECAST_BEFORE.pattern
+_FORECAST_BEFORE = Folded(re.compile(L.FORECAST_BEFORE.pattern.replace(_MAY, ""), L.FORECAST_BEFORE.flags),
+                          cased=re.compile(r"\bmay\b"))
 
 def _forecast_word(f: Features) -> bool:
     """A word of expectation before the number in its clause, unless a finite past verb
     between them reports a fact ("the yen, which many had expected to weaken, rose to 150")."""
     clause = f.clause_before
+    if not _FORECAST_BEFORE.search(clause):  # the common case, answered over the lower-cased clause
+        return False
     found = None
     for found in L.FORECAST_BEFORE.finditer(clause):
         pass
@@ -38,12 +49,12 @@ def _forecast_word(f: Features) -> bool:
 
 
 MODALITY: tuple[Rule[Features, Modality], ...] = (
-    Rule("condition", lambda f: CONDITIONAL.search(f.clause_before), Modality.CONDITIONAL,
+    Rule("condition", lambda f: _CONDITIONAL.search(f.clause_before), Modality.CONDITIONAL,
          "'if', 'unless' or 'should' before the number in its clause makes it a condition",
          examples=("If the 30-year prints [4.5%], the BoJ will act.",),
          counter=("The 30-year printed [4.5%], and the BoJ acted.",),
          triggers=(CONDITIONAL.pattern,)),
-    Rule("market_pricing", lambda f: MARKET_PRICING.search(f.clause_before) or MARKET_PUT.search(f.clause_before)
+    Rule("market_pricing", lambda f: any(p.search(f.clause_before) for p in _PRICING)
          or PRICED_AFTER.match(f.right) or L.ODDS_AFTER.match(f.right),
          Modality.FORECAST, "what markets, traders or economists price, see or expect is a forecast",
          examples=("Overnight index swaps now put the BoJ's policy rate at [1.25%] by year-end.",
