@@ -1,8 +1,11 @@
 """Batch throughput: documents per minute with 1 and 2 worker processes in the same run,
 their ratio, and peak memory (RSS of the parent and of the largest worker).
 
-Builds a folder of N documents (default 2,400) from the dev documents and the seed in a
-temporary directory, with warm data (the snapshot is read once per worker).
+Builds a folder of N documents (default 2,400) from the real-dev documents (real
+commentary, read from ../shared at run time) in a temporary directory, with warm data (the
+snapshot is read once per worker). Goals: >= 10,000 documents per minute on 2 jobs, 2 jobs
+>= 1.9x one, peak memory per worker about 100 MB. The machine has 2 cores and may be
+shared: note its load beside the figures and take the best of several runs.
 Usage: python bench/batch.py [N]
 """
 from __future__ import annotations
@@ -51,8 +54,8 @@ def main() -> None:
     print(f"documents: {count}")
     print(f"1 job : {rate1:8.0f} documents/minute ({t1:.1f} s)")
     print(f"2 jobs: {rate2:8.0f} documents/minute ({t2:.1f} s)")
-    print(f"ratio 2 jobs / 1 job: {rate2 / rate1:.2f}x (goal >= 1.8x)")
-    print(f"peak RSS: parent {self_mb:.0f} MB, largest worker {child_mb:.0f} MB (goal <= 300 MB)")
+    print(f"ratio 2 jobs / 1 job: {rate2 / rate1:.2f}x (goal >= 1.9x; 2 jobs >= 10,000 documents/minute)")
+    print(f"peak RSS: parent {self_mb:.0f} MB, largest worker {child_mb:.0f} MB (goal about 100 MB per worker)")
 
 
 if __name__ == "__main__":
