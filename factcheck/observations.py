@@ -10,36 +10,50 @@ pandas stays where it pays (reading and checking files, DataFrame output).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False)
 class Columns:
     """One series' days and values, aligned: ``days`` as nanoseconds since the epoch
     (the ``int64`` view of its DatetimeIndex, sorted), the close, and the day's high and
-    low (the close where the source gives no bar)."""
+    low (the close where the source gives no bar). The calendar parts of the days (month,
+    day, weekday) are made on first use: few figures name a weekday or a date."""
 
     days: np.ndarray
     value: np.ndarray
     high: np.ndarray
     low: np.ndarray
-    month: np.ndarray
-    day: np.ndarray
-    weekday: np.ndarray  # Monday 0
     _calendars: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, frame: pd.DataFrame) -> "Columns":
-        index = frame.index
         value = frame["value"].to_numpy(dtype=float)
         high = low = value
         if {"high", "low"} <= set(frame.columns):
             high = np.where(np.isnan(h := frame["high"].to_numpy(dtype=float)), value, h)
             low = np.where(np.isnan(w := frame["low"].to_numpy(dtype=float)), value, w)
-        return cls(index.as_unit("ns").asi8.copy(), value, high, low, index.month.to_numpy(), index.day.to_numpy(),
-                   index.day_of_week.to_numpy())
+        return cls(frame.index.as_unit("ns").asi8.copy(), value, high, low)
+
+    @cached_property
+    def _index(self) -> pd.DatetimeIndex:
+        return pd.DatetimeIndex(self.days.view("datetime64[ns]"))
+
+    @cached_property
+    def month(self) -> np.ndarray:
+        return self._index.month.to_numpy()
+
+    @cached_property
+    def day(self) -> np.ndarray:
+        return self._index.day.to_numpy()
+
+    @cached_property
+    def weekday(self) -> np.ndarray:
+        """Monday 0."""
+        return self._index.day_of_week.to_numpy()
 
     def previous(self) -> np.ndarray:
         """Each day's previous close (NaN on the first day)."""
