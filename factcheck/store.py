@@ -63,19 +63,22 @@ class SeriesData:
             idx = self.frame.index.searchsorted(first, side="right") - 1
             if idx >= 0 and first - self.frame.index[idx] <= pd.Timedelta(days=6):
                 first = self.frame.index[idx]
-        return self.frame.loc[first:pd.Timestamp(end)]
+        days = self.columns.days  # by position: a label slice of the frame costs several times more
+        lo = int(np.searchsorted(days, first.value, side="left"))
+        hi = int(np.searchsorted(days, pd.Timestamp(end).value, side="right"))
+        return self.frame.iloc[lo:max(lo, hi)]
 
     def on_or_before(self, day: date) -> tuple[pd.Timestamp, float] | None:
-        idx = self.values.index.searchsorted(pd.Timestamp(day), side="right") - 1
+        idx = int(np.searchsorted(self.columns.days, pd.Timestamp(day).value, side="right")) - 1
         if idx < 0:
             return None
-        return self.values.index[idx], float(self.values.iloc[idx])
+        return self.values.index[idx], float(self.columns.value[idx])
 
     def before(self, day: date) -> tuple[pd.Timestamp, float] | None:
-        idx = self.values.index.searchsorted(pd.Timestamp(day), side="left") - 1
+        idx = int(np.searchsorted(self.columns.days, pd.Timestamp(day).value, side="left")) - 1
         if idx < 0:
             return None
-        return self.values.index[idx], float(self.values.iloc[idx])
+        return self.values.index[idx], float(self.columns.value[idx])
 
     def source_at(self, ts: pd.Timestamp) -> str:
         if "source" in self.frame.columns:
