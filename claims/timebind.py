@@ -119,6 +119,7 @@ class SessionVotes:
 
     def __init__(self, doc: Document, by_sentence: dict[int, list[TimeRef]]):
         self.doc, self.lede = doc, lede_paragraph(doc)
+        self.starts = [s.start for s in doc.sentences]  # once: per figure it made claim-dense text quadratic
         self.votes: Counter = Counter()
         if doc.reference is not None:
             self.votes[doc.reference.isoformat()] += REFERENCE_VOTES
@@ -128,8 +129,7 @@ class SessionVotes:
                     self.votes[p.value] += 2 if self.in_lede(p.start) else 1
 
     def in_lede(self, pos: int) -> bool:
-        starts = [s.start for s in self.doc.sentences]
-        return self.lede is not None and self.doc.sentences[paragraph_of(starts, pos)].paragraph == self.lede
+        return self.lede is not None and self.doc.sentences[paragraph_of(self.starts, pos)].paragraph == self.lede
 
     def counts(self, p: TimeRef) -> bool:
         text = self.doc.text
