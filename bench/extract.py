@@ -4,7 +4,8 @@ For each corpus (``real-dev``: the real commentary of ../shared/eval/real-dev re
 the size asked; ``dev``: the dev documents and the seed), prints MB/s for both, claims/s,
 microseconds per claim and the ratio (tokenizer time / extraction time: above 1 means
 extraction is faster than merely tokenizing the text). Each figure is the best of
-``rounds`` runs, alternating the two readers, so a shared machine's noise hurts both alike.
+``rounds`` runs of CPU time, alternating the two readers, so a shared machine's noise hurts
+both alike.
 Goal: ratio >= 1.0 on real-dev.
 
 Usage: python bench/extract.py [MB] [rounds]
@@ -26,11 +27,12 @@ from factcheck.catalog import load_catalog  # noqa: E402
 
 
 def timed(fn, docs) -> float:
+    """CPU seconds of ``fn`` over ``docs`` (a shared machine's other processes do not count)."""
     gc.collect()
-    t = time.perf_counter()
+    t = time.process_time()
     for d in docs:
         fn(d)
-    return time.perf_counter() - t
+    return time.process_time() - t
 
 
 def measure(name: str, mb: float, rounds: int, vocabulary, tokenizer) -> None:
