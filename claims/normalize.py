@@ -47,7 +47,10 @@ OTHER_SPACES = "\u1680\u2000-\u2006\u2008\u200a\u205f\u3000"
 LINE_BREAKS = "\r\x85\u2028\u2029"
 HYPHENS = "\u2010\u2011"
 FOLDED = "\uff01-\uff5e\uffe0-\uffe6\U0001d7ce-\U0001d7ff"  # full-width, half-width, math digits
-TRAILING = f"[ \t]+(?=[\n{LINE_BREAKS}])"  # spaces and tabs at the end of a line
+# spaces and tabs at the end of a line, tried only where a run of them starts and never
+# backtracked: a run without a line end after it was otherwise re-read from each of its
+# positions and each length (20 KB of spaces took 2.4 s, 80 KB 43 s)
+TRAILING = f"(?<![ \t])[ \t]++(?=[\n{LINE_BREAKS}])"
 SPECIAL = re.compile(f"\r\n|{TRAILING}|[{INVISIBLE}{GROUP_SPACES}{OTHER_SPACES}{LINE_BREAKS}{HYPHENS}{FOLDED}]")
 # a digit group after a group of one to three digits, across one of the spaces above
 THOUSANDS = re.compile(rf"(?<![\d.,])\d{{1,3}}(?:[{GROUP_SPACES}]\d{{3}})+(?!\d)")
