@@ -152,7 +152,10 @@ class Extractor:
 
     def cues(self, text: str) -> list[Cue]:
         # "0.5 yen", "156 Yen": a currency word after a figure is its unit, not a name
-        named = [c for c in self.vocabulary.find(text) if not (c.quote and FIGURE_BEFORE.search(text, 0, c.start))]
+        # (a match of FIGURE_BEFORE is at most two characters before a line end at most one
+        # from the cue: read from three before it, not from the top of the text per cue)
+        named = [c for c in self.vocabulary.find(text)
+                 if not (c.quote and FIGURE_BEFORE.search(text, max(0, c.start - 3), c.start))]
         return named + tenor_cues(text)
 
     def run(self, text: str, sentence_spans: list[tuple[int, int]], reference_date: date | None,

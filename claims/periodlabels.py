@@ -13,6 +13,7 @@ as an unresolved ``since`` (:func:`attach`) and resolved once the dates are know
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from datetime import date, timedelta
@@ -97,11 +98,16 @@ ADJECTIVE_UNIT = {"weekly": "week", "monthly": "month", "quarterly": "quarter", 
 TO_LEVEL = re.compile(r"\s*(?:to|at)\s+(?:a\s+|an\s+)?(?:record\s+|fresh\s+)?", re.I)
 
 
-def appositive_period(text: str, c, claims: list[Claim]) -> tuple[str, str] | None:
+def appositive_period(text: str, c, claims: list[Claim], starts: list[int] | None = None) -> tuple[str, str] | None:
     """(words, period) of a superlative appositive right after a move ("its worst month"),
     or after the level the move reached ("fell 13.2% to 51,063.72, its worst month")."""
     end = c.end
-    reached = [o for o in claims if o.start >= c.end and TO_LEVEL.fullmatch(text[c.end:o.start])]
+    # only a claim starting within TO_LEVEL's longest match after the move can be the level
+    # it reached (its greedy match is its longest): testing every later claim made
+    # claim-dense text quadratic (80 KB of short claim lines: 7 s)
+    longest = TO_LEVEL.match(text, c.end)
+    reached = [] if longest is None else [o for o in _starting_within(claims, starts, c.end, longest.end())
+                                          if TO_LEVEL.fullmatch(text[c.end:o.start])]
     if reached:
         end = reached[0].end
     m = SUPERLATIVE_PERIOD.match(text, end)
@@ -109,6 +115,20 @@ def appositive_period(text: str, c, claims: list[Claim]) -> tuple[str, str] | No
         return None
     unit = m.group("unit") or ADJECTIVE_UNIT[m.group("adj").lower()]
     return m.group(0).strip(" ,"), unit.lower(), reached[:1]
+
+
+def in_order_starts(claims: list[Claim]) -> list[int] | None:
+    """The claims' starts when the list is in text order (the extractor's is), else None."""
+    starts = [o.start for o in claims]
+    return starts if all(x <= y for x, y in zip(starts, starts[1:])) else None
+
+
+def _starting_within(claims: list[Claim], starts: list[int] | None, a: int, b: int) -> list[Claim]:
+    """The claims that start in ``[a, b]``, in list order (by bisection in ``starts``,
+    :func:`in_order_starts`, when there are any)."""
+    if starts is not None:
+        return claims[bisect.bisect_left(starts, a):bisect.bisect_right(starts, b)]
+    return [o for o in claims if a <= o.start <= b]
 
 
 # a header naming the piece a periodic review ("Monthly recap, May 1", "Week in Review:
@@ -134,6 +154,7 @@ def attach(text: str, claims: list[Claim]) -> str | None:
     superlative appositive after it, names; the last session of a period just ended that
     such an appositive moved a figure to ("its worst month" on April 1), if any."""
     recap, review = None, review_period(text)
+    starts = in_order_starts(claims)
     for c in claims:
         if c.kind is not Kind.CHANGE or c.since is not None or c.since_text or c.from_record:
             continue
@@ -141,7 +162,7 @@ def attach(text: str, claims: list[Claim]) -> str | None:
         if found is not None:
             _give(c, *found, "layout_label")
         elif c.time is not None and c.time.precision == "day":  # a day to place it against
-            found = appositive_period(text, c, claims)
+            found = appositive_period(text, c, claims, starts)
             if found is not None:
                 _give(c, *found[:2], "superlative_period")
                 recap = _recap([c, *found[2]], found[1]) or recap
