@@ -195,15 +195,20 @@ def first_business_day(year: int, month: int) -> date:
     return d
 
 
+def _year_of_month(f: Found) -> int | None:
+    """The year of the month a phrase names: written, else the latest such month before the
+    reference (or the next one, read forward); ``None`` without a reference."""
+    if f.gd.get("y"):
+        return int(f.gd["y"])
+    return None if f.ref is None else _past_month(f.ref, f.month, f.forward)[0]
+
+
 def _start_of_month(f: Found) -> TimeRef:
     """"at the start of March": its first session; "since the start of March": from the
     last close before it."""
-    if f.gd.get("y"):
-        year = int(f.gd["y"])
-    elif f.ref is None:
+    year = _year_of_month(f)
+    if year is None:
         return f.tr(None, "day")
-    else:
-        year, _ = _past_month(f.ref, f.month, f.forward)
     if f.role == "since":
         return f.tr(last_business_day(*((year, f.month - 1) if f.month > 1 else (year - 1, 12))).isoformat(), "day",
                     not f.gd.get("y"))
@@ -211,12 +216,9 @@ def _start_of_month(f: Found) -> TimeRef:
 
 
 def _end_of_month(f: Found) -> TimeRef:
-    if f.gd.get("y"):
-        year = int(f.gd["y"])
-    elif f.ref is None:
+    year = _year_of_month(f)
+    if year is None:
         return f.tr(None, "day")
-    else:
-        year, _ = _past_month(f.ref, f.month, f.forward)
     return f.tr(last_business_day(year, f.month).isoformat(), "day", not f.gd.get("y"))
 
 

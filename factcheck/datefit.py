@@ -266,34 +266,38 @@ class Tiers:
         return next((b for m, b in zip(self.masks, self.bits) if m[i]), None)
 
 
-def observed_tiers(c: Claim, m: Mapping, catalog: Catalog, store: Store, policy: Policy) -> Tiers | None:
-    """The tiers of a figure whose day can be tested alone, else ``None``."""
+def _testable_series(c: Claim, m: Mapping, catalog: Catalog, store: Store) -> tuple | None:
+    """The (series, data) of a figure whose day can be tested alone: a checkable claim on one
+    series with data, measured from no other point ("since", a record, a range, a from-level)."""
     if not c.checkable or m.series_id is None or m.spread:
         return None
     if c.since is not None or c.since_text or c.from_record or c.range_low is not None or c.from_level:
         return None
     s, data = catalog.get(m.series_id), store.get(m.series_id)
-    if s is None or data is None:
+    return None if s is None or data is None else (s, data)
+
+
+def observed_tiers(c: Claim, m: Mapping, catalog: Catalog, store: Store, policy: Policy) -> Tiers | None:
+    """The tiers of a figure whose day can be tested alone, else ``None``."""
+    sd = _testable_series(c, m, catalog, store)
+    if sd is None:
         return None
-    found = observed(c, s, data, policy, store)
-    return Tiers(found[0], tuple(_bits(t) for t in found[0]), data.columns) if found is not None else None
+    found = observed(c, *sd, policy, store)
+    return Tiers(found[0], tuple(_bits(t) for t in found[0]), sd[1].columns) if found is not None else None
 
 
 def fit(c: Claim, m: Mapping, catalog: Catalog, store: Store, policy: Policy,
         index: pd.DatetimeIndex) -> Fit | None:
     """The fit of one undated figure over the calendar ``index``, or ``None``."""
     place = placement(c)
-    if place is None or not c.checkable or m.series_id is None or m.spread:
+    sd = _testable_series(c, m, catalog, store) if place is not None else None
+    if sd is None:
         return None
-    if c.since is not None or c.since_text or c.from_record or c.range_low is not None or c.from_level:
-        return None
-    s, data = catalog.get(m.series_id), store.get(m.series_id)
-    if s is None or data is None:
-        return None
-    found = observed(c, s, data, policy, store)
+    found = observed(c, *sd, policy, store)
     if found is None:
         return None
     tiers, event = found
+    data = sd[1]
     calendar = index.as_unit("ns").asi8
     return Fit(c, m.series_id, tuple(_calendar_mask(t, data.columns, calendar, place, policy.lag_days) for t in tiers),
                tuple(_bits(t) for t in tiers), event)
