@@ -104,6 +104,21 @@ def names_another_event(p: Pair) -> bool:
     return bool(POSSESSIVE_EVENT.match(p.text[end - 2:end + 60]))
 
 
+# "as traders priced in another BoJ hike this year", "on bets of a rate increase by
+# December": a word of expectation, then a policy move right before the period
+EXPECTATION = re.compile(r"\b(?:bets?|betting|wagers?|speculation|speculating|expectations?|expected|expecting|"
+                         r"pric(?:ed|es|ing) in|odds|hopes?|fears?|prospects?|chances?|calls? for)\b", re.I)
+POLICY_MOVE_BEFORE = re.compile(r"\b(?:hikes?|cuts?|increases?|rises?|reductions?|tightening|easing|moves?)"
+                                r"(?:\s+(?:by|from|at)\s+(?:the\s+)?[A-Z][\w.]*)?\s*$", re.I)
+
+
+def expected_move_period(p: Pair) -> bool:
+    """A period right after a policy move that the clause expects ("on speculation of a
+    rate increase this year") is when that move may come, not the figure's period."""
+    return p.after and POLICY_MOVE_BEFORE.search(p.between) is not None and \
+        EXPECTATION.search(last_clause(p.between) or p.between) is not None
+
+
 def dates_the_baseline(p: Pair) -> bool:
     """"down 2.69 yen from the same time on Thursday": a phrase inside a "from" with no
     figure of its own dates where a move started, not the figure."""
@@ -199,6 +214,11 @@ PERIOD_BLOCKERS: tuple[Rule[Pair, bool], ...] = (
         last_clause(p.between))), True, "the period is in another clause",
          examples=("The Nikkei 225 rose [2%]; it is up 18% this year.",),
          counter=("The Nikkei 225 is up [18%] this year.",)),
+    Rule("expected_move_period", expected_move_period, True,
+         "the period is when an expected policy move may come ('bets on a hike this year'), not the figure's",
+         examples=("the 10y JGB yield pushed up to [0.97%], dealers pricing in one more BoJ hike this year",
+                   "Two-year JGB yield climbed to [0.74%] on speculation of a rate increase this year."),
+         counter=("The two-year JGB yield rose [0.4 percentage point] this year on rate hike bets.",)),
     Rule("appositive_after", lambda p: p.after and APPOSITIVE.search(p.between), True,
          "after ', its ...' the period belongs to the appositive ('to 4%, its second cut this year')",
          examples=("The Fed cut rates last week to [4%], its second cut this year.",)),
