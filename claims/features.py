@@ -30,6 +30,12 @@ CLAUSE_CUT = re.compile(r"[,;:]\s|\b(?:before|after|while|then)\b", re.I)
 CLAUSE_MARK = re.compile(r"[;:]")
 UNIT_OF_A_FIGURE = re.compile(r"\d\s*$")  # "touched 149.3 yen": the yen of a figure, not the subject
 # words a speaker fills a pause with, between a verb and its number: "at, uh, 34,675", "lost, what, 4.2%"
+# "touched a record 5,689.75", "hit an all-time high of 42,100": the superlative between an
+# extreme verb and its number is the qualifier's (claims.rules.qualifiers), the verb still
+# makes the figure an extreme
+RECORD_AFTER_EXTREME = re.compile(r"\b(touch(?:ed|es|ing)?|hit(?:s|ting)?|reach(?:ed|es|ing)?)\s+(?:a|an|its|their|the)\s+"
+                                  r"(?:new\s+|fresh\s+)?(?:record(?:\s+(?:high|low))?|all-time\s+(?:high|low)|peak)"
+                                  r"(?:\s+of)?\s*$", re.I)
 FILLER_AT_END = re.compile(r"(?:,?\s*\b(?:uh|um|umm|er|erm|ah|like|what|you know|i mean|say)\b\s*,?\s*)+$", re.I)
 OBJECT_BEFORE = re.compile(r"\b(?:against|versus|vs\.?|per|to|than|from)\s+(?:the\s+)?$")  # read lower-cased
 
@@ -149,6 +155,9 @@ class Features:
         core_left = FILLER_AT_END.sub(" ", self.left) if self.left.rstrip().endswith(",") else self.left
         if LEVEL_NOUN_AFTER.match(self.right):
             core_left = ARTICLE_AT_END.sub("", core_left)  # "closed above the 50,000 mark": the line itself
+        record = RECORD_AFTER_EXTREME.search(core_left)
+        if record is not None:
+            core_left = core_left[:record.end(1)]
         hedge = threshold = None
         extreme = intraday = False
         stripped: list[str] = []

@@ -386,3 +386,79 @@ def test_a_spread_allowance_sums_its_legs_unless_the_policy_says_otherwise(tmp_p
     wider.write_text("[spread]\nsum_legs = false\n")
     v = Checker.default(policy_file=str(wider)).check(text, "2024-10-28").to_dict()["claims"][0]["verdict"]
     assert v["label"] == "inaccurate" and v["tolerance"] == pytest.approx(5.5)  # JGB's 5 bp plus the stated precision
+
+
+# Superlatives refuted under every reading (issue 15/16/17 follow-up): the figure matches,
+# the superlative does not, and the claim is flagged with the reading that decided it.
+
+def test_a_record_is_a_near_tie_only_within_a_quarter_allowance(check):
+    # MoF 30Y 2026-04-30 = 3.721; the 2026-01-20 close 3.765 is 4.4 bp higher: beyond the
+    # near-tie (precision + a quarter of the 12 bp allowance), so no record on any reading
+    for text in ("30s jgb 3.72 on the close, fresh record high for the sector",
+                 "The super-long end kept sliding: the 30-year JGB yield ended at a record 3.72%, per the MoF curve."):
+        c = by_text(check(text, "2026-04-30"), "3.72")
+        assert c["verdict"]["label"] == "inaccurate" and "not a record" in c["verdict"]["explanation"]
+    # the day of the record itself is one
+    c = by_text(check("thirty-year JGB yield at a record 3.77% this afternoon", "2026-01-20"), "3.77%")
+    assert c["verdict"]["label"] == "accurate"
+
+
+def test_a_record_close_of_an_index_admits_no_basis_tie(check):
+    # JPX TOPIX 2025-07-23 close 2,926.38; the record close was 2,929.17 (2024-07-11)
+    c = by_text(check("Topix finished at a record close of 2,926.38, traders said.", "2025-07-23"), "2,926.38")
+    assert c["verdict"]["label"] == "inaccurate"
+    # without a close, a quote during the day may have topped it: a near-tie, not refuted
+    c = by_text(check("Topix rose to a record 2,926 in the morning session.", "2025-07-23"), "2,926")
+    assert c["verdict"]["label"] == "approximately_accurate"
+
+
+def test_since_a_recent_month_is_not_forgiven_a_month_late(check):
+    # MoF 10Y 2026-06-26 = 2.611; lower closes in June (2.589 on 06-15): "since May" fails
+    for text in ("jgb 10y 2.61 now, lowest since may",
+                 "Japan's benchmark 10-year bond yield dropped to 2.61%, the lowest level since May.",
+                 "13:30 desk: jgb 10s 2.61 (-2.5), lowest since may"):
+        c = by_text(check(text, "2026-06-26"), "2.61")
+        assert c["verdict"]["label"] == "inaccurate" and "fails" in c["verdict"]["explanation"], text
+    # the tagged move keeps its own verdict, without the level's superlative
+    move = by_text(check("13:30 desk: jgb 10s 2.61 (-2.5), lowest since may", "2026-06-26"), "-2.5")
+    assert move["verdict"]["label"] == "approximately_accurate" and not move["qualifiers"]
+
+
+def test_since_an_older_month_still_holds_loosely(check):
+    # last higher close 1999-02-05: "since June 1999" is four months late on a 27-year span
+    c = by_text(check("The 10-year JGB yield rose to 2.33%, the highest since June 1999.", "2026-01-20"), "2.33%")
+    assert c["verdict"]["label"] == "approximately_accurate"
+
+
+def test_a_one_month_low_with_a_lower_close_a_week_earlier_fails(check):
+    # N225 2025-06-13 close 37,834.25; 2025-06-06 close 37,741.61 was lower
+    for text in ("nikkei shut 37,834 - lowest close in a month", "NKY 37,834, down 0.9%, its lowest close in a month"):
+        c = by_text(check(text, "2025-06-13"), "37,834")
+        assert c["verdict"]["label"] == "inaccurate", text
+
+
+def test_a_record_touched_during_the_session_is_read_on_the_days_high(check):
+    # Yahoo SPX 2024-09-18 high 5,689.75 (close 5,618.26); earlier highs below it
+    for text, day in (("S&P 500 touched a record 5,689.75 after the statement.", "2024-09-18"),
+                      ("overnight: SPX hit a fresh record 5,689.75 post-FOMC before fading.", "2024-09-19")):
+        c = by_text(check(text, day), "5,689.75")
+        assert c["verdict"]["label"] == "accurate" and "intraday" in c["verdict"]["explanation"], text
+
+
+def test_a_period_after_an_expected_policy_move_does_not_date_the_level(check):
+    # MoF 10Y 2024-09-30 = 0.894 (0.992 in May): "this year" is when the hike may come
+    c = by_text(check("the 10-year JGB yield climbed to 0.99% as dealers priced in another BOJ hike this year",
+                      "2024-09-30"), "0.99%")
+    assert c["verdict"]["label"] == "inaccurate" and c["date"] == "2024-09-30"
+    c = by_text(check("10y jgb up to 0.89%, market now betting on one more hike by the BoJ this year.", "2024-09-30"),
+                "0.89%")
+    assert c["verdict"]["label"] == "accurate" and c["date"] == "2024-09-30"
+
+
+def test_now_in_an_evening_chat_line_may_be_the_day_of_writing(check):
+    # DEXJPUS 2024-12-19 = 157.73 (154.18 on 12-16); the chat's morning lines report the day before
+    text = ("Desk chat 19-Dec-2024\n\n[07:59] lee: SPX -2.95% on the day, ugly\n"
+            "[08:03] lee: UJ 154.85 in early tokyo, all eyes on boj\n"
+            "[20:40] lee: UJ 157.40 now, highest since July")
+    c = by_text(check(text, "2024-12-19"), "157.40")
+    assert c["verdict"]["label"] in ("accurate", "approximately_accurate")

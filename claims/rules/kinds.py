@@ -197,7 +197,7 @@ KINDS: tuple[KindRule, ...] = (
              examples=("The BoJ raised its policy rate [25 basis points] on Friday.",)),
     KindRule("level_word_before", lambda f: f.prev_word in L.LEVEL_PREPOSITIONS or f.prev_word in LEVEL_WORDS,
              Kind.LEVEL, "'to', 'at', 'of' or an article before the figure makes it a level",
-             examples=("The 10-year JGB yield rose 6 basis points to [2.33%].", "The 30-year JGB hit a record [3.8%]."),
+             examples=("The 10-year JGB yield rose 6 basis points to [2.33%].", "The 30-year JGB settled at a record [3.8%]."),
              counter=("The Nikkei 225 jumped [1.5%] on Monday.",)),
     KindRule("verb_object_between", _verb_object_between, Kind.CHANGE,
              "a verb of change whose object sits before the percentage",

@@ -208,7 +208,8 @@ def _attach_level(q: Qualifier, rule: str, start: int, end: int, claims: list[Cl
     following = [c for c in claims if c.start >= end and c.start - end <= 4]
     preceding = [c for c in claims if c.end <= start and start - c.end <= 90]
     later = [c for c in claims if c.start >= end and c.start - end <= 60]
-    target = following[0] if following else preceding[-1] if preceding else later[0] if later else None
+    target = following[0] if following else _level_of_tagged_move(preceding, q) if preceding else \
+        later[0] if later else None
     if target is None or target.unit not in MARKET_UNITS:
         return
     if q.side is Side.EITHER:  # "a level last seen in 1999": by the claim's direction
@@ -217,6 +218,25 @@ def _attach_level(q: Qualifier, rule: str, start: int, end: int, claims: list[Cl
             return
         q = q.with_side(side)
     _add(target, q, rule)
+
+
+# what may stand between a level and the day's move written right after it: "2.61 (-2.5)",
+# "37,800, down 1.2%", "155.20 / +0.4"
+TAGGED_MOVE_GAP = re.compile(r"\s*[(\[,/]?\s*(?:(?:up|down|off|or)\s+)?", re.I)
+
+
+def _level_of_tagged_move(preceding: list[Claim], q: Qualifier) -> Claim:
+    """The nearest figure before a level superlative, except that a day's move tagged right
+    after a level ("JGB 10s 2.61 (-2.5), lowest since May") leaves it to that level: a
+    level's highest or lowest is said of the level, not of its move."""
+    last = preceding[-1]
+    if q.side is Side.EITHER or last.kind is not Kind.CHANGE or len(preceding) < 2:
+        return last
+    level = preceding[-2]
+    if level.kind is Kind.LEVEL and level.unit in MARKET_UNITS and \
+            TAGGED_MOVE_GAP.fullmatch(last.sentence[level.end - last.sentence_start:last.start - last.sentence_start]):
+        return level
+    return last
 
 
 def _attach_move(q: Qualifier, rule: str, start: int, claims: list[Claim]) -> None:

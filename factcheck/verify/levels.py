@@ -85,7 +85,7 @@ def intraday_reading(k: Case) -> Verdict | None:
     text = explain.intraday_range(c, s, ts, lo, hi, dist, allowed, label)
     v = Verdict(label, text, "intraday_range", [k.obs(ts, lo, "intraday low"), k.obs(ts, hi, "intraday high")],
                 dist, c.precision + (0.0 if label == Label.ACCURATE else allowed))
-    return with_qualifiers(k, ts, v)
+    return with_qualifiers(k, ts, v, at=min(max(c.value, lo), hi))
 
 
 @on_observations

@@ -38,20 +38,22 @@ class Reading:
     q: Qualifier
     ts: pd.Timestamp
     side: Threshold | None  # the line a threshold claim crossed, if any
+    at: float | None = None  # the figure's value that day when read as a quote inside the day's bar
 
     def __post_init__(self):
         k = self.k
         self.high = self.q.high_in_series(k.s.asset_class == "fx" and k.c.subject_quote)
         values = k.data.values
         column = "high" if self.high else "low"
-        if k.c.extreme and column in k.data.frame.columns:
-            # "rose as high as 159.45 yen, its strongest since July 2024": an intraday peak is
-            # compared with earlier intraday peaks, where the source has them
+        if (k.c.extreme or self.at is not None) and column in k.data.frame.columns:
+            # "rose as high as 159.45 yen, its strongest since July 2024": an intraday peak (or a
+            # quote read inside the day's bar) is compared with earlier intraday peaks, where
+            # the source has them
             peaks = k.data.frame[column].dropna()
             if self.ts in peaks.index:
                 values = peaks
         self.values = values
-        self.x = float(values[self.ts])
+        self.x = float(values[self.ts]) if self.at is None else self.at
         self.prior = values[values.index < self.ts]
         run_start = self.ts
         for prev_ts, prev_v in zip(reversed(self.prior.index), reversed(self.prior.values)):
@@ -66,7 +68,11 @@ class Reading:
     def tie(self) -> float:
         """How close an earlier value may come to this one and still count as a tie, not
         as higher (lower): the claim's precision plus the bar share of the basis allowance
-        (a 0.1 bp difference between two closes does not undo "the highest since")."""
+        (a 0.1 bp difference between two closes does not undo "the highest since"). An
+        index's close is one official number in every source, so "a record close" or
+        "closed at its lowest" leaves no basis to share: only the claim's precision."""
+        if self.k.s.asset_class == "index" and close_worded(self.k.c, self.q):
+            return self.k.c.precision
         return self.k.c.precision + BAR_SHARE * self.k.s.level_allowance(self.x)
 
     def beyond(self, values: pd.Series, level: float) -> pd.Series:
@@ -87,6 +93,22 @@ class Reading:
             values[values < c.value - strict]
 
 
+# "a record close", "its lowest closing level", "closed at a record", "finished at its highest"
+CLOSE_WORDS = re.compile(r"\b(?:clos(?:e|ed|es|ing)|finish(?:ed|es)?|settled?|shut)\b", re.I)
+
+
+def close_worded(c, q: Qualifier) -> bool:
+    """Whether the qualifier or the verb before the figure says the value is a close: from
+    a few words before the figure or the qualifier to two words after the qualifier."""
+    if q.span is None:
+        return False
+    base = c.sentence_start
+    lo = max(min(q.span[0], c.start) - base - 30, 0)
+    hi = q.span[1] - base
+    after = re.match(r"(?:\W+\w+){0,2}", c.sentence[hi:])
+    return bool(CLOSE_WORDS.search(c.sentence[lo:hi + (after.end() if after else 0)]))
+
+
 def _result(q: Qualifier, holds: Holds, text: str) -> dict:
     return {"qualifier": q.label, "holds": holds, "explanation": text}
 
@@ -97,7 +119,8 @@ def _record(r: Reading) -> dict | None:
     ref_ts = r.prior.idxmax() if r.high else r.prior.idxmin()
     ref_v = float(r.prior[ref_ts])
     holds = r.x >= ref_v - EPS if r.high else r.x <= ref_v + EPS
-    state = True if holds else ("loosely" if abs(r.x - ref_v) <= r.k.s.level_allowance(r.x) else False)
+    # a near-tie with the earlier record holds loosely, as for "the highest since" (README)
+    state = True if holds else ("loosely" if abs(r.x - ref_v) <= r.tie + EPS else False)
     return _result(r.q, state, explain.record(r.high, ref_v, ref_ts, r.k.s.unit, r.first, holds))
 
 
@@ -113,8 +136,18 @@ def _since_state(r: Reading, last_ts: pd.Timestamp) -> Holds:
         return True
     if len(arg) > 4:
         gap_months = (last_ts.year * 12 + last_ts.month) - (int(arg[:4]) * 12 + int(arg[5:7]))
-        return "loosely" if abs(gap_months) <= LOOSE_MONTHS else False
-    return "loosely" if abs(last_ts.year - int(arg[:4])) <= r.k.policy.loose_years else False
+        span = (r.ts.year * 12 + r.ts.month) - (int(arg[:4]) * 12 + int(arg[5:7]))
+        return "loosely" if abs(gap_months) <= _slack(gap_months, span, LOOSE_MONTHS) else False
+    gap, span = last_ts.year - int(arg[:4]), r.ts.year - int(arg[:4])
+    return "loosely" if abs(gap) <= _slack(gap, span, r.k.policy.loose_years) else False
+
+
+def _slack(gap: int, span: int, loose: int) -> int:
+    """How far off "since X" may be and still hold loosely. An earlier last value than X
+    only understates the claim; a later one overstates it, and that is forgiven only in
+    proportion to how far back X lies: a year off on "since 1999" is a slip of memory, a
+    month off on "since May" said in late June is the whole claim wrong."""
+    return loose if gap <= 0 else min(loose, span // 4)
 
 
 def _since(r: Reading) -> dict | None:
@@ -171,7 +204,10 @@ def _period_state(r: Reading, last_ts: pd.Timestamp, years: float, unit_years: f
     back = (r.ts - last_ts).days / 365.25
     if multi:
         return back >= years
-    return True if years <= back + slack * unit_years else ("loosely" if back >= years - unit_years else False)
+    # one period short holds loosely, but never less than half the span ("a one-month low"
+    # with a lower close a week earlier fails)
+    loose_floor = max(years - unit_years, years / 2)
+    return True if years <= back + slack * unit_years else ("loosely" if back >= loose_floor else False)
 
 
 def _first_time(r: Reading) -> dict | None:
@@ -240,11 +276,11 @@ def _move(k: Case, q: Qualifier, ts: pd.Timestamp) -> dict | None:
 
 
 def _level(check: Callable[[Reading], dict | None]):
-    """A checker of a level qualifier, read at the claim's day."""
-    return lambda k, q, ts, side: check(Reading(k, q, ts, side))
+    """A checker of a level qualifier, read at the claim's day (at ``at`` within it)."""
+    return lambda k, q, ts, side, at=None: check(Reading(k, q, ts, side, at))
 
 
-CHECKERS: dict[QualifierKind, Callable[[Case, Qualifier, pd.Timestamp, Threshold | None], dict | None]] = {
+CHECKERS: dict[QualifierKind, Callable[..., dict | None]] = {
     QualifierKind.RECORD: _level(_record),
     QualifierKind.SINCE: _level(_since),
     QualifierKind.FIRST_SINCE: _level(_since),
@@ -252,7 +288,7 @@ CHECKERS: dict[QualifierKind, Callable[[Case, Qualifier, pd.Timestamp, Threshold
     QualifierKind.MULTI_DECADE: _level(_in_period),
     QualifierKind.FIRST_TIME: _level(_first_time),
     QualifierKind.YEAR_HIGH: _level(_year_high),
-    QualifierKind.MOVE: lambda k, q, ts, side: _move(k, q, ts),
+    QualifierKind.MOVE: lambda k, q, ts, side, at=None: _move(k, q, ts),
 }
 
 
@@ -266,18 +302,20 @@ def require_checkers(produced: frozenset[QualifierKind], checkers: dict) -> None
 require_checkers(QUALIFIER_KINDS, CHECKERS)
 
 
-def with_qualifiers(k: Case, ts: pd.Timestamp, v: Verdict, side: Threshold | None = None) -> Verdict:
+def with_qualifiers(k: Case, ts: pd.Timestamp, v: Verdict, side: Threshold | None = None,
+                    at: float | None = None) -> Verdict:
     """Check the claim's qualifiers on a passing verdict: one that fails makes the claim
     inaccurate, one that holds only loosely makes it approximately accurate. A qualifier is
     read on the claim's day and on the window's extreme on its side ("as of last week, a
     record": the record may have been set a few sessions before the figure quoted). One
     that fails but may be about another subject (:func:`attributed`) is reported and not
-    counted."""
+    counted. ``at``: the value the figure is read at on that day, when it is a quote from
+    inside the day's high-low bar (the superlative is then the quote's, not the close's)."""
     if not v.label.supports or not k.c.qualifiers:
         return v
     worst = None
     for q in k.c.qualifiers:
-        result = _best(k, q, ts, side)
+        result = _best(k, q, ts, side, at)
         if result is None:
             continue
         if result["holds"] is False and not attributed(k, q):
@@ -299,10 +337,10 @@ def with_qualifiers(k: Case, ts: pd.Timestamp, v: Verdict, side: Threshold | Non
 RANK = {True: 0, "loosely": 1, None: 2, False: 3}
 
 
-def _best(k: Case, q: Qualifier, ts: pd.Timestamp, side: Threshold | None) -> dict | None:
+def _best(k: Case, q: Qualifier, ts: pd.Timestamp, side: Threshold | None, at: float | None) -> dict | None:
     """The qualifier's result on the claim's day, or on the window's extreme on the
     qualifier's side when that one holds better."""
-    result = CHECKERS[q.kind](k, q, ts, side)
+    result = CHECKERS[q.kind](k, q, ts, side, at)
     if result is None or result["holds"] is True or q.kind == QualifierKind.MOVE:
         return result
     window = k.frame()["value"]

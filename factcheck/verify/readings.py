@@ -13,7 +13,8 @@ of plausibility (:func:`alternatives`):
   close; "this year": from the last close of the year before or the first of this one)
   (:mod:`.periods`);
 * the session before, for a one-day move dated by the document (a note written the
-  morning after reports the session before);
+  morning after reports the session before); the document's own day for a figure said to
+  be "now" and dated to the session the document reports on;
 * another series, when the claim's own is not certain (:mod:`.candidates`): one that
   holds makes the claim unverifiable, "series ambiguous";
 * another kind (:mod:`.kinds`): a "%" change of a yield that is a level of it ("tops
@@ -152,6 +153,9 @@ def alternatives(k: Case, route: Route) -> Iterator[tuple[str, Callable[[], Verd
     prev = previous_session(k)
     if prev is not None:
         yield f"the session before ({prev.end})", lambda: route(prev)(prev)
+    written = writing_day(k)
+    if written is not None:
+        yield f"'now' as the day of writing ({written.end})", lambda: route(written)(written)
     if unstated_applies(k):
         yield "a period the text does not state", lambda: period_move_reading(k)
     for name, other in other_kinds(k):
@@ -212,6 +216,15 @@ def daily_move(c: Claim) -> bool:
     """A move over one session (not over a period, from a record, or a policy decision)."""
     return c.kind == Kind.CHANGE and c.since is None and not c.since_text and not c.from_record and not c.event and \
         c.time.precision == "day" and not c.time.days and not c.time.sessions
+
+
+def writing_day(k: Case) -> Case | None:
+    """A figure said to be where a market is "now", dated to the session the document
+    reports on, read on the document's own day: "now" in a chat line stamped in the
+    evening is the evening the line was written, not the close the morning lines reported."""
+    if k.c.trace.get("date") != "now_is_the_session" or k.ref is None or k.end >= k.ref:
+        return None
+    return replace(k, start=k.ref, end=k.ref)
 
 
 def previous_session(k: Case) -> Case | None:
