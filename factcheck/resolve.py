@@ -198,6 +198,13 @@ def later_clause(c: Claim, cue: Cue) -> bool:
     return 0 <= lo < hi and any(ch in c.sentence[lo:hi] for ch in ";\n")
 
 
+def heads_own_item(c: Claim, cue: Cue, tenor_cue: Cue, in_sent: list[Cue]) -> bool:
+    """A market named after the number with a maturity of its own right behind it heads the
+    next item of a list ("10y 4.12%, jgb 10y 1.75%": the first 10y is not a JGB)."""
+    return cue.start >= c.end and any(t.kind == tenor_cue.kind and t is not tenor_cue and 0 <= t.start - cue.end <= 3
+                                      for t in in_sent)
+
+
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
@@ -444,7 +451,8 @@ class Resolver:
         if listed:
             cue = max(listed, key=lambda k: k.start)
             return self.markets.country_of(cue), f"in the sentence ({cue.text!r})"
-        near = sorted((cue for cue in in_sent if self.markets.country_of(cue)),
+        near = sorted((cue for cue in in_sent if self.markets.country_of(cue) and not heads_own_item(c, cue, tenor_cue,
+                                                                                                   in_sent)),
                       key=lambda cue: (later_clause(c, cue), abs(cue.start - tenor_cue.start)))
         for cue in near:
             country = self.markets.country_of(cue)

@@ -462,3 +462,31 @@ def test_now_in_an_evening_chat_line_may_be_the_day_of_writing(check):
             "[20:40] lee: UJ 157.40 now, highest since July")
     c = by_text(check(text, "2024-12-19"), "157.40")
     assert c["verdict"]["label"] in ("accurate", "approximately_accurate")
+
+
+# Desk shorthand: lower-case markets and lists of maturities in one line.
+
+def test_lower_case_desk_names_of_treasuries_and_the_boj(check):
+    # FRED DGS10 2025-11-18 = 4.12, MoF 10Y 2025-11-18 = 1.759; BoJ rate 0.5 in November 2025
+    for text in ("ust 10s 4.12, jgb 10s 1.75", "tsy 10y 4.12% / jgb 10y 1.75%", "usts 10y 4.12%, jgbs 10y 1.75%"):
+        found = check(text, "2025-11-18")
+        assert [c["series"]["id"] for c in found] == ["ust_10y", "jgb_10y"], text
+        assert all(c["verdict"]["label"] == "accurate" for c in found), text
+    c = check("boj still at 0.5%, no change expected before jan", "2025-11-20")[0]
+    assert c["series"]["id"] == "boj_policy_rate" and c["verdict"]["label"] == "accurate"
+
+
+def test_a_market_heading_the_next_item_is_not_the_earlier_maturitys_issuer(check):
+    found = check("10y 4.12%, jgb 10y 1.75%", "2025-11-18")
+    assert found[0]["series"] is None or found[0]["series"].get("id") is None
+    assert found[0]["verdict"]["label"] == "unverifiable" and found[1]["series"]["id"] == "jgb_10y"
+    # a market named after the figure with no maturity of its own still gives it its issuer
+    c = check("10s at 1.75%, JGBs weaker across the curve", "2025-11-18")[0]
+    assert c["series"]["id"] == "jgb_10y"
+
+
+def test_money_after_sold_is_a_trade_not_a_fall(check):
+    c = check("Overseas funds sold HK$3.2 billion of mainland shares, exchange data showed.", "2025-11-18")[0]
+    assert c["kind"] == "level" and c["value"] == 3.2e9
+    c = check("Japan's exports fell $3 billion to $80 billion in May.", "2025-06-18")[0]
+    assert c["kind"] == "change" and c["value"] == -3e9

@@ -13,7 +13,7 @@ from typing import Callable
 
 from .. import lexicon as L
 from ..features import Features, words
-from ..units import MARKET_UNITS, SPREAD_UNITS, STEP_UNITS, Unit
+from ..units import CURRENCIES, MARKET_UNITS, SPREAD_UNITS, STEP_UNITS, Unit
 from ..values import Kind
 from .. import periodlabels
 from . import Rule, first
@@ -47,6 +47,9 @@ NEGATIVE_LEVEL_WORDS = {"yield", "yields", "yielded", "yielding", "rate", "rates
 CLOSE_WORDS = {"closed", "ended", "finished"}  # "NKY closed -0.7%": a move in shorthand
 TOTAL_BEFORE = re.compile(r"\bby\s+(?:a|an)\s+(?:total|combined|cumulative|accumulated|aggregate)(?:\s+of)?\s*$", re.I)
 MAGNITUDE_WORDS = {"more than", "less than", "at least", "at most", "in excess of", "upwards of"}
+# verbs of a trade: the money after them is what changed hands ("sold HK$3.2 billion of shares")
+TRADE_VERBS = {"sold", "sell", "sells", "selling", "bought", "buy", "buys", "buying", "purchased", "offloaded", "dumped"}
+MONEY_UNITS = frozenset(s.unit for s in CURRENCIES)
 LEVEL_WORDS = {"a", "the", "its", "record", "fresh", "another", "finished", "closed", "ended", "rate", "yield"}
 
 
@@ -188,6 +191,11 @@ KINDS: tuple[KindRule, ...] = (
              Kind.CHANGE, "'by' a figure ('by a total of'), or a move 'of' a figure, is the size of the move",
              examples=("The Fed cut rates by [25 basis points].", "The Nikkei 225 posted a gain of [2%].",
                        "The Fed has lowered rates by a total of [0.75 percentage points] since September.")),
+    KindRule("traded_amount", lambda f: f.unit in MONEY_UNITS and f.prev_word in TRADE_VERBS, Kind.LEVEL,
+             "money after 'sold' or 'bought' is the size of a trade, not a fall or rise of anything",
+             examples=("Overseas funds sold [HK$3.2 billion] of mainland shares via the Connect link.",
+                       "offshore accounts sold [$2 billion] of Japanese stocks last week, per MoF data"),
+             counter=("Japan's exports fell [$3 billion] to $80 billion in May.",)),
     KindRule("change_verb", lambda f: f.prev_verb is not None, Kind.CHANGE,
              "a verb of change right before the figure makes it the size of the move",
              examples=("The 10-year JGB yield rose [6 basis points] to 2.33%.",),
