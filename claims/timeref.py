@@ -428,6 +428,11 @@ def _duration(f: Found) -> TimeRef:
 
 
 def _ago(f: Found) -> TimeRef:
+    """"three days ago" is that day; "three years ago" or "six months ago" is around that
+    day: ``days`` is how far either side a careful reader allows, a quarter per year back
+    beyond the first, up to half a year, and five days per month back beyond the first, up
+    to half a month ("a year ago" and "a month earlier" are the year-on-year and
+    month-on-month comparisons: that day)."""
     ref = f.ref
     if ref is None:
         return f.tr(None, "day", role="point")
@@ -435,11 +440,12 @@ def _ago(f: Found) -> TimeRef:
     unit = f.gd["u"].lower().rstrip("s")
     if unit in ("day", "week"):
         d = ref - timedelta(days=n * (7 if unit == "week" else 1))
-    else:
-        y, m = divmod(ref.month - 1 - n * (12 if unit == "year" else 1), 12)
-        y += ref.year
-        d = date(y, m + 1, min(ref.day, calendar.monthrange(y, m + 1)[1]))
-    return f.tr(d.isoformat(), "day", role="point")
+        return f.tr(d.isoformat(), "day", role="point")
+    y, m = divmod(ref.month - 1 - n * (12 if unit == "year" else 1), 12)
+    y += ref.year
+    d = date(y, m + 1, min(ref.day, calendar.monthrange(y, m + 1)[1]))
+    slack = int(min(182, 91 * (n - 1)) if unit == "year" else min(15, 5 * (n - 1)))
+    return f.tr(d.isoformat(), "day", role="point", days=slack or None)
 
 
 def _ref_or_none(f: Found, fn) -> TimeRef:

@@ -490,3 +490,20 @@ def test_money_after_sold_is_a_trade_not_a_fall(check):
     assert c["kind"] == "level" and c["value"] == 3.2e9
     c = check("Japan's exports fell $3 billion to $80 billion in May.", "2025-06-18")[0]
     assert c["kind"] == "change" and c["value"] == -3e9
+
+
+def test_years_ago_is_around_that_day_not_that_day_alone(check):
+    # DEXJPUS: about 130.6 on 2023-03-24, 149.8 on 2022-10-20 (four months before it)
+    c = check("the dollar was at 151 yen three years ago", "2026-03-24")[0]
+    assert c["date"] == "2023-03-24" and c["verdict"]["label"] == "approximately_accurate"
+    # and four years back: 2022-03-24 was 121.4, 131.2 two months later
+    c = check("Four years ago the dollar was at about 131 yen.", "2026-03-24")[0]
+    assert c["verdict"]["label"] in ("accurate", "approximately_accurate")
+    # "a year ago" is the year-on-year comparison: that day (DEXJPUS 2025-01-21 = 155.49;
+    # 142.96 on 2025-04-14 is another season)
+    c = by_text(check("At around 145 per dollar, the yen is weaker than it was a year ago, when it traded at 143.",
+                      "2026-01-21"), "143")
+    assert c["verdict"]["label"] == "inaccurate"
+    # days and weeks ago stay single days
+    c = check("Two weeks ago the 10-year JGB yield was 2.20%.", "2026-03-24")[0]
+    assert c["date"] == "2026-03-10"

@@ -50,6 +50,8 @@ def window(c: Claim, ref: date | None, policy: Policy) -> tuple[date, date]:
         if c.since is not None and c.since.value and c.kind == Kind.LEVEL:
             s = c.since.value
             return since_start(s), d
+        if c.date_basis == DateBasis.EXPLICIT and t.days and t.role == "point" and t.pattern == "ago":
+            return d - timedelta(days=t.days), d + timedelta(days=t.days)  # "three years ago": around that day
         if c.date_basis == DateBasis.EXPLICIT and t.days and t.role == "point":
             return d - timedelta(days=t.days - 3), d  # "last week": Monday to Friday
         if c.date_basis in (DateBasis.EXPLICIT, DateBasis.CARRIED) and (ref is None or d != ref):
