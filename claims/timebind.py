@@ -18,8 +18,8 @@ from datetime import date, timedelta
 from . import periodlabels
 from .context import Document, paragraph_of
 from .model import Claim, TimeRef
-from .rules.binding import (AFTER_EVENT, CLAUSE_BREAK, RELATIVE_PRONOUN, Dating, date_claim, dates_a_from_level,
-                            day_before)
+from .rules.binding import (AFTER_EVENT, BASELINE_WORDS, CLAUSE_BREAK, RELATIVE_PRONOUN, Dating, date_claim,
+                            dates_a_from_level, day_before)
 from .rules import baselines
 from .values import DateBasis, Kind
 
@@ -47,6 +47,13 @@ def _is_offset(p: TimeRef) -> bool:
     return p.text.lower().endswith(("ago", "earlier"))
 
 
+def names_a_baseline(text: str, p: TimeRef) -> bool:
+    """"15% off the July 11 record close", "below its Feb. 19 peak": the day of a reference
+    point a move is measured from, not a day the text reports on; "on the day" after it
+    does not mean it, and it carries to no later sentence."""
+    return BASELINE_WORDS.search(text[max(0, p.start - 40):p.start]) is not None
+
+
 def _by_sentence(doc: Document, phrases: list[TimeRef]) -> dict[int, list[TimeRef]]:
     """The phrases of each sentence, with "that day" resolved to the last day named before
     it (offsets like "a month ago" and days in relative clauses are not sessions) and
@@ -68,9 +75,12 @@ def _by_sentence(doc: Document, phrases: list[TimeRef]) -> dict[int, list[TimeRe
             if previous_point is None:
                 continue
             p = replace(p, value=previous_point.value, precision=previous_point.precision, role="since")
+        elif names_a_baseline(doc.text, p):
+            pass
         elif _is_day(p) and not _is_offset(p) and not in_relative_clause(doc.text, p.start):
             previous_day = p
-        if p.role == "point" and p.value and not _is_offset(p) and not in_relative_clause(doc.text, p.start):
+        if p.role == "point" and p.value and not _is_offset(p) and not in_relative_clause(doc.text, p.start) and \
+                not names_a_baseline(doc.text, p):
             previous_point = p
         out.setdefault(paragraph_of(starts, p.start), []).append(p)
     return out
@@ -81,6 +91,10 @@ def later_than(p: TimeRef, base: TimeRef) -> TimeRef:
     stated span after the end of the earlier time ends (a day, for "days later" after a day)."""
     end = _period_end(base.value)
     then = end + timedelta(days=p.days or 0)
+    if base.precision == "day" and p.sessions:  # "two sessions later": weekdays, not calendar days
+        then = end
+        for _ in range(p.sessions):
+            then += timedelta(days=3 if then.weekday() == 4 else 2 if then.weekday() == 5 else 1)
     if base.precision == "day" and (p.days or 0) < 7:
         return replace(p, value=then.isoformat(), precision="day", role="point", days=None)  # a day, not a span
     return replace(p, value=f"{then.year}-{then.month:02d}", precision="month", role="point")
@@ -176,7 +190,7 @@ def attach_times(doc: Document, claims: list[Claim], phrases: list[TimeRef]) -> 
             carry_baseline(sent_claims, open_baseline[1])
         open_baseline = _open_baseline(doc, sent, sent_claims)
         for p in own:
-            if _carries(p, ref) and not dates_a_from_level(text, p, sent_claims):
+            if _carries(p, ref) and not dates_a_from_level(text, p, sent_claims) and not names_a_baseline(text, p):
                 last_day[sent.paragraph] = p
     anchor_events(doc, claims, by_sentence)
     session = votes.session

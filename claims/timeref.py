@@ -544,8 +544,13 @@ TIME_PATTERNS: tuple[TimePattern, ...] = (
        (("it is now", "2026-01-21"),)),
     _P("us_election", US_ELECTION, ("election", "elections", "vote"), _us_election,
        (("after the U.S. election", "2024-11-05"), ("the day after the presidential election", "2024-11-06"))),
-    _P("day_later", re.compile(r"\b(?:a|one) (?:trading )?day later\b", re.I), ("day",),
-       lambda f: f.span(None, "day", "later", days=1), (("the Fed cut a day later", None),)),
+    # "two sessions later": counted in sessions (weekdays) after the last day named
+    _P("day_later", re.compile(r"\b(?P<n>a|one|two|three|four|five|[1-5]) (?:trading |business )?(?:days?|sessions?) "
+                               r"later\b", re.I), ("day", "days", "session", "sessions"),
+       lambda f: f.span(None, "day", "later", days=_num(f.gd["n"]),
+                        sessions=_num(f.gd["n"]) if "session" in f.phrase.lower() or "trading" in f.phrase.lower()
+                        or "business" in f.phrase.lower() else None),
+       (("the Fed cut a day later", None), ("two sessions later the index rebounded", None))),
     _P("later", re.compile(r"\b(?:within (?:a few |several |two |three )?(?P<u>days|weeks|months)|"
                            r"(?:a few |several |two |three )?(?P<u2>days|weeks|months) later)\b", re.I),
        ("days", "weeks", "months"), lambda f: f.span(None, "month", "later", days={"days": 3, "weeks": 21, "months": 61}[

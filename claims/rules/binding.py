@@ -347,17 +347,44 @@ class Dating:
 
     @lazy
     def past_by_day(self) -> TimeRef | None:
-        """"before easing to 3.318% by Wednesday": in a statement of fact, a "by" day just
-        after the figure is the day it had got there (read back from the reference)."""
+        """"before easing to 3.318% by Wednesday", "By July 10 the dollar had reached 161.7
+        yen": in a statement of fact, a past "by" or "until" day or month right after the
+        figure, or opening the figure's clause, is the time it had got there (read back from
+        the reference: a relative "by mid-September" in a December review is last September)."""
         c = self.c
         for p in self.own:
-            if p.role == "by" and p.precision == "day" and p.value and p.start >= c.end and \
-                    SHORT_LINK.match(self.text[c.end:p.start].replace(" by", "")) is not None:
-                d = date.fromisoformat(p.value)
-                while self.ref is not None and d > self.ref and p.relative:
-                    d -= timedelta(days=7)
-                return replace(p, value=d.isoformat(), role="point")
+            if p.role != "by" or p.precision not in ("day", "month") or not p.value:
+                continue
+            after = p.start >= c.end and SHORT_LINK.match(self.text[c.end:p.start].replace(" by", "")) is not None
+            if after or (p.end <= c.start and self._opens_clause_of_figure(p)):
+                return replace(self._read_back(p), role="point")
         return None
+
+    def _opens_clause_of_figure(self, p: TimeRef) -> bool:
+        """"By July 10 the dollar had reached [161.73]": no clause break, other figure,
+        present-tense word or nearer point in time stands between the phrase and the figure
+        ("until January for the board to move again, lifting its rate to [0.5%]" holds)."""
+        c = self.c
+        between = self.text[p.end:c.start]
+        if NEW_CLAUSE.search(between) or PRESENT_TENSE.search(between):
+            return False
+        if any(p.end <= o.start and o.end <= c.start for o in self.sent_claims if o is not c):
+            return False
+        return not any(abs(q.start - c.start) < abs(p.start - c.start) for q in self.points)
+
+    def _read_back(self, p: TimeRef) -> TimeRef:
+        """A relative phrase the "by" role resolved forward, put back on or before the reference."""
+        if self.ref is None or not p.relative:
+            return p
+        if p.precision == "day":
+            d = date.fromisoformat(p.value)
+            while d > self.ref:
+                d -= timedelta(days=7)
+            return replace(p, value=d.isoformat())
+        y, m = map(int, p.value.split("-"))
+        while (y, m) > (self.ref.year, self.ref.month):
+            y -= 1
+        return replace(p, value=f"{y}-{m:02d}")
 
     @lazy
     def extreme(self) -> baselines.Found | None:
@@ -583,10 +610,16 @@ FACT_DATES: tuple[Rule[Dating, Callable[[Dating], tuple[TimeRef | None, DateBasi
                    "Nikkei 225 flat on Thu, two days after it dumped [3%]."),
          counter=("The yen rose on Tuesday, and a day later the Nikkei 225 rose [2%] again.",)),
     Rule("by_day", lambda d: d.past_by_day is not None, lambda d: (d.past_by_day, DateBasis.EXPLICIT),
-         "in a statement of fact, 'by Wednesday' right after the figure is the day it had got there",
+         "in a statement of fact, a past 'by Wednesday' or 'by June' right after the figure, or opening its "
+         "clause, is the time it had got there",
          examples=("The 40-year yield hit a record 3.69% last week before easing to [3.32%] by Wednesday.",
-                   "JGB 10-year back down to [1.50%] by Tue."),
-         counter=("Strategists see the 10-year JGB yield at [2.5%] by Friday.",)),
+                   "JGB 10-year back down to [1.50%] by Tue.",
+                   "By March 14 the dollar had climbed to [151.20 yen].",
+                   "and by mid-Aug USDJPY was sitting at [144.90] lol, carry trade gone",
+                   "The Fed cut twice, leaving its target range at [4.50%-4.75%] by the November meeting."),
+         counter=("Strategists see the 10-year JGB yield at [2.5%] by Friday.",
+                  "By March 14 the dollar had climbed to 151.20 yen, and the Nikkei fell [1.5%] on March 15.",
+                  "By Friday, traders said, the 10-year JGB yield is at [1.6%].")),
     Rule("point_before_move", lambda d: d.points and d.c.from_level and not d.c.extreme and
          d.nearest(d.points).precision == "day" and not d.own_date(d.nearest(d.points)),
          lambda d: (day_before(d.nearest(d.points)), DateBasis.EXPLICIT),
