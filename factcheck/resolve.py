@@ -191,11 +191,19 @@ def first_bank_named(claims: list[Claim]) -> str | None:
     return first.value if first else None
 
 
+CONTRAST_CLAUSE = re.compile(r",\s*(?:while|whereas|but)\b", re.I)
+
+
 def later_clause(c: Claim, cue: Cue) -> bool:
-    """A market named after the number, past a semicolon or a line end, heads the next
-    item of a list ("JGB 5s 1.45%, 30s 3.35%; UST 10s at 4.1": the 30s are JGBs)."""
+    """A market named after the number, past a semicolon, a line end or a contrasting
+    clause (", while", ", but"), heads the next item: in "JGB 5s 1.45%, 30s 3.35%; UST 10s
+    at 4.1" the 30s are JGBs, and in "the 10-year Treasury at 4.71% and the 2-year at 4.37%,
+    while the 10-year JGB sat at 2.78%" the 2-year is a Treasury."""
     lo, hi = c.end - c.sentence_start, cue.start - c.sentence_start
-    return 0 <= lo < hi and any(ch in c.sentence[lo:hi] for ch in ";\n")
+    if not 0 <= lo < hi:
+        return False
+    between = c.sentence[lo:hi]
+    return any(ch in between for ch in ";\n") or CONTRAST_CLAUSE.search(between) is not None
 
 
 def heads_own_item(c: Claim, cue: Cue, tenor_cue: Cue, in_sent: list[Cue]) -> bool:
