@@ -65,6 +65,7 @@ DOWN_VERBS = forms(
     "nosedive", "tank", "sag|sags|sagged|sagging", "skid|skids|skidded|skidding", "collapse", "crater", "slash",
     "trim|trims|trimmed|trimming", "pare", "contract", "fade", "depreciate", "soften", "slacken", "flatten",
     "sell off|sold off|selling off", "give back|gave back|given back|giving back|gives back",
+    "give up|gave up|given up|giving up|gives up",
     "hand back|handed back", "edge down|edged down", "tick down|ticked down", "inch down|inched down",
     "move down|moved down", "wipe out|wiped out")
 UP_WORDS = UP_VERBS | {

@@ -105,6 +105,7 @@ def ambiguous(why: str) -> str:
     return f"Ambiguous instrument ({why})."
 
 
+SMALL_PERCENT_AS_POINTS = "Read in percentage points (a '%' move of a rate this small means points): "
 NO_DATE = "No date for this claim: the document's reference date is unknown (give --date)."
 
 

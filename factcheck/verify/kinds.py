@@ -8,7 +8,11 @@ forms leave a careful reader two readings:
 * a level in basis points or percentage points of a yield cannot be a level of it: it reads
   as a move ("60 basis points compared to January");
 * a level in index points far from the index ("fell 3,836.48 points" read as a level) reads
-  as a move.
+  as a move;
+* a "%" change of a rate smaller than one ("the 10-year yield fell 0.030% to 0.74%") is read
+  in percentage points before anything else (:func:`points_reading`): a relative move that
+  small of a yield is below the precision it is quoted to (and within the tolerance of any
+  quiet day), so writers who print it (translated Japanese news above all) mean points.
 
 A flag needs a confident kind (:func:`kind_doubt`): a level stated in basis points of a
 yield, or a level so far from the series that it is more likely another quantity (an index
@@ -31,6 +35,7 @@ GROSS_PP = 3.0  # a rate further than this many points from the series is doubtf
 GROSS_RATIO = 3.0  # ... and so is one over three times (or under a third of) it and half a point away
 GROSS_RATIO_FLOOR_PP = 0.5
 NEAR_LEVEL_SHARE = 0.1  # a "%" change of a yield within this share of its level also reads as the level
+SMALL_PERCENT_AS_POINTS = 1.0  # a "%" change of a rate under this many percent also reads as percentage points
 
 
 def _last(k: Case) -> float | None:
@@ -53,6 +58,13 @@ def other_kinds(k: Case) -> Iterator[tuple[str, Case]]:
     if c.kind == Kind.LEVEL and c.unit == Unit.POINTS and s.asset_class == "index" and gross(c.value, last, s.unit):
         yield "a move in index points", replace(k, c=replace(c, kind=Kind.CHANGE, threshold=None, extreme=False,
                                                              value=-abs(c.value) if c.direction < 0 else c.value))
+
+
+def points_reading(c, s) -> bool:
+    """Whether the claim is a "%" change of a rate in percent smaller than
+    :data:`SMALL_PERCENT_AS_POINTS`, to be checked in percentage points."""
+    return s is not None and c.kind == Kind.CHANGE and c.unit == Unit.PERCENT and s.unit == Unit.PERCENT and \
+        0 < abs(c.value) < SMALL_PERCENT_AS_POINTS
 
 
 def gross(value: float, level: float, unit: str) -> bool:

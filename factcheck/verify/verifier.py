@@ -7,11 +7,11 @@ decisions table (a policy rate) is also read against the rate as decided
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Callable
 
-from claims import Claim, DateBasis, Kind
+from claims import Claim, DateBasis, Kind, Unit
 
 from ..catalog import Catalog
 from ..policy import Policy
@@ -26,6 +26,7 @@ from .forecasts import check_forecast
 from ..labels import Label
 from .levels import check_level, check_range, check_threshold
 from .hours import preceding
+from .kinds import points_reading
 from .readings import judge
 from .spreads import check_spread
 from .verdict import Verdict
@@ -84,10 +85,13 @@ class Verifier:
     def verify(self, c: Claim, m: Mapping, ref: date | None) -> Verdict:
         s = self.catalog.get(m.series_id) if m.series_id and not m.spread else None
         token = explain.FX_IN_YEN.set(s is None or s.asset_class != "fx" or explain.in_yen(s))
+        as_points = c.checkable and points_reading(c, s)
         try:
-            v = self._verify(c, m, ref)
+            v = self._verify(replace(c, unit=Unit.PP) if as_points else c, m, ref)
         finally:
             explain.FX_IN_YEN.reset(token)
+        if as_points and v.label not in (Label.NOT_CHECKABLE, Label.UNVERIFIABLE):
+            v.explanation = explain.SMALL_PERCENT_AS_POINTS + v.explanation
         if c.date_basis == DateBasis.OWN_BEST_DATE and v.label not in (Label.NOT_CHECKABLE, Label.UNVERIFIABLE):
             v.explanation = explain.own_best_date(c) + v.explanation
         return v
