@@ -135,7 +135,7 @@ TARGET_AFTER = re.compile(r"^\s*(?:inflation\s+|price\s+|consensus\s+|year-end\s
                           r"forecast)\b(?!\s+(?:range|rate|band|for\s+the))", re.I)
 TARGET_BEFORE = re.compile(r"\b(?:target|goal|objective|aim|consensus|estimate|projection)\s+(?:of|at)\s+"
                            r"(?:about\s+|around\s+|roughly\s+)?$", re.I)
-# a trade's levels in a strategy note ("target 160.00, stop 165.20", "SL @ 1.0850", "entry at
+# a trade's levels in a strategy note ("target 146.00, stop 151.40", "SL @ 1.0850", "entry at
 # 152"): where the writer plans to act, not a reading of the market
 TRADE_LEVEL_BEFORE = re.compile(r"\b(?:(?:price\s+)?target|tgt|stop(?:[- ]loss)?|sl|tp|take[- ]profit|entry|"
                                 r"re-?entry|(?:buy|sell)\s+limit|(?:buy|sell)\b[^.;:,]{0,30}?"

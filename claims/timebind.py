@@ -48,7 +48,7 @@ def _is_offset(p: TimeRef) -> bool:
 
 
 def names_a_baseline(text: str, p: TimeRef) -> bool:
-    """"15% off the July 11 record close", "below its Feb. 19 peak": the day of a reference
+    """"12% off the March 4 record close", "below its Feb. 19 peak": the day of a reference
     point a move is measured from, not a day the text reports on; "on the day" after it
     does not mean it, and it carries to no later sentence."""
     return BASELINE_WORDS.search(text[max(0, p.start - 40):p.start]) is not None

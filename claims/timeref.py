@@ -44,6 +44,18 @@ FIGURE_WORDS = re.compile(r"[-+$¥€£%\d]|\b(?:percent|per cent|points?|basis|
                           r"one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)\b", re.I)
 
 
+# "Correction appended Oct. 30:", "Corrected on 3 March", "Clarification added Tuesday": the
+# day a notice was written, not a day any figure of the piece speaks of
+# (a notice opens its line or a bracket: "stocks corrected on Tuesday" is a market's move)
+EDIT_NOTE_BEFORE = re.compile(r"(?:^|[\n(\[*])\s*(?:correction|corrected|clarification|clarified)(?:\s*\(?\s*(?:appended|"
+                              r"added|made|issued|published|posted|note))?\s*(?:on\s+)?[:,-]?\s*$", re.I)
+
+
+def edit_note(text: str, start: int) -> bool:
+    """Whether the time phrase at ``start`` dates a correction or clarification notice."""
+    return EDIT_NOTE_BEFORE.search(("\n" if start <= 60 else "") + text[max(0, start - 60):start]) is not None
+
+
 def compares(before: str) -> bool:
     """Whether the words before a time phrase compare with another event ("bigger than the
     one on Friday"); not when a figure is what is compared ("more than 2% on Friday",
@@ -52,6 +64,7 @@ def compares(before: str) -> bool:
     return m is not None and not FIGURE_WORDS.search(DATE_WORDS.sub(" ", m.group("what")))
 OFFSET_UNITS = {"last": -1, "this": 0, "next": 1}
 RECAP_DAYS = 3  # "the month" this early in a month is the one just ended
+YEAR_END_REVIEW_DAY = 24  # from this day of December, "ends 2025 up 26%" speaks of the year now closing
 AHEAD_DAYS = 31  # a day and month without a year is the coming one when that is this near (a scheduled meeting)
 
 
@@ -101,7 +114,7 @@ def _role(text: str, start: int, phrase: str) -> str:
     before = text[max(0, start - 60):start]
     low = phrase.lower()
     if SEEN_BEFORE.search(before) or (FIRST_TIME_BEFORE.search(before) and low.startswith(("this ", "the "))) or \
-            compares(before):
+            compares(before) or edit_note(text, start):
         return "qualifier"
     if low.startswith("since") or SINCE_BEFORE.search(before):
         probe = before + "since " if low.startswith("since") else before
@@ -233,6 +246,9 @@ def _year_end(f: Found, closing: bool) -> TimeRef | None:
     if year is not None and ref is not None and (f.role == "since" or (
             year < ref.year and not f.phrase.lower().startswith("by"))):
         return f.tr(last_business_day(year, 12).isoformat(), "day", not written)
+    if closing and year is not None and ref is not None and year == ref.year and ref.month == 12 and \
+            ref.day >= YEAR_END_REVIEW_DAY:  # "the Nikkei closes 2025 up 26%" in a review dated Dec. 31
+        return f.tr(min(last_business_day(year, 12), ref).isoformat(), "day", False)
     if closing:
         return None
     return f.tr(f"{year}-12-31" if year else None, "day", not written, role="by" if f.role != "since" else f.role)
@@ -300,9 +316,14 @@ def _period_close(f: Found) -> TimeRef | None:
     elif unit == "year":
         year = ref.year - 1 if rel == "last" or (rel == "the" and ref.timetuple().tm_yday <= RECAP_DAYS) else ref.year
         day = last_business_day(year, 12)
+    elif unit == "quarter":  # "ended the quarter at 157.4" on April 1: the quarter just ended
+        first_month = (ref.month - 1) // 3 * 3 + 1
+        back = 1 if rel == "last" or (rel == "the" and (ref - date(ref.year, first_month, 1)).days < RECAP_DAYS) else 0
+        y, m = divmod(ref.year * 12 + first_month - 1 - 3 * back + 2, 12)
+        day = last_business_day(y, m + 1)
     else:  # week
         day = ref - timedelta(days=(ref.weekday() - 4) % 7 + (7 if rel == "last" else 0))
-    return f.tr(min(day, ref).isoformat(), "day", days={"week": 7, "month": 31, "year": 366}[unit])
+    return f.tr(min(day, ref).isoformat(), "day", days={"week": 7, "month": 31, "quarter": 92, "year": 366}[unit])
 
 
 def _the_period(f: Found) -> TimeRef | None:
@@ -314,7 +335,7 @@ def _the_period(f: Found) -> TimeRef | None:
         return f.span(None, "day", "since")
     ref, quarter = f.ref, "quarter" in f.phrase.lower() or "qtd" in f.phrase.lower()
     start = date(ref.year, 3 * ((ref.month - 1) // 3) + 1 if quarter else ref.month, 1)
-    if f.phrase.lower().startswith(("over the", "for the", "during the")) and (ref - start).days < RECAP_DAYS:
+    if f.phrase.lower().startswith(("over the", "for the", "during the", "on the")) and (ref - start).days < RECAP_DAYS:
         last = start - timedelta(days=1)
         return f.tr(last_business_day(last.year, last.month).isoformat(), "day", days=92 if quarter else 31)
     return _since_close(f, start - timedelta(days=1))
@@ -489,8 +510,10 @@ TIME_PATTERNS: tuple[TimePattern, ...] = (
                                     r"(?:(?P<qw>first|second|third|fourth) )?quarter(?: of (?P<y>(?:19|20)\d\d))?|"
                                     r"quarter-end|quarter end|end-q(?P<q>[1-4]))\b", re.I), ("quarter", "end"),
        _quarter_end, (("by the end of this quarter", "2026-03-31"), ("at the end of last quarter", "2025-12-31"))),
-    _P("year_close", re.compile(r"\b(?:ended|closed|finished|ending|closing|finishing) (?P<y>(?:19|20)\d\d)\b", re.I),
-       ("YEAR",), lambda f: _year_end(f, True), (("the yen ended 2024 weaker", "2024-12-31"),)),
+    _P("year_close", re.compile(r"\b(?:ended|closed|finished|ending|closing|finishing|ends|closes|finishes) "
+                                r"(?P<y>(?:19|20)\d\d)\b", re.I),
+       ("YEAR",), lambda f: _year_end(f, True), (("the yen ended 2024 weaker", "2024-12-31"),
+                                                 ("the Topix closes 2025 up 22%", "2025-12-31"))),
     _P("month_day", re.compile(rf"\b(?P<mon>{_MON})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? (?:19|20)\d\d)(?![\d%])"
                                r"(?![.,]\d)"), ("MON",), _month_day, (("on Jan. 20", "2026-01-20"),)),
     _P("day_month", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<mon>{_MON})\b(?!\.?,? (?:19|20)\d\d)"),
@@ -558,8 +581,10 @@ TIME_PATTERNS: tuple[TimePattern, ...] = (
     _P("that_day", re.compile(r"\b(?:that day|on the day|the same day|on the session)\b", re.I), ("day", "session"),
        lambda f: f.span(None, "day", "anaphor"), (("on the day", None),)),
     _P("period_close", re.compile(r"\b(?:ended|closed|finished|ending|closing|finishing) (?P<rel>the|this|last) "
-                                  r"(?P<u>week|month|year)\b", re.I), ("week", "month", "year"), _period_close,
-       (("the dollar ended last month at 158.1 yen", "2025-12-31"), ("it closed the week at 54,000", "2026-01-16"))),
+                                  r"(?P<u>week|month|quarter|year)\b", re.I), ("week", "month", "quarter", "year"),
+       _period_close,
+       (("the dollar ended last month at 158.1 yen", "2025-12-31"), ("it closed the week at 54,000", "2026-01-16"),
+        ("the yen ended last quarter at 157.4", "2025-12-31"))),
     _P("since_then", re.compile(r"\b(?:has|have|had|'s|’s) (?:since|since then)\b|\bsince then\b", re.I),
        ("since",), lambda f: f.span(None, "day", "later_since"), (("it has since rallied", None),)),
     _P("this_month", re.compile(r"\b(?:earlier |later )?(?:the|this|(?P<rel>last|next)) month\b", re.I), ("month",),
@@ -569,11 +594,11 @@ TIME_PATTERNS: tuple[TimePattern, ...] = (
        (("in the first five trading days of the year", "2025-12-31"),)),
     _P("last_week", re.compile(r"\b(?:last|the previous|the prior) week\b", re.I), ("week",), _last_week,
        (("last week", "2026-01-16"),)),
-    _P("the_period", re.compile(r"\b(?:(?:for|over|during) the|(?:so far )?this) quarter\b(?![- ]end)|"
+    _P("the_period", re.compile(r"\b(?:(?:for|over|during|on) the|(?:so far )?this) quarter\b(?![- ]end)|"
                                   r"\bquarter[- ]to[- ]date\b|\bqtd\b|\b(?:for|over|during) the month\b", re.I),
        ("quarter", "qtd", "month"), _the_period,
        (("up 39 bp over the quarter", "2025-12-31"), ("so far this quarter", "2025-12-31"),
-        ("fell 5 bp over the month", "2025-12-31"))),
+        ("fell 5 bp over the month", "2025-12-31"), ("down 7% on the quarter", "2025-12-31"))),
     _P("this_week", re.compile(r"\b(?:so far )?this week\b|\bweek to date\b|\bweek-to-date\b|\b(?:for|over) the week\b",
                                re.I), ("week",),
        lambda f: _since_close(f, f.ref - timedelta(days=f.ref.weekday() + 1) if f.ref else None),  # the close before Monday

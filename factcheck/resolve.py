@@ -197,8 +197,8 @@ CONTRAST_CLAUSE = re.compile(r",\s*(?:while|whereas|but)\b", re.I)
 def later_clause(c: Claim, cue: Cue) -> bool:
     """A market named after the number, past a semicolon, a line end or a contrasting
     clause (", while", ", but"), heads the next item: in "JGB 5s 1.45%, 30s 3.35%; UST 10s
-    at 4.1" the 30s are JGBs, and in "the 10-year Treasury at 4.71% and the 2-year at 4.37%,
-    while the 10-year JGB sat at 2.78%" the 2-year is a Treasury."""
+    at 4.1" the 30s are JGBs, and in "UST 10s 4.71% and 2s 4.37%, but JGB 10s stuck at 2.78%"
+    the 2s are Treasuries."""
     lo, hi = c.end - c.sentence_start, cue.start - c.sentence_start
     if not 0 <= lo < hi:
         return False

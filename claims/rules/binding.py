@@ -83,7 +83,8 @@ def closes_earlier_figure(pair: Pair) -> bool:
         for o in pair.sent_claims)
 
 
-BASELINE_WORDS = re.compile(r"\b(?:from|below|under|off|short of)\s+(?:its|the|a|an|their)\s*$", re.I)
+BASELINE_WORDS = re.compile(r"\b(?:from|below|under|off|short of|above|beating|topping|surpassing|eclipsing|"
+                            r"exceeding)\s+(?:its|the|a|an|their)\s*$", re.I)
 POSSESSIVE_EVENT = re.compile(r"^['’]s\s+(?:[\w.-]+\s+){0,3}?(?:data|report|jobs|payrolls?|figures|numbers|auction|"
                               r"meeting|decision|election|vote|statement|speech|announcement|comments|remarks|minutes|"
                               r"survey|release|print|cpi|gdp|reading|testimony|press conference|summit|holiday|"
@@ -154,7 +155,8 @@ BLOCKERS_AFTER: tuple[Rule[Pair, bool], ...] = (
     Rule("baseline_period", lambda p: BASELINE_WORDS.search(p.between) is not None, True,
          "the phrase is the period of a baseline ('10% below its July 11 record'), not the figure's day",
          examples=("The Nikkei 225 is still about [10%] below its July 11 record.",
-                   "S&P 500 [-19%] from its Feb. 19 peak, ouch."),
+                   "S&P 500 [-19%] from its Feb. 19 peak, ouch.",
+                   "Nikkei 225 shut at [41,500] on Tue, topping its March 2024 peak."),
          counter=("The Nikkei 225 fell [10%] on July 11.",)),
     Rule("baseline_phrase", dates_the_baseline, True,
          "the phrase dates where a move started ('down 2.7 yen from the same time on Thursday'), not the figure",
@@ -347,10 +349,10 @@ class Dating:
 
     @lazy
     def past_by_day(self) -> TimeRef | None:
-        """"before easing to 3.318% by Wednesday", "By July 10 the dollar had reached 161.7
+        """"before easing to 3.318% by Wednesday", "By March 14 the dollar had climbed to 151.2
         yen": in a statement of fact, a past "by" or "until" day or month right after the
         figure, or opening the figure's clause, is the time it had got there (read back from
-        the reference: a relative "by mid-September" in a December review is last September)."""
+        the reference: a relative "by mid-August" in a December review is last August)."""
         c = self.c
         for p in self.own:
             if p.role != "by" or p.precision not in ("day", "month") or not p.value:
@@ -361,9 +363,9 @@ class Dating:
         return None
 
     def _opens_clause_of_figure(self, p: TimeRef) -> bool:
-        """"By July 10 the dollar had reached [161.73]": no clause break, other figure,
+        """"By March 14 the dollar had climbed to [151.20]": no clause break, other figure,
         present-tense word or nearer point in time stands between the phrase and the figure
-        ("until January for the board to move again, lifting its rate to [0.5%]" holds)."""
+        ("waited until July for its next move, raising the rate to [0.25%]" holds)."""
         c = self.c
         between = self.text[p.end:c.start]
         if NEW_CLAUSE.search(between) or PRESENT_TENSE.search(between):
@@ -519,13 +521,37 @@ def _ends_at_reference(d: Dating) -> bool:
                                   or d.ends_a_period())
 
 
-def _end_of_period(d: Dating) -> tuple[TimeRef, DateBasis]:
+def _end_of_period(d: Dating, whole_year: bool = False) -> tuple[TimeRef, DateBasis]:
     p = d.nearest(d.points)
-    year, month = int(p.value[:4]), int(p.value[5:7]) if p.precision == "month" else 12
+    year, month = int(p.value[:4]), int(p.value[5:7]) if p.precision == "month" and not whole_year else 12
     day = last_business_day(year, month)
     if d.ref is not None and day > d.ref:
         day = d.ref
     return replace(p, value=day.isoformat(), precision="day"), DateBasis.EXPLICIT
+
+
+# "and twice more after that, ending at 4.25%-4.50%": a level where a run of moves came to rest
+ENDING_AT = re.compile(r"\b(?:ending|ended|finishing|finished|winding up|leaving\s+(?:[\w'-]+\s+){0,3}?)"
+                       r"(?:\s*(?:the\s+year|up))?\s*at\s*$", re.I)
+SEQUENCE = re.compile(r"\b(?:later|more|followed|subsequent(?:ly)?|further|then)\b", re.I)
+
+
+def ends_a_sequence(d: Dating) -> bool:
+    """A level after "ending at" or "leaving ... at" that closes a run of moves told after a
+    month or year ("cut in September and twice more after that, ending at 4.25%-4.50%"): where
+    the run had got to by the end of that year, not the level the month names."""
+    c = d.c
+    if c.kind is not Kind.LEVEL or d.ref is None or not d.points or not ENDING_AT.search(d.text[c.sentence_start:c.start]):
+        return False
+    p = d.nearest(d.points)
+    return p.end <= c.start and p.precision in ("month", "year") and SEQUENCE.search(d.text[p.end:c.start]) is not None
+
+
+def _end_of_sequence(d: Dating) -> tuple[TimeRef, DateBasis]:
+    """The year's last session (or the document's day): a level in force then, not the
+    decision of that day (the decisions the clause reports were told before it)."""
+    d.c.event = False
+    return _end_of_period(d, whole_year=True)
 
 
 def _move_over_closed_period(d: Dating) -> tuple[TimeRef, DateBasis]:
@@ -597,10 +623,11 @@ FACT_DATES: tuple[Rule[Dating, Callable[[Dating], tuple[TimeRef | None, DateBasi
                    "Nikkei 225 fell 13.2% in March to [51,063.72] - worst month since 2008."),
          counter=("The Nikkei 225 traded at [51,000] in March.",)),
     Rule("move_over_closed_period", lambda d: d.points and d.c.kind is Kind.CHANGE and
-         d.nearest(d.points).pattern in ("period_close", "the_period"), _move_over_closed_period,
+         d.nearest(d.points).pattern in ("period_close", "the_period", "year_close"), _move_over_closed_period,
          "'ended the month up 1.2%': a move over the period the phrase closes, dated at its last session "
          "('over the quarter' in a quarter's first days: the quarter just ended)",
-         examples=("The Nikkei 225 ended the month up [1.2%].", "S&P 500 closed the week [+3.9%]."),
+         examples=("The Nikkei 225 ended the month up [1.2%].", "S&P 500 closed the week [+3.9%].",
+                   "The Topix finished 2025 up [22%], a third straight gain."),
          counter=("The dollar ended the month at [142.63] yen.",)),
     Rule("day_after", lambda d: d.day_after is not None, lambda d: (d.day_after, DateBasis.EXPLICIT),
          "'on Tuesday, a day after X': the figure of X is dated that many sessions before the day named",
@@ -627,6 +654,13 @@ FACT_DATES: tuple[Rule[Dating, Callable[[Dating], tuple[TimeRef | None, DateBasi
          examples=("On Tuesday the BoJ raised its policy rate to 0.75% from [0.5%].",
                    "BOJ hiked to 0.25% from a range of [0 to 0.1%] on Wednesday."),
          counter=("On Thursday the dollar slid from as high as [160.7 yen] to as low as 155.6.",)),
+    Rule("end_of_sequence", ends_a_sequence, _end_of_sequence,
+         "'cut in September and twice more after that, ending at 4.25%-4.50%': a level where a run of moves told after a "
+         "month came to rest is the year's last (or the document's day, if earlier)",
+         examples=("The Fed cut in September and twice more after that, ending at [4.25%-4.50%].",
+                   "BoJ hiked in March, then again later on, leaving the policy rate at [0.25%]."),
+         counter=("The 10-year JGB yield rose 5 bp in March, ending at [1.50%].",
+                  "The Fed cut in September, leaving its range at [4.75%-5.00%].")),
     Rule("point", lambda d: d.points, lambda d: (d.nearest(d.points), DateBasis.EXPLICIT),
          "the nearest time phrase that belongs to the figure dates it",
          examples=("The Nikkei jumped [4.75%] on Oct. 6.",)),
