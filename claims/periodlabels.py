@@ -47,7 +47,7 @@ def _period(label: str) -> str | None:
     return kind
 
 
-def _column(text: str, pos: int) -> str | None:
+def column_header(text: str, pos: int) -> str | None:
     """The header of the table column holding ``pos`` (a pipe table), if any."""
     line_start = text.rfind("\n", 0, pos) + 1
     line = text[line_start:text.find("\n", pos) if "\n" in text[pos:] else len(text)]
@@ -71,7 +71,7 @@ def _column(text: str, pos: int) -> str | None:
 def label_period(text: str, c) -> tuple[str, str] | None:
     """(words, period) a layout names for a move (a claim or a number, anything with a
     ``start``): its column's header, or a label right before it ("Quarter: -10.7%")."""
-    header = _column(text, c.start)
+    header = column_header(text, c.start)
     if header is not None:
         period = _period(header)
         return (header.strip(), period) if period else None

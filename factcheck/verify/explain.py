@@ -106,6 +106,7 @@ def ambiguous(why: str) -> str:
 
 
 SMALL_PERCENT_AS_POINTS = "Read in percentage points (a '%' move of a rate this small means points): "
+PERCENT_COLUMN = "Read in percent, as its column's header gives moves: "
 NO_DATE = "No date for this claim: the document's reference date is unknown (give --date)."
 
 

@@ -9,7 +9,7 @@ forms leave a careful reader two readings:
   as a move ("60 basis points compared to January");
 * a level in index points far from the index ("fell 3,836.48 points" read as a level) reads
   as a move;
-* a "%" change of a rate smaller than one ("the 10-year yield fell 0.030% to 0.74%") is read
+* a "%" change of a rate smaller than one ("UST 2s down 0.12% on the day at 4.50%") is read
   in percentage points before anything else (:func:`points_reading`): a relative move that
   small of a yield is below the precision it is quoted to (and within the tolerance of any
   quiet day), so writers who print it (translated Japanese news above all) mean points.
@@ -26,6 +26,7 @@ from dataclasses import replace
 from typing import Iterator
 
 from claims import Kind, Unit
+from claims.periodlabels import column_header
 
 from .case import Case
 from .verdict import Verdict
@@ -65,6 +66,24 @@ def points_reading(c, s) -> bool:
     :data:`SMALL_PERCENT_AS_POINTS`, to be checked in percentage points."""
     return s is not None and c.kind == Kind.CHANGE and c.unit == Unit.PERCENT and s.unit == Unit.PERCENT and \
         0 < abs(c.value) < SMALL_PERCENT_AS_POINTS
+
+
+# a column header that says its moves are in percent ("% chg", "1M change (% for prices, bp for
+# yields)", "pct")
+PERCENT_HEADER = re.compile(r"(?i)%|\bpct\b|\bpercent\b|\bper cent\b")
+BARE_CELL = re.compile(r"[+\-−±]?\d[\d,]*(?:\.\d+)?")
+
+
+def percent_column(c, s, text: str) -> bool:
+    """Whether the claim is a bare move of a price (an index, a currency) in a table column
+    whose header gives moves in percent: under "1M change (%)" the "+2.2" of the S&P 500 row
+    is 2.2%, not 2.2 index points. A figure written with its own unit keeps it; a yield's
+    move in the same column keeps the unit the extractor gave it (basis points)."""
+    if s is None or c.kind != Kind.CHANGE or c.unit not in (Unit.POINTS, Unit.FX) or \
+            s.asset_class not in ("index", "fx") or not BARE_CELL.fullmatch(c.text):
+        return False
+    header = column_header(text, c.start)
+    return header is not None and PERCENT_HEADER.search(header) is not None
 
 
 def gross(value: float, level: float, unit: str) -> bool:

@@ -26,7 +26,7 @@ from .forecasts import check_forecast
 from ..labels import Label
 from .levels import check_level, check_range, check_threshold
 from .hours import preceding
-from .kinds import points_reading
+from .kinds import percent_column, points_reading
 from .readings import judge
 from .spreads import check_spread
 from .verdict import Verdict
@@ -85,16 +85,28 @@ class Verifier:
     def verify(self, c: Claim, m: Mapping, ref: date | None) -> Verdict:
         s = self.catalog.get(m.series_id) if m.series_id and not m.spread else None
         token = explain.FX_IN_YEN.set(s is None or s.asset_class != "fx" or explain.in_yen(s))
-        as_points = c.checkable and points_reading(c, s)
+        reread = self._as_read(c, s)
         try:
-            v = self._verify(replace(c, unit=Unit.PP) if as_points else c, m, ref)
+            v = self._verify(replace(c, unit=reread[0]) if reread else c, m, ref)
         finally:
             explain.FX_IN_YEN.reset(token)
-        if as_points and v.label not in (Label.NOT_CHECKABLE, Label.UNVERIFIABLE):
-            v.explanation = explain.SMALL_PERCENT_AS_POINTS + v.explanation
+        if reread and v.label not in (Label.NOT_CHECKABLE, Label.UNVERIFIABLE):
+            v.explanation = reread[1] + v.explanation
         if c.date_basis == DateBasis.OWN_BEST_DATE and v.label not in (Label.NOT_CHECKABLE, Label.UNVERIFIABLE):
             v.explanation = explain.own_best_date(c) + v.explanation
         return v
+
+    def _as_read(self, c: Claim, s) -> tuple[Unit, str] | None:
+        """The unit a careful reader checks the claim in when it is not the one extracted,
+        and the words that say so: a small "%" move of a rate is in points, a bare move under
+        a column headed in percent is in percent."""
+        if not c.checkable:
+            return None
+        if points_reading(c, s):
+            return Unit.PP, explain.SMALL_PERCENT_AS_POINTS
+        if percent_column(c, s, self.text):
+            return Unit.PERCENT, explain.PERCENT_COLUMN
+        return None
 
     def _verify(self, c: Claim, m: Mapping, ref: date | None) -> Verdict:
         if not c.checkable:
