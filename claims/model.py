@@ -92,6 +92,16 @@ class Vocabulary:
             self._compiled = (trigger, by_first)
         return self._compiled
 
+    @staticmethod
+    def _longest(text: str, pos: int, entries) -> tuple[re.Match, VocabularyEntry] | None:
+        """The entry among ``entries`` whose pattern matches longest at ``pos``."""
+        best = None
+        for rx, e in entries:
+            hit = rx.match(text, pos)
+            if hit and (best is None or hit.end() > best[0].end()):
+                best = (hit, e)
+        return best
+
     def find(self, text: str) -> list[Cue]:
         trigger, by_first = self.compiled()
         cues: list[Cue] = []
@@ -99,11 +109,11 @@ class Vocabulary:
         for m in trigger.finditer(lowered(text)):
             if m.start() < end:
                 continue
-            best = None
-            for rx, e in by_first.get(m.group(0), ()):
-                hit = rx.match(text, m.start())
-                if hit and (best is None or hit.end() > best[0].end()):
-                    best = (hit, e)
+            best = self._longest(text, m.start(), by_first.get(m.group(0), ()))
+            if best is None:  # "Fed's rate": no "Fed's ..." entry fits, but "Fed" does
+                word = m.group(0)
+                shorter = [k for k in range(len(word) - 1, 0, -1) if not word[k].isalnum() and word[:k] in by_first]
+                best = next((b for k in shorter if (b := self._longest(text, m.start(), by_first[word[:k]]))), None)
             if best is None:
                 continue
             hit, e = best

@@ -47,3 +47,16 @@ def test_market_levels_beside_trade_words_stay_checkable(check, text, literal):
 ])
 def test_a_maturity_takes_the_issuer_of_its_own_clause(check, text, literal, series):
     assert by_text(check(text, "2026-07-24"), literal)["series"]["id"] == series
+
+
+@pytest.mark.parametrize("text, literal", [
+    # wire: a possessive bank name ("Fed's") when no longer entry starts with it
+    ("After the July meeting the Fed's rate sits at 4.25%-4.50%.", "4.25%-4.50%"),
+    # desk note
+    ("Fed's policy band: 4.25%-4.50%, unchanged", "4.25%-4.50%"),
+    # the longer entry still wins where it fits
+    ("The Fed's target stayed at 4.25%-4.50%.", "4.25%-4.50%"),
+])
+def test_a_possessive_bank_name_is_still_the_bank(check, text, literal):
+    c = by_text(check(text, "2025-07-31"), literal)
+    assert c["series"]["id"] == "fed_funds_upper" and c["verdict"]["label"] == "accurate", c["verdict"]
