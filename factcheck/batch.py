@@ -25,6 +25,7 @@ from typing import Callable, Iterator
 from .discover import EXTENSIONS, discover, inside  # noqa: F401  (re-exported for callers)
 from .errors import FactcheckError, InputError
 from .inputs import decode_noted, main_text, read_bytes
+from .jsonfile import json_bytes
 
 log = logging.getLogger("factcheck")
 BAD = ("inaccurate", "misdated")
@@ -92,14 +93,14 @@ def report_path(out: Path, rel: str, fmt: str) -> Path:
     return out / (rel + RENDERERS[fmt].suffix)
 
 
-def _atomic_write(path: Path, body: str, out: Path | None = None) -> None:
+def _atomic_write(path: Path, body: str | bytes, out: Path | None = None) -> None:
     """Write ``body`` to ``path`` through a temporary file; with ``out``, refuse a path
     that would land outside it (a linked directory inside the output folder)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     if out is not None and not inside(path.parent.resolve(), out.resolve()):
         raise InputError(f"{path.name}: its report would be written outside the output folder")
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(body, encoding="utf-8")
+    tmp.write_bytes(body if isinstance(body, bytes) else body.encode("utf-8"))
     tmp.replace(path)
 
 
@@ -146,7 +147,7 @@ def check_one(rel: str, config: BatchConfig) -> DocResult:
         for fmt in config.formats:
             if fmt != "json":
                 _atomic_write(report_path(out, rel, fmt), render_for_batch(report, fmt, rel, base), out)
-        _atomic_write(report_path(out, rel, "json"), json.dumps(d, indent=1, ensure_ascii=False) + "\n", out)
+        _atomic_write(report_path(out, rel, "json"), json_bytes(d), out)
         return _row(rel, "ok", d)
     except FactcheckError as exc:
         message = str(exc).replace(str(path), rel).replace(path.name + ": ", "", 1) if str(exc) else "unreadable"

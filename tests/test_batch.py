@@ -119,3 +119,18 @@ def test_dask_engine_matches_local(folder, tmp_path):
         remote, _ = run(found, BatchConfig(str(folder), str(tmp_path / "dask")), engine="dask", client=client)
     assert summarize(local) == summarize(remote)
     assert (tmp_path / "dask" / "summary.csv").read_text() == (tmp_path / "local" / "summary.csv").read_text()
+
+
+def test_batch_json_is_the_reports_json_text_indented_by_two(folder, tmp_path):
+    """The batch writes its JSON with orjson (factcheck/jsonfile.py): the same text as
+    ``json.dumps(indent=2)`` gives for the same dict, and a value orjson refuses still goes
+    through ``json``."""
+    from factcheck.jsonfile import json_bytes
+
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["batch", str(folder), "--out", str(out), "--glob", "dev01.txt"]).exit_code == 0
+    written = (out / "dev01.txt.json").read_text(encoding="utf-8")
+    report = json.loads(written)
+    assert report["claims"] and written == json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+    odd = {"big": 2 ** 70, "yen": "¥157", "n": [1.5, None]}
+    assert json_bytes(odd).decode("utf-8") == json.dumps(odd, indent=2, ensure_ascii=False) + "\n"
