@@ -154,17 +154,16 @@ def _qualified(c: Claim, s: Series, data: SeriesData) -> np.ndarray | None:
 def _decision(c: Claim, s: Series, store: Store, data: SeriesData) -> np.ndarray | None:
     """"raised rates to 0.75%": a decision happens on the day it is announced (or takes
     effect), not on every day the rate is in force."""
-    table = store.decisions(s.id) if c.event else None
-    if table is None or table.empty:
+    table = store.decision_days(s.id) if c.event else None
+    if table is None or not len(table.rate):
         return None
-    rates = table["rate_percent"].astype(float)
     if c.kind == Kind.CHANGE:
-        step = rates.diff() * (100 if c.unit == Unit.BP else 1)
-        hit = (step - c.value).abs() <= c.precision + 1e-9
+        step = table.steps() * (100 if c.unit == Unit.BP else 1)
+        with np.errstate(invalid="ignore"):  # the first decision has no step: it matches nothing
+            hit = np.abs(step - c.value) <= c.precision + 1e-9
     else:
-        hit = (rates - c.value).abs() <= c.precision + 1e-9
-    days = pd.DatetimeIndex(pd.concat([table.loc[hit, "announced"], table.loc[hit, "effective"]]).dropna())
-    return np.isin(data.columns.days, days.as_unit("ns").asi8)
+        hit = np.abs(table.rate - c.value) <= c.precision + 1e-9
+    return np.isin(data.columns.days, table.days_of(hit))
 
 
 def observed(c: Claim, s: Series, data: SeriesData, policy: Policy, store: Store):

@@ -84,3 +84,34 @@ class Columns:
             inside[inside] = calendar[pos[inside]] == self.days[inside]
             placed = self._calendars[key] = (pos[inside], inside)
         return placed
+
+
+_NAT = np.iinfo(np.int64).min  # NaT as an int64 nanosecond day
+
+
+@dataclass(eq=False)
+class DecisionDays:
+    """A bank's decisions table as arrays, built once per series and process: the rate
+    set by each decision and the days it was announced and took effect (nanoseconds,
+    ``NaT`` where the table leaves a day out). The date inference asks it, for every
+    figure of a decision ("raised rates to 0.75%"), on which days such a decision fell."""
+
+    rate: np.ndarray
+    announced: np.ndarray
+    effective: np.ndarray
+
+    @classmethod
+    def of(cls, table: pd.DataFrame) -> "DecisionDays":
+        def days(name: str) -> np.ndarray:
+            return pd.DatetimeIndex(table[name]).as_unit("ns").asi8.copy()
+
+        return cls(table["rate_percent"].to_numpy(dtype=float), days("announced"), days("effective"))
+
+    def steps(self) -> np.ndarray:
+        """Each decision's change of the rate, in points (NaN for the first)."""
+        return np.concatenate(([np.nan], np.diff(self.rate)))
+
+    def days_of(self, hit: np.ndarray) -> np.ndarray:
+        """The announcement and effective days of the decisions ``hit`` marks."""
+        both = np.concatenate((self.announced[hit], self.effective[hit]))
+        return both[both != _NAT]

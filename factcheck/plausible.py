@@ -15,6 +15,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+import numpy as np
+import pandas as pd
+
 from claims import Claim
 
 from .catalog import Series
@@ -62,12 +65,15 @@ class RecentRange:
         data = self.store.get(s.id) if day is not None else None
         if data is None or s.asset_class not in ("yield", "rate", "policy_rate", "fx", "index"):
             return None
-        index = data.values.index
-        if not len(index) or day < index[0].date() or day - LOOKBACK > index[-1].date():
+        days = data.columns.days
+        if not len(days) or day < data.first or day - LOOKBACK > data.last:
             return None  # outside the data (a date of 1900 or 2200 is read, not evidence)
-        window = data.values.loc[str(max(day - LOOKBACK, index[0].date())):str(day)]
-        if len(window) < 5:
+        # the days from a year before to ``day``, both included, found by bisection
+        lo = int(np.searchsorted(days, pd.Timestamp(max(day - LOOKBACK, data.first)).value, side="left"))
+        hi = int(np.searchsorted(days, pd.Timestamp(day).value, side="right"))
+        if hi - lo < 5:
             return None  # no data near that date: no evidence either way
+        window = data.columns.value[lo:hi]
         low, high = float(window.min()), float(window.max())
         value = c.value
         if s.asset_class in ("yield", "rate", "policy_rate"):

@@ -19,7 +19,7 @@ import pandas as pd
 
 from .catalog import Catalog, Series
 from .errors import DataError
-from .observations import Columns
+from .observations import Columns, DecisionDays
 from .resources_access import resource
 from .validation import iso_dates, validate
 
@@ -33,12 +33,14 @@ class SeriesData:
     frame: pd.DataFrame
     origin: str  # "snapshot" | "user" | "decisions"
 
-    @property
+    @cached_property
     def first(self) -> date:
         return self.frame.index[0].date()
 
-    @property
+    @cached_property
     def last(self) -> date:
+        """Kept, like :attr:`first`: the verifier asks for every claim, and the frame of a
+        loaded series does not change."""
         return self.frame.index[-1].date()
 
     @cached_property
@@ -100,6 +102,17 @@ class SeriesData:
             raise KeyError(ts)
         return self._column(column)[i]
 
+    def cell_at(self, i: int, column: str):
+        """``frame[column].iloc[i]``, from the column's array."""
+        return self._column(column)[i]
+
+    def has_column(self, name: str) -> bool:
+        return name in self._names
+
+    @cached_property
+    def _names(self) -> frozenset:
+        return frozenset(self.frame.columns)
+
     def _column(self, name: str) -> np.ndarray:
         got = self._arrays.get(name)
         if got is None:
@@ -123,6 +136,7 @@ class Store:
         self._dir = snapshot_dir
         self._cache: dict[str, SeriesData | None] = {}
         self._manifest: dict | None = None
+        self._vintage: tuple[dict, str] | None = None
         self.fetched = Cache() if cache is True else (cache or None)
         self.warnings: list[str] = []
 
@@ -160,8 +174,12 @@ class Store:
 
     @property
     def vintage(self) -> str:
-        """The newest date any snapshot file reaches: what 'current' means offline."""
-        return max(str(v["last"]) for k, v in self.manifest.items() if not k.startswith("_"))
+        """The newest date any snapshot file reaches: what 'current' means offline (worked
+        out once per manifest: every document and many claims ask)."""
+        manifest = self.manifest
+        if self._vintage is None or self._vintage[0] is not manifest:
+            self._vintage = (manifest, max(str(v["last"]) for k, v in manifest.items() if not k.startswith("_")))
+        return self._vintage[1]
 
     def withheld(self, series_id: str) -> str | None:
         """The licence key of a series this snapshot leaves out because its owner restricts
@@ -231,6 +249,15 @@ class Store:
         key = "decisions:" + series_id
         if key not in self._cache:
             self._cache[key] = self._read_decisions(series_id)
+        return self._cache[key]
+
+    def decision_days(self, series_id: str) -> DecisionDays | None:
+        """The decisions table as arrays (:class:`~factcheck.observations.DecisionDays`),
+        built once per series: the date inference reads it for every decision figure."""
+        key = "decision days:" + series_id
+        if key not in self._cache:
+            table = self.decisions(series_id)
+            self._cache[key] = DecisionDays.of(table) if table is not None else None
         return self._cache[key]
 
     def decision_rows(self, series_id: str) -> list:

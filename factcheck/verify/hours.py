@@ -22,6 +22,7 @@ import pandas as pd
 from claims import DAILY_MOVE_UNITS, Claim, Kind, Threshold, change_between
 
 from ..labels import Label
+from ..store import SeriesData
 from . import explain
 from .case import Case
 from .tolerance import BAR_SHARE, EPS, bar_allowance, change_tolerance, grade
@@ -133,7 +134,7 @@ def unseen_reading(k: Case, side: Threshold | None) -> Verdict:
         return Verdict(Label.UNVERIFIABLE, explain.unseen_hours(s), "unseen_hours")
     best = None
     for ts in frame.index:
-        span = _stretch(data.frame, ts)
+        span = _stretch(data, ts)
         if span is None:
             continue
         lo, hi = span
@@ -163,7 +164,7 @@ def _unseen_move(k: Case, ts: pd.Timestamp) -> Verdict:
     data have, to an hour they miss). Inside it, or within the bar share of the move's
     allowance, it cannot be settled; beyond that it fails."""
     c, s, data = k.c, k.s, k.data
-    span, base = _stretch(data.frame, ts), data.before(ts.date())
+    span, base = _stretch(data, ts), data.before(ts.date())
     if span is None or base is None:
         return Verdict(Label.UNVERIFIABLE, explain.unseen_hours(s), "unseen_hours")
     lo_move, hi_move = sorted((change_between(c.unit, base[1], span[0]), change_between(c.unit, base[1], span[1])))
@@ -178,15 +179,18 @@ def _unseen_move(k: Case, ts: pd.Timestamp) -> Verdict:
     return Verdict(Label.INACCURATE, text, "unseen_hours", obs, dist, c.precision + tol)
 
 
-def _stretch(frame: pd.DataFrame, ts: pd.Timestamp) -> tuple[float, float] | None:
+def _stretch(data: SeriesData, ts: pd.Timestamp) -> tuple[float, float] | None:
     """The prices the series must have passed between the day ``ts`` and the next
-    session: the day's bar (or close) and the next session's open (or close)."""
-    later = frame[frame.index > ts]
-    if later.empty:
+    session: the day's bar (or close) and the next session's open (or close). Read by
+    position (the next session is the next row)."""
+    i = data.columns.position(ts)
+    if i is None:
+        raise KeyError(ts)
+    if i + 1 >= len(data.columns.days):
         return None
-    row, nxt = frame.loc[ts], later.iloc[0]
-    bars = "high" in frame.columns and row.get("high") == row.get("high") and row.get("high") is not None
-    here = (float(row["low"]), float(row["high"])) if bars else (float(row["value"]),) * 2
-    opened = nxt.get("open") if "open" in frame.columns else None
-    then = float(opened) if opened is not None and opened == opened else float(nxt["value"])
+    high = data.cell_at(i, "high") if data.has_column("high") else None
+    bars = high is not None and high == high
+    here = (float(data.cell_at(i, "low")), float(high)) if bars else (float(data.cell_at(i, "value")),) * 2
+    opened = data.cell_at(i + 1, "open") if data.has_column("open") else None
+    then = float(opened) if opened is not None and opened == opened else float(data.cell_at(i + 1, "value"))
     return min(here[0], then) - EPS, max(here[1], then) + EPS
