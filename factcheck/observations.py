@@ -115,3 +115,58 @@ class DecisionDays:
         """The announcement and effective days of the decisions ``hit`` marks."""
         both = np.concatenate((self.announced[hit], self.effective[hit]))
         return both[both != _NAT]
+
+
+NS_PER_DAY = 86_400 * 10**9
+EPOCH_ORDINAL = 719_163  # date(1970, 1, 1).toordinal()
+
+
+def ordinal(ns: int) -> int:
+    """The proleptic ordinal (``date.toordinal``) of a nanosecond day."""
+    return int(ns) // NS_PER_DAY + EPOCH_ORDINAL
+
+
+@dataclass(frozen=True, eq=False)
+class Window:
+    """The observations ``lo`` to ``hi - 1`` of one series (a :class:`factcheck.store.
+    SeriesData`), read as arrays: what a verdict checker asks of the days a claim speaks
+    of (the nearest close, the extreme, the days a test holds) without building a pandas
+    slice per claim. Days come back as the frame's own index labels (``ts``), so
+    explanations and evidence read the same as before."""
+
+    data: object
+    lo: int
+    hi: int
+
+    def __len__(self) -> int:
+        return max(self.hi - self.lo, 0)
+
+    @property
+    def empty(self) -> bool:
+        return self.hi <= self.lo
+
+    @property
+    def days(self) -> np.ndarray:
+        return self.data.columns.days[self.lo:self.hi]
+
+    @property
+    def value(self) -> np.ndarray:
+        return self.data.columns.value[self.lo:self.hi]
+
+    def column(self, name: str) -> np.ndarray:
+        """A column of the frame as it is (NaN where a source gives no bar)."""
+        return self.data.column(name)[self.lo:self.hi]
+
+    def ts(self, i: int) -> pd.Timestamp:
+        """The index label of the window's ``i``-th day (negative from the end)."""
+        return self.data.frame.index[self.lo + (i if i >= 0 else len(self) + i)]
+
+    @property
+    def has_bars(self) -> bool:
+        """The source gives intraday highs and lows for some of these days."""
+        return self.data.has_column("high") and self.data.has_column("low") and \
+            bool((~np.isnan(self.column("high"))).any())
+
+    def where(self, test) -> list[int]:
+        """The positions whose close passes ``test`` (a function of one float)."""
+        return [i for i, v in enumerate(self.value.tolist()) if test(v)]

@@ -19,7 +19,7 @@ import pandas as pd
 
 from .catalog import Catalog, Series
 from .errors import DataError
-from .observations import Columns, DecisionDays
+from .observations import Columns, DecisionDays, Window
 from .resources_access import resource
 from .validation import iso_dates, validate
 
@@ -54,10 +54,15 @@ class SeriesData:
         return Columns.of(self.frame)
 
     def window(self, start: date, end: date) -> pd.DataFrame:
-        """Observations from ``start`` to ``end``. A monthly series' observation (dated the
-        first of its month) stands for the whole month and a weekly one for the seven days
-        it ends (the latest one on or before the start, up to six days), so a window inside
-        that period still finds it."""
+        """Observations from ``start`` to ``end`` as a frame (see :meth:`span`)."""
+        span = self.span(start, end)
+        return self.frame.iloc[span.lo:span.hi]
+
+    def span(self, start: date, end: date) -> Window:
+        """Observations from ``start`` to ``end``, by position. A monthly series'
+        observation (dated the first of its month) stands for the whole month and a weekly
+        one for the seven days it ends (the latest one on or before the start, up to six
+        days), so a window inside that period still finds it."""
         first = pd.Timestamp(start)
         if self.series.frequency == "monthly":
             first = first.replace(day=1)
@@ -68,7 +73,7 @@ class SeriesData:
         days = self.columns.days  # by position: a label slice of the frame costs several times more
         lo = int(np.searchsorted(days, first.value, side="left"))
         hi = int(np.searchsorted(days, pd.Timestamp(end).value, side="right"))
-        return self.frame.iloc[lo:max(lo, hi)]
+        return Window(self, lo, max(lo, hi))
 
     def on_or_before(self, day: date) -> tuple[pd.Timestamp, float] | None:
         idx = int(np.searchsorted(self.columns.days, pd.Timestamp(day).value, side="right")) - 1
@@ -105,6 +110,10 @@ class SeriesData:
     def cell_at(self, i: int, column: str):
         """``frame[column].iloc[i]``, from the column's array."""
         return self._column(column)[i]
+
+    def column(self, name: str) -> np.ndarray:
+        """A column of the frame as an array, made once."""
+        return self._column(name)
 
     def has_column(self, name: str) -> bool:
         return name in self._names

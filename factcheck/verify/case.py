@@ -12,6 +12,7 @@ from claims import Claim, DateBasis, Kind
 
 from ..catalog import Series
 from ..policy import Policy
+from ..observations import Window
 from ..store import SeriesData, Store
 from .verdict import Observed
 
@@ -89,12 +90,17 @@ class Case:
         return explicit(self.c)
 
     def frame(self) -> pd.DataFrame:
-        """The observations in the window; for an explicit day without a print, the last
-        ones before it (within the lag)."""
-        frame = self.data.window(self.start, self.end)
-        if frame.empty and self.start == self.end:
-            frame = self.data.window(self.start - timedelta(days=self.policy.lag_days), self.end)
-        return frame
+        """The observations of :meth:`rows` as a frame."""
+        rows = self.rows()
+        return self.data.frame.iloc[rows.lo:rows.hi]
+
+    def rows(self) -> Window:
+        """The observations in the window, by position; for an explicit day without a
+        print, the last ones before it (within the lag)."""
+        rows = self.data.span(self.start, self.end)
+        if rows.empty and self.start == self.end:
+            rows = self.data.span(self.start - timedelta(days=self.policy.lag_days), self.end)
+        return rows
 
     def obs(self, ts: pd.Timestamp, value: float | None = None, fld: str = "close") -> Observed:
         """An observation of the day ``ts``; an intraday high or low names the bars' source

@@ -11,6 +11,7 @@ import math
 import contextvars
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from claims import Claim, Unit
@@ -295,12 +296,12 @@ def stale_level(c: Claim, s: Series, when: pd.Timestamp, value: float, source: s
             f"{distance(gap)} before this piece ({ref}){tail}: a stale figure, stated as current.")
 
 
-def then(values: pd.Series, unit: str, single: bool) -> str:
-    """What the data said in the stated window (for a misdated claim)."""
-    if values.empty:
+def then(values: np.ndarray, unit: str, single: bool) -> str:
+    """What the data said in the stated window (for a misdated claim): its closes."""
+    if not len(values):
         return ""
     if single or len(values) == 1:
-        return f" (then {fmt(float(values.iloc[-1]), unit)})"
+        return f" (then {fmt(float(values[-1]), unit)})"
     return f" (then {fmt(float(values.min()), unit)} to {fmt(float(values.max()), unit)})"
 
 

@@ -127,13 +127,13 @@ def unseen_reading(k: Case, side: Threshold | None) -> Verdict:
     """The claim read in the series' unseen hours (see the module docstring); ``side`` is
     the side of the line a threshold claim states (None for a level)."""
     c, s, data = k.c, k.s, k.data
-    frame = k.frame()
-    if c.kind == Kind.CHANGE and day_extreme(c, k.preceding) and not frame.empty:
-        return _unseen_move(k, frame.index[-1])
-    if c.kind == Kind.CHANGE or c.range_low is not None or frame.empty:
+    rows = k.rows()
+    if c.kind == Kind.CHANGE and day_extreme(c, k.preceding) and not rows.empty:
+        return _unseen_move(k, rows.ts(-1))
+    if c.kind == Kind.CHANGE or c.range_low is not None or rows.empty:
         return Verdict(Label.UNVERIFIABLE, explain.unseen_hours(s), "unseen_hours")
     best = None
-    for ts in frame.index:
+    for ts in (rows.ts(i) for i in range(len(rows))):
         span = _stretch(data, ts)
         if span is None:
             continue

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+import numpy as np
 import pandas as pd
 
 from claims import Claim, Kind, Side, Threshold
 
+from ..observations import Window, ordinal
 from . import explain
 from .case import Case
 from ..labels import Label
@@ -18,32 +20,31 @@ from .tolerance import EPS, bar_allowance, grade, level_allowance
 from .verdict import Verdict
 
 
-def on_observations(check: Callable[[Case, pd.DataFrame], Verdict]) -> Callable[[Case], Verdict]:
+def on_observations(check: Callable[[Case, Window], Verdict]) -> Callable[[Case], Verdict]:
     """A checker of the window's observations; with none in the window, unverifiable."""
     def run(k: Case) -> Verdict:
-        frame = k.frame()
-        if frame.empty:
+        rows = k.rows()
+        if rows.empty:
             return Verdict(Label.UNVERIFIABLE, explain.no_observation(k.s.id, k.start, k.end), "no_data_for_date")
-        return check(k, frame)
+        return check(k, rows)
     run.__doc__ = check.__doc__
     return run
 
 
-def has_bars(frame: pd.DataFrame) -> bool:
+def has_bars(rows: Window) -> bool:
     """The source gives intraday highs and lows for these days."""
-    return {"high", "low"} <= set(frame.columns) and frame["high"].notna().any()
+    return rows.has_bars
 
 
 @on_observations
-def check_level(k: Case, frame: pd.DataFrame) -> Verdict:
+def check_level(k: Case, rows: Window) -> Verdict:
     c, s = k.c, k.s
-    values = frame["value"]
-    if c.intraday and has_bars(frame):
+    if c.intraday and rows.has_bars:
         inside = intraday_reading(k)
         if inside is not None and inside.label.supports:
             return inside
-    best_ts = (values - c.value).abs().idxmin()
-    best = float(values[best_ts])
+    i = int(np.argmin(np.abs(rows.value - c.value)))  # the first nearest close
+    best_ts, best = rows.ts(i), float(rows.value[i])
     diff = c.value - best
     allowed = level_allowance(c, s, above=diff > 0)
     label = grade(diff, c.precision, allowed)
@@ -53,33 +54,35 @@ def check_level(k: Case, frame: pd.DataFrame) -> Verdict:
         if moved is not None:
             return moved
     text = explain.level(c, s, k.source(best_ts), best_ts, best, diff, allowed, abs(diff) <= allowed + EPS, label)
-    v = Verdict(label, text, "level", used_observations(k, values, best_ts), diff, c.precision + allowed)
+    v = Verdict(label, text, "level", used_observations(k, rows, best_ts), diff, c.precision + allowed)
     return with_qualifiers(k, best_ts, v)
 
 
-def used_observations(k: Case, values: pd.Series, best_ts: pd.Timestamp) -> list:
+def used_observations(k: Case, rows: Window, best_ts: pd.Timestamp) -> list:
     """The evidence a level verdict shows: for a day (and the lag window before it) the
     days read; for a month or a year, the day the verdict cites, not the period's last days."""
     if (k.end - k.start).days > k.policy.lag_days:
         return [k.obs(best_ts)]
-    return [k.obs(ts) for ts in values.index[-4:]]
+    return [k.obs(rows.ts(i)) for i in range(max(len(rows) - 4, 0), len(rows))]
 
 
 def intraday_reading(k: Case) -> Verdict | None:
     """The claim read as a quote taken during the session: inside a day's high-low range
     (the day of the window nearest to it), give or take the precision and the bar
     allowance (:func:`.tolerance.bar_allowance`). None when the data have no bars there."""
-    frame = k.frame()
-    if frame.empty or not has_bars(frame):
+    rows = k.rows()
+    if rows.empty or not rows.has_bars:
         return None
     c, s = k.c, k.s
     best = None
-    for ts, row in frame.dropna(subset=["high", "low"]).iterrows():
-        lo, hi = float(row["low"]), float(row["high"])
+    for i, (lo, hi) in enumerate(zip(rows.column("low").tolist(), rows.column("high").tolist())):
+        if lo != lo or hi != hi:
+            continue  # a day without its bar
         dist = 0.0 if lo <= c.value <= hi else c.value - (hi if c.value > hi else lo)
         if best is None or abs(dist) <= abs(best[0]):
-            best = (dist, ts, lo, hi)
-    dist, ts, lo, hi = best
+            best = (dist, i, lo, hi)
+    dist, i, lo, hi = best
+    ts = rows.ts(i)
     allowed = bar_allowance(c, s)
     label = grade(dist, c.precision, allowed)
     text = explain.intraday_range(c, s, ts, lo, hi, dist, allowed, label)
@@ -89,17 +92,17 @@ def intraday_reading(k: Case) -> Verdict | None:
 
 
 @on_observations
-def check_range(k: Case, frame: pd.DataFrame) -> Verdict:
+def check_range(k: Case, rows: Window) -> Verdict:
     c, s = k.c, k.s
-    values = frame["value"]
+    values = rows.value
     lo, hi = sorted((c.range_low, c.range_high))
+    low_at, high_at = rows.ts(int(np.argmin(values))), rows.ts(int(np.argmax(values)))
     vmin, vmax = float(values.min()), float(values.max())
-    obs = [k.obs(values.idxmin(), fld="min"), k.obs(values.idxmax(), fld="max")]
+    obs = [k.obs(low_at, fld="min"), k.obs(high_at, fld="max")]
     out = max(lo - vmin, vmax - hi, 0.0)
     allowed = s.level_allowance(c.value)
     label = grade(out, c.precision, allowed)
-    text = explain.range_(s, k.source(values.idxmin()), values.index[0], values.index[-1], vmin, vmax, lo, hi, out,
-                          label)
+    text = explain.range_(s, k.source(low_at), rows.ts(0), rows.ts(-1), vmin, vmax, lo, hi, out, label)
     return Verdict(label, text, "range", obs, out, c.precision + (0.0 if label == Label.ACCURATE else allowed))
 
 
@@ -117,11 +120,11 @@ def line_side(k: Case) -> Threshold | None:
     """The side of the line a threshold claim states (None for a plain level)."""
     if not (k.c.threshold or k.c.extreme) or k.c.kind != Kind.LEVEL:
         return None
-    frame = k.frame()
-    return None if frame.empty else _side(k, frame)
+    rows = k.rows()
+    return None if rows.empty else _side(k, rows)
 
 
-def _side(k: Case, frame: pd.DataFrame) -> Threshold:
+def _side(k: Case, rows: Window) -> Threshold:
     """The side of the line the claim states: its threshold word, else the move's direction,
     else the side its qualifier names ("reached 1.905%, the highest since 2007" is a peak),
     else where the market was ("touched 140.7" is a low if that is below the last close)."""
@@ -133,22 +136,23 @@ def _side(k: Case, frame: pd.DataFrame) -> Threshold:
     if direction == 0 and named:
         direction = 1 if named[0].high_in_series(k.s.asset_class == "fx" and c.subject_quote) else -1
     if direction == 0:
-        direction = -1 if c.value < float(frame["value"].iloc[-1]) else 1
+        direction = -1 if c.value < float(rows.value[-1]) else 1
     return Threshold.AT_MOST if direction < 0 else Threshold.AT_LEAST
 
 
 @on_observations
-def check_threshold(k: Case, frame: pd.DataFrame) -> Verdict:
+def check_threshold(k: Case, rows: Window) -> Verdict:
     c, s = k.c, k.s
-    side = _side(k, frame)
+    side = _side(k, rows)
     at_least = side == Threshold.AT_LEAST
     denied = negated(c)  # "failed to close above X": every close stayed on the near side
-    col = ("high" if at_least else "low") if c.intraday and has_bars(frame) and not denied else "value"
-    series = frame[col].dropna()
-    if series.empty:
-        series, col = frame["value"], "value"
-    ext_ts = series.idxmax() if at_least else series.idxmin()
-    ext = float(series[ext_ts])
+    col = ("high" if at_least else "low") if c.intraday and rows.has_bars and not denied else "value"
+    values = rows.column(col) if col != "value" else rows.value
+    read = np.flatnonzero(~np.isnan(values))  # the days with a value in that column
+    if not len(read):
+        values, col, read = rows.value, "value", np.arange(len(rows))
+    j = int(read[np.argmax(values[read]) if at_least else np.argmin(values[read])])
+    ext_ts, ext = rows.ts(j), float(values[j])
     short = (c.value - ext) if at_least else (ext - c.value)  # >0: the claim overshoots
     if denied:
         short = -short  # >0: the market crossed the line the claim says it did not
@@ -164,7 +168,7 @@ def check_threshold(k: Case, frame: pd.DataFrame) -> Verdict:
         if moved is not None:
             return moved
     obs = [k.obs(ext_ts, ext, {"value": "close", "high": "intraday high", "low": "intraday low"}[col])]
-    text = explain.threshold(c, s, obs[0].source, at_least, col != "value", series.index[0], series.index[-1],
+    text = explain.threshold(c, s, obs[0].source, at_least, col != "value", rows.ts(int(read[0])), rows.ts(int(read[-1])),
                              ext, ext_ts, short, allowed, label, denied)
     difference = -short if at_least or label != Label.ACCURATE else short
     v = Verdict(label, text, "threshold", obs, difference, prec + (0.0 if label == Label.ACCURATE else allowed))
@@ -176,17 +180,17 @@ def misdated_level(k: Case, test: Callable[[float], bool]) -> Verdict | None:
     if not k.explicit or k.plain:
         return None
     c, s, data = k.c, k.s, k.data
-    lo, hi = k.misdated_span()
-    values = data.window(lo, hi)["value"]
-    hits = values[values.map(test)]
-    hits = hits[(hits.index < pd.Timestamp(k.start)) | (hits.index > pd.Timestamp(k.end))]
-    if hits.empty:
+    near = data.span(*k.misdated_span())
+    days, start, end = near.days, pd.Timestamp(k.start).value, pd.Timestamp(k.end).value
+    hits = [i for i in near.where(test) if days[i] < start or days[i] > end]
+    if not hits:
         return None
-    nearest = min(hits.index, key=lambda ts: min(abs((ts.date() - k.start).days), abs((ts.date() - k.end).days)))
-    after = hits[hits.index > pd.Timestamp(k.end)]
-    first_after = after.index[0] if not after.empty else None
-    when = first_after if first_after is not None and any(q.kind.startswith("first") for q in c.qualifiers) else nearest
-    stated = data.window(k.start, k.end)["value"]
-    text = explain.misdated_level(c, s, when, float(values[when]), data.source_at(when),
+    first, last = k.start.toordinal(), k.end.toordinal()
+    nearest = min(hits, key=lambda i: min(abs(ordinal(days[i]) - first), abs(ordinal(days[i]) - last)))
+    first_after = next((i for i in hits if days[i] > end), None)
+    i = first_after if first_after is not None and any(q.kind.startswith("first") for q in c.qualifiers) else nearest
+    when = near.ts(i)
+    stated = data.span(k.start, k.end).value
+    text = explain.misdated_level(c, s, when, float(near.value[i]), data.source_at(when),
                                   explain.then(stated, data.series.unit, k.start == k.end))
     return Verdict(Label.MISDATED, text, "misdated", [k.obs(when)], None, c.precision)

@@ -178,7 +178,7 @@ def intraday_plausible(k: Case) -> bool:
     c = k.c
     if c.kind == Kind.CHANGE:
         return daily_move(c) and (c.intraday or c.extreme or same_day(k))
-    if c.range_low is not None or said_close(c) or (c.intraday and has_bars(k.frame())) or far_off(k):
+    if c.range_low is not None or said_close(c) or (c.intraday and has_bars(k.rows())) or far_off(k):
         return False
     return bool(c.threshold or c.extreme or c.intraday) or reached_by_extreme_move(c) or same_day(k) or \
         c.time.precision in ("month", "year")
@@ -193,7 +193,7 @@ def intraday(k: Case, route: Route) -> Verdict | None:
         if not daily_move(c):
             return None
         found = intraday_move(k)
-    elif not has_bars(k.frame()):
+    elif not has_bars(k.rows()):
         found = None
     elif c.threshold or c.extreme:
         bars = replace(k, c=replace(c, intraday=True))

@@ -32,14 +32,14 @@ def stale_level(k: Case, holds: Callable[[float], bool]) -> Verdict | None:
     c = k.c
     if not k.inferred_reference or c.date_basis not in (DateBasis.REFERENCE, DateBasis.SESSION) or c.time is None or c.time.precision != "day":
         return None
-    earlier = k.data.window(k.start - timedelta(days=STALE_DAYS), k.start - timedelta(days=1))["value"]
-    hits = earlier[earlier.map(holds)]
-    if hits.empty:
+    earlier = k.data.span(k.start - timedelta(days=STALE_DAYS), k.start - timedelta(days=1))
+    hits = earlier.where(holds)
+    if not hits:
         return None
-    when: pd.Timestamp = hits.index[-1]
-    value = float(hits.iloc[-1])
-    now = k.data.window(k.start, k.end)["value"]
+    when: pd.Timestamp = earlier.ts(hits[-1])
+    value = float(earlier.value[hits[-1]])
+    now = k.data.span(k.start, k.end)
     text = explain.stale_level(c, k.s, when, value, k.data.source_at(when), k.end,
-                               float(now.iloc[-1]) if not now.empty else None)
-    return Verdict(Label.MISDATED, text, "stale", [k.obs(when)] + ([k.obs(now.index[-1])] if not now.empty else []),
+                               float(now.value[-1]) if not now.empty else None)
+    return Verdict(Label.MISDATED, text, "stale", [k.obs(when)] + ([k.obs(now.ts(-1))] if not now.empty else []),
                    None, c.precision)
