@@ -115,6 +115,19 @@ class SeriesData:
         """A column of the frame as an array, made once."""
         return self._column(name)
 
+    def memo(self, key, make):
+        """``make()`` computed once per key for this series' data (the whole-history
+        derivatives a checker asks for again and again: daily moves in a unit, a column's
+        intraday peaks). Callers must not change what they get."""
+        got = self._memo.get(key)
+        if got is None:
+            got = self._memo[key] = make()
+        return got
+
+    @cached_property
+    def _memo(self) -> dict:
+        return {}
+
     def has_column(self, name: str) -> bool:
         return name in self._names
 

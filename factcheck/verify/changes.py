@@ -13,7 +13,7 @@ from claims import DAILY_MOVE_UNITS, Threshold, change_between
 from . import explain
 from .case import Case, month_bounds
 from ..labels import Label
-from .moves import daily_changes
+from .moves import series_changes
 from .baselines import baseline_start
 from .qualifiers import with_qualifiers
 from .tolerance import BAR_SHARE, EPS, change_tolerance, grade
@@ -191,7 +191,7 @@ def _change_in_period(k: Case) -> Verdict:
         if label != Label.INACCURATE:
             return Verdict(label, explain.change_over_period(c, s, k.source(last[0]), base, last, whole),
                            "change_over_period", [k.obs(base[0]), k.obs(last[0])], c.value - whole, c.precision + tol)
-    in_period = daily_changes(data.values, c.unit).dropna().loc[pd.Timestamp(k.start):pd.Timestamp(k.end)]
+    in_period = series_changes(data, c.unit).dropna().loc[pd.Timestamp(k.start):pd.Timestamp(k.end)]
     if in_period.empty:
         return Verdict(Label.UNVERIFIABLE, explain.no_data_in_period(s.id, c.time.value), "no_data_for_date")
     best_ts = (in_period - c.value).abs().idxmin()
@@ -216,7 +216,7 @@ def _misdated_change(k: Case, claimed: float, tol: float) -> Verdict | None:
     if c.since is not None or c.from_record or k.plain:
         return None
     lo, hi = k.misdated_span()
-    changes = daily_changes(k.data.values, c.unit).loc[pd.Timestamp(lo):pd.Timestamp(hi)].dropna()
+    changes = series_changes(k.data, c.unit).loc[pd.Timestamp(lo):pd.Timestamp(hi)].dropna()
     changes = changes[(changes.index < pd.Timestamp(k.start)) | (changes.index > pd.Timestamp(k.end))]
     hits = changes[(changes - claimed).abs() <= c.precision + EPS]
     if hits.empty:

@@ -9,3 +9,9 @@ from claims import change_between
 def daily_changes(values: pd.Series, unit: str) -> pd.Series:
     """Each close's move over the previous close, in ``unit``."""
     return change_between(unit, values.shift(1), values)
+
+
+def series_changes(data, unit: str) -> pd.Series:
+    """:func:`daily_changes` of a series' closes (a :class:`factcheck.store.SeriesData`),
+    computed once per unit and process: every move claim reads the whole history."""
+    return data.memo(("daily_changes", str(unit)), lambda: daily_changes(data.values, unit))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable
 
+import numpy as np
 import pandas as pd
 
 from claims import DAILY_MOVE_UNITS, QUALIFIER_KINDS, Kind, Qualifier, QualifierKind, Threshold
@@ -21,7 +22,7 @@ from ..errors import ConfigurationError
 from . import explain
 from .case import Case, month_bounds
 from ..labels import Label
-from .moves import daily_changes
+from .moves import series_changes
 from .tolerance import BAR_SHARE, EPS
 from .verdict import Verdict
 
@@ -45,22 +46,20 @@ class Reading:
         self.high = self.q.high_in_series(k.s.asset_class == "fx" and k.c.subject_quote)
         values = k.data.values
         column = "high" if self.high else "low"
-        if (k.c.extreme or self.at is not None) and column in k.data.frame.columns:
+        if (k.c.extreme or self.at is not None) and k.data.has_column(column):
             # "rose as high as 159.45 yen, its strongest since July 2024": an intraday peak (or a
             # quote read inside the day's bar) is compared with earlier intraday peaks, where
             # the source has them
-            peaks = k.data.frame[column].dropna()
+            peaks = k.data.memo(("peaks", column), lambda: k.data.frame[column].dropna())
             if self.ts in peaks.index:
                 values = peaks
         self.values = values
         self.x = float(values[self.ts]) if self.at is None else self.at
-        self.prior = values[values.index < self.ts]
-        run_start = self.ts
-        for prev_ts, prev_v in zip(reversed(self.prior.index), reversed(self.prior.values)):
-            if abs(float(prev_v) - self.x) > EPS:
-                break
-            run_start = prev_ts
-        self.before_run = self.prior[self.prior.index < run_start]
+        # the values before the day, and before the run of values equal to this one that
+        # ends there (an unchanged rate is not its own precedent), by position
+        self.prior = values.iloc[:values.index.searchsorted(self.ts, side="left")]
+        differs = np.flatnonzero(np.abs(self.prior.to_numpy(dtype=float) - self.x) > EPS)
+        self.before_run = self.prior.iloc[:differs[-1] + 1 if len(differs) else 0]
         self.first = values.index[0].date()
         self.label = f"'{self.q.label}'"
 
@@ -252,7 +251,7 @@ def _move(k: Case, q: Qualifier, ts: pd.Timestamp) -> dict | None:
     c = k.c
     if c.kind != Kind.CHANGE or c.since is not None or c.unit not in DAILY_MOVE_UNITS:
         return None
-    changes = daily_changes(k.data.values, c.unit).dropna()
+    changes = k.data.memo(("daily_changes dropped", str(c.unit)), lambda: series_changes(k.data, c.unit).dropna())
     if ts not in changes.index:
         return None
     down = q.down_in_series(k.s.asset_class == "fx" and c.subject_quote)
@@ -343,11 +342,11 @@ def _best(k: Case, q: Qualifier, ts: pd.Timestamp, side: Threshold | None, at: f
     result = CHECKERS[q.kind](k, q, ts, side, at)
     if result is None or result["holds"] is True or q.kind == QualifierKind.MOVE:
         return result
-    window = k.frame()["value"]
-    if window.empty:
+    rows = k.rows()
+    if rows.empty:
         return result
     high = q.high_in_series(k.s.asset_class == "fx" and k.c.subject_quote)
-    other = window.idxmax() if high else window.idxmin()
+    other = rows.ts(int(np.argmax(rows.value) if high else np.argmin(rows.value)))
     if other == ts:
         return result
     again = CHECKERS[q.kind](k, q, other, side)

@@ -48,6 +48,7 @@ import pandas as pd
 from claims import DateBasis, Kind, change_between
 
 from ..labels import Label
+from ..store import SeriesData
 from . import explain, periodrank
 from .case import Case
 from .moves import daily_changes
@@ -140,7 +141,7 @@ def period_move_reading(k: Case) -> Verdict | None:
     end = k.data.on_or_before(k.end)
     if end is None:
         return None
-    tried = [p for p in periods(k.data.values, end[0]) if not lengths or p[0] in lengths or pct >= UNUSUAL]
+    tried = [p for p in periods(k.data, end[0]) if not lengths or p[0] in lengths or pct >= UNUSUAL]
     best = None
     for length, name, base_ts, end_ts in tried:
         v = _check_period(k, length, name, base_ts, end_ts, pct, length in lengths)
@@ -153,11 +154,12 @@ def period_move_reading(k: Case) -> Verdict | None:
     return best
 
 
-def periods(values: pd.Series, end_ts: pd.Timestamp) -> list[tuple[str, str, pd.Timestamp, pd.Timestamp]]:
+def periods(data: SeriesData, end_ts: pd.Timestamp) -> list[tuple[str, str, pd.Timestamp, pd.Timestamp]]:
     """The standard periods ending at the session ``end_ts`` or just before it: (length, name,
     the close before the period, the period's last close). A period whose start is the
     previous close (the month to date on its first session) is the one-day move: left out;
-    one that ended more than :data:`RECENT_DAYS` before the session is not "just ended"."""
+    one that ended more than :data:`RECENT_DAYS` before the session is not "just ended".
+    Sessions are found by bisection of the series' days."""
     day = end_ts.date()
     monday = day - timedelta(days=day.weekday())
     month = day.replace(day=1)
@@ -170,18 +172,23 @@ def periods(values: pd.Series, end_ts: pd.Timestamp) -> list[tuple[str, str, pd.
              ("quarter", f"the quarter to {day}", quarter, None),
              ("quarter", f"the quarter from {prev_quarter}", prev_quarter, quarter),
              ("year", f"the year to {day}", date(day.year, 1, 1), None)]
-    before = values[values.index <= end_ts]
+    days = data.columns.days
+    sessions = int(np.searchsorted(days, end_ts.value, side="right"))  # the sessions up to end_ts
+
+    def last_before(d: date) -> int:
+        """The position of the last session before the day ``d`` (-1: none)."""
+        return int(np.searchsorted(days[:sessions], pd.Timestamp(d).value, side="left")) - 1
+
     out = []
     for length, name, first, after in spans:
-        base = before[before.index < pd.Timestamp(first)].tail(1)
-        last = before[before.index < pd.Timestamp(after)].tail(1) if after else before.tail(1)
-        if base.empty or last.empty or base.index[0] >= last.index[0]:
+        base, last = last_before(first), last_before(after) if after else sessions - 1
+        if base < 0 or last < 0 or base >= last:
             continue
         if after and (day - after).days > RECENT_DAYS:
             continue  # ended too long ago to be what a note about this session reports
-        if len(before[(before.index > base.index[0]) & (before.index <= last.index[0])]) < 2:
+        if last - base < 2:
             continue  # one session: the move as first read
-        out.append((length, name, base.index[0], last.index[0]))
+        out.append((length, name, data.frame.index[base], data.frame.index[last]))
     return out
 
 
