@@ -227,24 +227,27 @@ def placement(c: Claim) -> Place | None:
     return None
 
 
-def _calendar_mask(mask: np.ndarray, col: Columns, calendar: np.ndarray, place: Place, lag: int) -> np.ndarray:
+def _calendar_masks(masks: tuple[np.ndarray, ...], col: Columns, calendar: np.ndarray, place: Place,
+                    lag: int) -> tuple[np.ndarray, ...]:
     """How well each candidate reference date (``calendar``: sorted nanosecond days)
-    agrees with a figure holding on ``mask``'s days (the series' own, ``col``): 1 on the
-    day itself (after ``place.shift``), a little less for each day later within the
-    window (a note about Friday is likelier written on Friday than on Monday)."""
+    agrees with a figure holding on each of ``masks``' days (the series' own, ``col``): 1
+    on the day itself (after ``place.shift``), a little less for each day later within the
+    window (a note about Friday is likelier written on Friday than on Monday). The tiers
+    are laid on the calendar together, one row each, so each shift is one array step."""
+    keep = np.ones(len(col.days), dtype=bool)
     if place.weekday is not None:
-        mask = mask & (col.weekday == place.weekday)
+        keep &= col.weekday == place.weekday
     if place.month_day is not None:
-        mask = mask & (col.month == place.month_day[0]) & (col.day == place.month_day[1])
-    daily = col.on_calendar(mask, calendar)
+        keep &= (col.month == place.month_day[0]) & (col.day == place.month_day[1])
+    daily = np.stack([col.on_calendar(mask & keep, calendar) for mask in masks])
     width = lag + 1 if place.window < 0 else place.window
     n = len(calendar)
-    out = np.zeros(n)
+    out = np.zeros_like(daily)
     for k in range(width):  # each later day: the figure's days moved that far, weighted less
         s = place.shift + k
         if s < n:
-            np.maximum(out[s:], daily[:n - s] * max(0.0, 1.0 - LATER_DECAY * min(k, 5)), out=out[s:])
-    return out
+            np.maximum(out[:, s:], daily[:, :n - s] * max(0.0, 1.0 - LATER_DECAY * min(k, 5)), out=out[:, s:])
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -296,10 +299,19 @@ def fit(c: Claim, m: Mapping, catalog: Catalog, store: Store, policy: Policy,
     if found is None:
         return None
     tiers, event = found
-    data = sd[1]
-    calendar = index.as_unit("ns").asi8
-    return Fit(c, m.series_id, tuple(_calendar_mask(t, data.columns, calendar, place, policy.lag_days) for t in tiers),
+    return Fit(c, m.series_id, _calendar_masks(tiers, sd[1].columns, nanoseconds(index), place, policy.lag_days),
                tuple(_bits(t) for t in tiers), event)
+
+
+_NANOSECONDS: list = [None, None]  # the last calendar asked for and its days as nanoseconds
+
+
+def nanoseconds(index: pd.DatetimeIndex) -> np.ndarray:
+    """``index`` as int64 nanosecond days, kept for the last calendar (a document's figures
+    are all fitted over the same one)."""
+    if _NANOSECONDS[0] is not index:
+        _NANOSECONDS[:] = [index, index.as_unit("ns").asi8]
+    return _NANOSECONDS[1]
 
 
 def distinct(fits: list[Fit]) -> list[Fit]:

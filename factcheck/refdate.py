@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -128,9 +129,16 @@ def latest_fact(found: list[Claim]) -> date | None:
     return max(days, default=None)
 
 
+@lru_cache(maxsize=4)
+def calendar(vintage: str) -> pd.DatetimeIndex:
+    """The candidate reference dates, every day from :data:`INFERENCE_START` to the data's
+    vintage: made once per vintage (every undated document and figure asks)."""
+    return pd.date_range(INFERENCE_START, pd.Timestamp(vintage), freq="D")
+
+
 def evidence(text: str, found: list[Claim], mappings: list[Mapping], catalog: Catalog, store: Store,
              policy: Policy) -> Evidence:
-    index = pd.date_range(INFERENCE_START, pd.Timestamp(store.vintage), freq="D")
+    index = calendar(store.vintage)
     fits = [f for c, m in zip(found, mappings) if (f := fit(c, m, catalog, store, policy, index)) is not None]
     written, not_before = find_written_date(text), latest_fact(found)
     named = {d for m in past_dates(text) if (d := m.as_date()) is not None}
@@ -233,7 +241,7 @@ def _from_text_alone(ev: Evidence, reason: str) -> ReferenceDate:
 def own_best_date(c: Claim, m: Mapping, catalog: Catalog, store: Store, policy: Policy) -> date | None:
     """With no reference date for the document, the latest day on which this figure alone
     holds (its own best window); ``None`` when it never does."""
-    index = pd.date_range(INFERENCE_START, pd.Timestamp(store.vintage), freq="D")
+    index = calendar(store.vintage)
     f = fit(c, m, catalog, store, policy, index)
     if f is None or not f.loose.any():
         return None
