@@ -66,7 +66,7 @@ class Fit:
 
 
 def _bits(mask: np.ndarray) -> float:
-    share = float(mask.mean()) if len(mask) else 1.0
+    share = np.count_nonzero(mask) / len(mask) if len(mask) else 1.0
     return min(MAX_BITS, -math.log2(max(share, 1.0 / max(len(mask), 1))))
 
 

@@ -37,6 +37,7 @@ from claims.dateline import WrittenDate, body_month_days, find_written_date, led
 
 from .catalog import Catalog
 from .datefit import Fit, distinct, fit
+from .observations import NS_PER_DAY, ordinal
 from .policy import Policy
 from .resolve import Mapping
 from .store import Store
@@ -73,9 +74,14 @@ class Evidence:
     not_before: date | None = None
     named_days: set[date] = field(default_factory=set)
 
+    @property
+    def days(self) -> "CalendarDays":
+        return calendar_days(self.index)
+
     def names(self, i: int) -> bool:
-        day = self.index[i]
-        return (day.month, day.day) in self.body_days or day.date() in self.named_days
+        days = self.days
+        return (int(days.month[i]), int(days.day[i])) in self.body_days or \
+            (bool(self.named_days) and date.fromordinal(ordinal(days.ns[i])) in self.named_days)
 
     @property
     def total(self) -> np.ndarray:
@@ -87,10 +93,11 @@ class Evidence:
         dateline without a year, that recent years are likelier than old ones."""
         out = np.zeros(len(self.index))
         if self.lede_weekday is not None and self.fits and self.written.month_day is not None:
-            out += np.where(self.index.day_of_week == self.lede_weekday, LEDE_BITS, 0.0)
+            out += np.where(self.days.weekday == self.lede_weekday, LEDE_BITS, 0.0)
         if self.written.month_day is not None and self.allowed.any():
-            last = self.index[np.flatnonzero(self.allowed)[-1]]
-            out -= RECENT_BITS_PER_YEAR * np.maximum(0, (last - self.index).days.to_numpy() / 365.25).round()
+            ns = self.days.ns
+            last = ns[np.flatnonzero(self.allowed)[-1]]
+            out -= RECENT_BITS_PER_YEAR * np.maximum(0, ((last - ns) // NS_PER_DAY) / 365.25).round()
         return out
 
     def agreeing(self, i: int) -> int:
@@ -108,13 +115,14 @@ def given_or_written(text: str, published: date | None) -> ReferenceDate | None:
 
 
 def _allowed(index: pd.DatetimeIndex, written: WrittenDate, not_before: date | None) -> np.ndarray:
+    days = calendar_days(index)
     ok = np.ones(len(index), dtype=bool)
     if written.month_day is not None:
-        ok &= (index.month == written.month_day[0]) & (index.day == written.month_day[1])
+        ok &= (days.month == written.month_day[0]) & (days.day == written.month_day[1])
     if written.weekday is not None:
-        ok &= index.day_of_week == written.weekday
+        ok &= days.weekday == written.weekday
     if not_before is not None:
-        ok &= index >= pd.Timestamp(not_before)
+        ok &= days.ns >= pd.Timestamp(not_before).value
     return ok
 
 
@@ -134,6 +142,28 @@ def calendar(vintage: str) -> pd.DatetimeIndex:
     """The candidate reference dates, every day from :data:`INFERENCE_START` to the data's
     vintage: made once per vintage (every undated document and figure asks)."""
     return pd.date_range(INFERENCE_START, pd.Timestamp(vintage), freq="D")
+
+
+@dataclass(frozen=True)
+class CalendarDays:
+    """The calendar's days as arrays: month, day of the month, weekday (Monday 0) and
+    nanoseconds, for the masks the inference lays over it."""
+
+    month: np.ndarray
+    day: np.ndarray
+    weekday: np.ndarray
+    ns: np.ndarray
+
+
+_DAYS: list = [None, None]  # the last calendar asked for and its CalendarDays
+
+
+def calendar_days(index: pd.DatetimeIndex) -> CalendarDays:
+    """``index``'s fields as arrays, made once for the calendar of :func:`calendar`."""
+    if _DAYS[0] is not index:
+        _DAYS[:] = [index, CalendarDays(index.month.to_numpy(), index.day.to_numpy(), index.day_of_week.to_numpy(),
+                                        index.as_unit("ns").asi8)]
+    return _DAYS[1]
 
 
 def evidence(text: str, found: list[Claim], mappings: list[Mapping], catalog: Catalog, store: Store,
