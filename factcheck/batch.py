@@ -66,6 +66,7 @@ class BatchConfig:
 
 # -- the worker side ----------------------------------------------------------------------
 _CHECKER = None
+_READY: set[tuple[str, str]] = set()  # (directory, output folder) made and checked by this process
 
 
 def _checker():
@@ -79,6 +80,7 @@ def _checker():
 
 def init_worker() -> None:
     """Load catalog, policy and the series the dev documents use most, once per process."""
+    _READY.clear()
     checker = _checker()
     for sid in ("jgb_10y", "ust_10y", "usdjpy", "nikkei225", "boj_policy_rate"):
         try:
@@ -95,12 +97,24 @@ def report_path(out: Path, rel: str, fmt: str) -> Path:
 
 def _atomic_write(path: Path, body: str | bytes, out: Path | None = None) -> None:
     """Write ``body`` to ``path`` through a temporary file; with ``out``, refuse a path
-    that would land outside it (a linked directory inside the output folder)."""
+    that would land outside it (a linked directory inside the output folder). A directory
+    is made and checked once per process (its reports share it); if it vanished since,
+    the write makes and checks it again."""
+    data = body if isinstance(body, bytes) else body.encode("utf-8")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    key = (str(path.parent), str(out))
+    if key in _READY:
+        try:
+            tmp.write_bytes(data)
+            tmp.replace(path)
+            return
+        except FileNotFoundError:
+            _READY.discard(key)
     path.parent.mkdir(parents=True, exist_ok=True)
     if out is not None and not inside(path.parent.resolve(), out.resolve()):
         raise InputError(f"{path.name}: its report would be written outside the output folder")
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(body if isinstance(body, bytes) else body.encode("utf-8"))
+    _READY.add(key)
+    tmp.write_bytes(data)
     tmp.replace(path)
 
 
@@ -237,6 +251,7 @@ def run(rels_and_errors: list[tuple[str, str | None]], config: BatchConfig, jobs
         client=None) -> tuple[list[DocResult], bool]:
     """Check the documents; returns the rows and whether the run was interrupted. Rows
     for documents that could not even be opened are made here, without a worker."""
+    _READY.clear()  # directories are checked afresh for every run
     rows = [DocResult(rel, "error", err) for rel, err in rels_and_errors if err]
     todo = [rel for rel, err in rels_and_errors if not err]
     for r in rows:

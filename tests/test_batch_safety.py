@@ -105,3 +105,27 @@ def test_index_rows_claims_csv_and_dataframe(folder, tmp_path):
     frame = to_dataframe(rows)
     assert list(frame["document"]) == ["a.txt", "sub/b.md"] or set(frame["document"]) == {"a.txt", "sub/b.md"}
     assert str(frame["claims"].dtype) == "Int64" and pd.api.types.is_datetime64_any_dtype(frame["reference_date"])
+
+
+def test_a_report_folder_is_checked_once_and_made_again_when_it_vanishes(tmp_path):
+    """Report folders are made and checked once per run; one removed meanwhile is made
+    again, and one that is (now) a link out of the output folder is refused on the next
+    run."""
+    import shutil
+
+    from factcheck.batch import _READY, _atomic_write
+    from factcheck.errors import InputError
+
+    out, outside = tmp_path / "out", tmp_path / "elsewhere"
+    outside.mkdir()
+    _READY.clear()
+    _atomic_write(out / "sub" / "a.json", "{}\n", out)
+    shutil.rmtree(out / "sub")
+    _atomic_write(out / "sub" / "b.json", b"{}\n", out)
+    assert (out / "sub" / "b.json").read_text() == "{}\n"
+    shutil.rmtree(out / "sub")
+    (out / "sub").symlink_to(outside, target_is_directory=True)
+    _READY.clear()  # what a new run does
+    with pytest.raises(InputError):
+        _atomic_write(out / "sub" / "c.json", "{}\n", out)
+    assert not list(outside.iterdir())
