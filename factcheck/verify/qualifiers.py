@@ -21,6 +21,7 @@ from claims import DAILY_MOVE_UNITS, QUALIFIER_KINDS, Kind, Qualifier, Qualifier
 from ..errors import ConfigurationError
 from . import explain
 from .case import Case, month_bounds
+from .history import History
 from ..labels import Label
 from .moves import series_changes
 from .tolerance import BAR_SHARE, EPS
@@ -44,23 +45,26 @@ class Reading:
     def __post_init__(self):
         k = self.k
         self.high = self.q.high_in_series(k.s.asset_class == "fx" and k.c.subject_quote)
-        values = k.data.values
+        values = History.of(k.data)
         column = "high" if self.high else "low"
         if (k.c.extreme or self.at is not None) and k.data.has_column(column):
             # "rose as high as 159.45 yen, its strongest since July 2024": an intraday peak (or a
             # quote read inside the day's bar) is compared with earlier intraday peaks, where
             # the source has them
-            peaks = k.data.memo(("peaks", column), lambda: k.data.frame[column].dropna())
-            if self.ts in peaks.index:
+            peaks = History.of(k.data, column)
+            if peaks.at(self.ts) is not None:
                 values = peaks
+        at = values.at(self.ts)
+        if at is None:
+            raise KeyError(self.ts)
         self.values = values
-        self.x = float(values[self.ts]) if self.at is None else self.at
+        self.x = float(values.values[at]) if self.at is None else self.at
         # the values before the day, and before the run of values equal to this one that
-        # ends there (an unchanged rate is not its own precedent), by position
-        self.prior = values.iloc[:values.index.searchsorted(self.ts, side="left")]
-        differs = np.flatnonzero(np.abs(self.prior.to_numpy(dtype=float) - self.x) > EPS)
-        self.before_run = self.prior.iloc[:differs[-1] + 1 if len(differs) else 0]
-        self.first = values.index[0].date()
+        # ends there (an unchanged rate is not its own precedent)
+        self.prior = values.upto(at)
+        differs = np.flatnonzero(np.abs(self.prior.values - self.x) > EPS)
+        self.before_run = self.prior.upto(differs[-1] + 1 if len(differs) else 0)
+        self.first = values.ts(0).date()
         self.label = f"'{self.q.label}'"
 
     @property
@@ -74,22 +78,25 @@ class Reading:
             return self.k.c.precision
         return self.k.c.precision + BAR_SHARE * self.k.s.level_allowance(self.x)
 
-    def beyond(self, values: pd.Series, level: float) -> pd.Series:
+    def beyond(self, values: History, level: float) -> History:
         """The values at or beyond ``level`` on the qualifier's side."""
-        return values[values >= level - EPS] if self.high else values[values <= level + EPS]
+        v = values.values
+        return values.where(v >= level - EPS) if self.high else values.where(v <= level + EPS)
 
-    def clearly_beyond(self, values: pd.Series) -> pd.Series:
+    def clearly_beyond(self, values: History) -> History:
         """The values beyond this one by more than a tie."""
-        return values[values > self.x + self.tie + EPS] if self.high else values[values < self.x - self.tie - EPS]
+        v = values.values
+        return values.where(v > self.x + self.tie + EPS) if self.high else values.where(v < self.x - self.tie - EPS)
 
-    def crossed(self, values: pd.Series) -> pd.Series:
+    def crossed(self, values: History) -> History:
         """The values beyond the claim's line on the threshold's side; strictly beyond when
         the claim says "above" or "below" ("rose above 0.5% for the first time since 1995":
         an earlier 0.5% was not above it), at or beyond for "hit" or "reached"."""
         c = self.k.c
         strict = EPS if c.threshold in (Threshold.AT_LEAST, Threshold.AT_MOST) else -EPS
-        return values[values > c.value + strict] if self.side == Threshold.AT_LEAST else \
-            values[values < c.value - strict]
+        v = values.values
+        return values.where(v > c.value + strict) if self.side == Threshold.AT_LEAST else \
+            values.where(v < c.value - strict)
 
 
 # "a record close", "its lowest closing level", "closed at a record", "finished at its highest"
@@ -115,8 +122,7 @@ def _result(q: Qualifier, holds: Holds, text: str) -> dict:
 def _record(r: Reading) -> dict | None:
     if r.prior.empty:
         return None
-    ref_ts = r.prior.idxmax() if r.high else r.prior.idxmin()
-    ref_v = float(r.prior[ref_ts])
+    ref_ts, ref_v = r.prior.extreme(r.high)
     holds = r.x >= ref_v - EPS if r.high else r.x <= ref_v + EPS
     # a near-tie with the earlier record holds loosely, as for "the highest since" (README)
     state = True if holds else ("loosely" if abs(r.x - ref_v) <= r.tie + EPS else False)
@@ -160,14 +166,13 @@ def _since(r: Reading) -> dict | None:
         if r.first.year >= int(r.q.since[:4]):
             return _result(r.q, None, explain.since_unchecked(r.first, r.q.since[:4], r.label, r.high))
         return _result(r.q, "loosely", explain.since_exceeded(r.first, r.label, r.high))
-    last_ts = earlier.index[-1]
+    last_ts, last_v = earlier.last()
     state = _since_state(r, last_ts)
     if state is not True and r.q.kind != QualifierKind.FIRST_SINCE:
         clear = r.clearly_beyond(earlier)  # past the near-ties ("a 0.1 bp near-tie" in between)
-        if clear.empty or _since_state(r, clear.index[-1]) is not False:
+        if clear.empty or _since_state(r, clear.ts(-1)) is not False:
             state = "loosely"
-    return _result(r.q, state, explain.last_beyond(r.high, r.ts, float(earlier.iloc[-1]), r.k.s.unit, last_ts, state,
-                                                   r.label))
+    return _result(r.q, state, explain.last_beyond(r.high, r.ts, last_v, r.k.s.unit, last_ts, state, r.label))
 
 
 PERIOD_YEARS = {"year": (1.0, 0.25), "month": (1 / 12, 0.5), "week": (7 / 365.25, 0.5)}  # length, slack in periods
@@ -187,15 +192,15 @@ def _in_period(r: Reading) -> dict:
         if (r.ts.date() - r.first).days / 365.25 < years:
             return _result(r.q, None, explain.period_unchecked(r.first, r.label))
         return _result(r.q, True, explain.nothing_beyond_since_start(r.high, r.first))
-    last_ts = earlier.index[-1]
+    last_ts, last_v = earlier.last()
     state = _period_state(r, last_ts, years, unit_years, slack, multi)
     if state is not True:
         clear = r.clearly_beyond(earlier)  # past the near-ties
-        if clear.empty or _period_state(r, clear.index[-1], years, unit_years, slack, multi) is not False:
+        if clear.empty or _period_state(r, clear.ts(-1), years, unit_years, slack, multi) is not False:
             state = "loosely"
     back = (r.ts - last_ts).days / 365.25
     ago = f"{back:.1f} years" if per == "year" else f"{back / unit_years:.1f} {per}s"
-    return _result(r.q, state, explain.last_beyond_ago(r.high, float(earlier.iloc[-1]), r.k.s.unit, last_ts, ago))
+    return _result(r.q, state, explain.last_beyond_ago(r.high, last_v, r.k.s.unit, last_ts, ago))
 
 
 def _period_state(r: Reading, last_ts: pd.Timestamp, years: float, unit_years: float, slack: float,
@@ -220,26 +225,25 @@ def _first_time(r: Reading) -> dict | None:
         day = r.ts.date()
         start = {"week": day - timedelta(days=day.weekday()), "month": day.replace(day=1),
                  "year": day.replace(month=1, day=1)}[r.q.period]
-        earlier = earlier[earlier.index >= pd.Timestamp(start)]
+        earlier = earlier.where(earlier.days >= pd.Timestamp(start).value)
         if earlier.empty:
             return _result(r.q, True, explain.first_time_in_period(c, r.q.period, start))
-        return _result(r.q, False, explain.first_time_fails(float(earlier.iloc[-1]), r.k.s.unit, earlier.index[-1]))
+        return _result(r.q, False, explain.first_time_fails(float(earlier.values[-1]), r.k.s.unit, earlier.ts(-1)))
     start = month_bounds(c.time.value)[0] if c.time is not None and c.time.precision == "month" else r.ts.date()
-    earlier = earlier[earlier.index < pd.Timestamp(start)]
+    earlier = earlier.before(pd.Timestamp(start))
     if earlier.empty:
         return _result(r.q, True, explain.first_time_holds(c, r.first))
-    return _result(r.q, False, explain.first_time_fails(float(earlier.iloc[-1]), r.k.s.unit, earlier.index[-1]))
+    return _result(r.q, False, explain.first_time_fails(float(earlier.values[-1]), r.k.s.unit, earlier.ts(-1)))
 
 
 def _year_high(r: Reading) -> dict:
     """"its high for the year": beyond every earlier value of the same calendar year; within
     the series' basis allowance of the earlier extreme it holds loosely."""
     year = r.ts.year
-    earlier = r.prior[r.prior.index >= pd.Timestamp(date(year, 1, 1))]
+    earlier = r.prior.where(r.prior.days >= pd.Timestamp(date(year, 1, 1)).value)
     if earlier.empty:
         return _result(r.q, True, explain.year_high(r.high, r.ts, None, r.x, r.k.s.unit, True))
-    ref_ts = earlier.idxmax() if r.high else earlier.idxmin()
-    ref_v = float(earlier[ref_ts])
+    ref_ts, ref_v = earlier.extreme(r.high)
     holds = r.x >= ref_v - EPS if r.high else r.x <= ref_v + EPS
     state = True if holds else ("loosely" if abs(r.x - ref_v) <= r.k.s.level_allowance(r.x) else False)
     return _result(r.q, state, explain.year_high(r.high, r.ts, (ref_ts, ref_v), r.x, r.k.s.unit, state))
