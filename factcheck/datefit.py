@@ -81,25 +81,32 @@ def _level(c: Claim, s: Series, data: SeriesData) -> tuple[np.ndarray, ...]:
         return values >= c.value - exact_tol, values >= c.value - loose_tol, high >= c.value - loose_tol
     if c.threshold == "at_most":
         return values <= c.value + exact_tol, values <= c.value + loose_tol, low <= c.value + loose_tol
-    exact = (np.abs(values - c.value) <= exact_tol) | (np.abs(high - c.value) <= exact_tol) | \
-        (np.abs(low - c.value) <= exact_tol)
-    close = np.abs(values - c.value) <= loose_tol
+    off = np.abs(values - c.value)
+    exact = (off <= exact_tol) | (np.abs(high - c.value) <= exact_tol) | (np.abs(low - c.value) <= exact_tol)
+    close = off <= loose_tol
     return exact, close, close | ((low - loose_tol <= c.value) & (c.value <= high + loose_tol))
 
 
 def _move(c: Claim, s: Series, policy: Policy, data: SeriesData) -> tuple[np.ndarray, ...]:
     """A day's move: exactly the close-to-close move; within the allowance of it; anywhere
     between the moves to the day's low and high (a snapshot taken during the session)."""
-    col = data.columns
-    prev = col.previous()
+    prev, chg, up, down = data.memo(("day moves", str(c.unit)), lambda: _day_moves(data.columns, c.unit))
     with np.errstate(all="ignore"):  # a move from a zero rate is no number, and fits no day
-        chg, up, down = (change_between(c.unit, prev, x) for x in (col.value, col.high, col.low))
         tol = change_tolerance(c, s, policy, np.abs(prev)) + c.precision
     if c.direction == 0:
         off = np.abs(np.abs(chg) - abs(c.value))
         return off <= c.precision + 1e-9, off <= tol, off <= tol
-    close = np.abs(chg - c.value) <= tol
-    return np.abs(chg - c.value) <= c.precision + 1e-9, close, close | ((down - tol <= c.value) & (c.value <= up + tol))
+    off = np.abs(chg - c.value)
+    close = off <= tol
+    return off <= c.precision + 1e-9, close, close | ((down - tol <= c.value) & (c.value <= up + tol))
+
+
+def _day_moves(col: Columns, unit) -> tuple[np.ndarray, ...]:
+    """Each day's previous close and its moves from it to the close, the high and the low,
+    in ``unit``: made once per series and unit (every undated move figure reads them)."""
+    prev = col.previous()
+    with np.errstate(all="ignore"):
+        return (prev,) + tuple(change_between(unit, prev, x) for x in (col.value, col.high, col.low))
 
 
 def _shifted(running: np.ndarray, fill: float) -> np.ndarray:
