@@ -90,9 +90,9 @@ def _level(c: Claim, s: Series, data: SeriesData) -> tuple[np.ndarray, ...]:
 def _move(c: Claim, s: Series, policy: Policy, data: SeriesData) -> tuple[np.ndarray, ...]:
     """A day's move: exactly the close-to-close move; within the allowance of it; anywhere
     between the moves to the day's low and high (a snapshot taken during the session)."""
-    prev, chg, up, down = data.memo(("day moves", str(c.unit)), lambda: _day_moves(data.columns, c.unit))
+    chg, up, down = data.memo(("day moves", str(c.unit)), lambda: _day_moves(data.columns, c.unit))
     with np.errstate(all="ignore"):  # a move from a zero rate is no number, and fits no day
-        tol = change_tolerance(c, s, policy, np.abs(prev)) + c.precision
+        tol = change_tolerance(c, s, policy, np.abs(data.columns.previous())) + c.precision
     if c.direction == 0:
         off = np.abs(np.abs(chg) - abs(c.value))
         return off <= c.precision + 1e-9, off <= tol, off <= tol
@@ -102,11 +102,15 @@ def _move(c: Claim, s: Series, policy: Policy, data: SeriesData) -> tuple[np.nda
 
 
 def _day_moves(col: Columns, unit) -> tuple[np.ndarray, ...]:
-    """Each day's previous close and its moves from it to the close, the high and the low,
-    in ``unit``: made once per series and unit (every undated move figure reads them)."""
+    """Each day's moves from the previous close to the close, the high and the low, in
+    ``unit``: made once per series and unit (every undated move figure reads them); a
+    series without bars keeps one array for the three."""
     prev = col.previous()
     with np.errstate(all="ignore"):
-        return (prev,) + tuple(change_between(unit, prev, x) for x in (col.value, col.high, col.low))
+        chg = change_between(unit, prev, col.value)
+        up = chg if col.high is col.value else change_between(unit, prev, col.high)
+        down = chg if col.low is col.value else change_between(unit, prev, col.low)
+    return chg, up, down
 
 
 def _shifted(running: np.ndarray, fill: float) -> np.ndarray:

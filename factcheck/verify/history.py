@@ -21,12 +21,14 @@ from ..store import SeriesData
 @dataclass(frozen=True, eq=False)
 class History:
     """Some of one series' values in day order: ``days`` (nanoseconds), ``values`` and
-    ``pos``, their rows in ``index`` (the series frame's index, for the labels)."""
+    ``pos``, their rows in ``index`` (the series frame's index, for the labels); ``pos``
+    is ``None`` while they are the first rows of the frame (the closes up to a day), which
+    spares an array of positions per series."""
 
     index: pd.DatetimeIndex
     days: np.ndarray
     values: np.ndarray
-    pos: np.ndarray
+    pos: np.ndarray | None
 
     @classmethod
     def of(cls, data: SeriesData, column: str = "value") -> "History":
@@ -35,7 +37,7 @@ class History:
         def make() -> History:
             if column == "value":
                 col = data.columns
-                return cls(data.frame.index, col.days, col.value, np.arange(len(col.days)))
+                return cls(data.frame.index, col.days, col.value, None)
             raw = data.frame[column].to_numpy(dtype=float)
             pos = np.flatnonzero(~np.isnan(raw))
             return cls(data.frame.index, data.columns.days[pos], raw[pos], pos)
@@ -51,6 +53,8 @@ class History:
 
     def ts(self, i: int) -> pd.Timestamp:
         """The frame's label of the ``i``-th value (negative from the end)."""
+        if self.pos is None:
+            return self.index[i if i >= 0 else len(self.days) + i]
         return self.index[int(self.pos[i])]
 
     def at(self, ts: pd.Timestamp) -> int | None:
@@ -60,14 +64,15 @@ class History:
 
     def upto(self, n: int) -> "History":
         """The first ``n`` values."""
-        return History(self.index, self.days[:n], self.values[:n], self.pos[:n])
+        return History(self.index, self.days[:n], self.values[:n], None if self.pos is None else self.pos[:n])
 
     def before(self, ts: pd.Timestamp) -> "History":
         """The values dated before ``ts``."""
         return self.upto(int(np.searchsorted(self.days, pd.Timestamp(ts).value, side="left")))
 
     def where(self, mask: np.ndarray) -> "History":
-        return History(self.index, self.days[mask], self.values[mask], self.pos[mask])
+        pos = np.flatnonzero(mask) if self.pos is None else self.pos[mask]
+        return History(self.index, self.days[mask], self.values[mask], pos)
 
     def last(self) -> tuple[pd.Timestamp, float]:
         return self.ts(-1), float(self.values[-1])
@@ -76,3 +81,4 @@ class History:
         """The (first) highest or lowest value and its day."""
         i = int(np.argmax(self.values) if high else np.argmin(self.values))
         return self.ts(i), float(self.values[i])
+
