@@ -47,3 +47,55 @@ def test_a_frame_in_seconds_is_read_in_nanoseconds():
     f = frame()
     f.index = f.index.as_unit("s")
     assert Columns.of(f).position(pd.Timestamp("2024-01-02")) == 1
+
+
+def _series_data(f: pd.DataFrame):
+    from factcheck.catalog import Series
+    from factcheck.store import SeriesData
+
+    f = f.copy()
+    f["source"] = "test"
+    return SeriesData(Series(id="t", name="T", aliases=(), country="JP", unit="fx", asset_class="fx"), f, "snapshot")
+
+
+def test_a_window_answers_as_the_frame_slice():
+    """SeriesData.span (the checkers' window) holds the rows window() gives, with the
+    frame's own day labels, and sees bars only where the slice has a high."""
+    from datetime import date
+
+    f = frame()
+    f.loc[f.index[40:60], "high"] = np.nan
+    data = _series_data(f)
+    for start, end in ((date(2024, 1, 1), date(2024, 1, 31)), (date(2024, 2, 26), date(2024, 3, 22)),
+                       (date(2024, 1, 6), date(2024, 1, 7)), (date(2030, 1, 1), date(2030, 2, 1))):
+        rows, frame_ = data.span(start, end), data.window(start, end)
+        assert len(rows) == len(frame_) and rows.empty == frame_.empty
+        assert np.array_equal(rows.value, frame_["value"].to_numpy())
+        assert [rows.ts(i) for i in range(len(rows))] == list(frame_.index)
+        assert rows.has_bars == bool(frame_["high"].notna().any())
+        if len(rows):
+            assert rows.ts(-1) == frame_.index[-1]
+            assert rows.where(lambda v: v > frame_["value"].median()) == \
+                [i for i, v in enumerate(frame_["value"]) if v > frame_["value"].median()]
+
+
+def test_a_history_selects_as_pandas_does():
+    """verify.history.History (the qualifier checks) picks the same days and values as the
+    boolean selections of pandas it replaced, closes and intraday highs alike."""
+    from factcheck.verify.history import History
+
+    f = frame()
+    data = _series_data(f)
+    for column in ("value", "high"):
+        series = f[column].dropna()
+        h = History.of(data, column)
+        day = series.index[250]
+        prior, earlier = h.before(day), series[series.index < day]
+        assert [prior.ts(i) for i in range(len(prior))] == list(earlier.index)
+        level = float(earlier.median())
+        beyond = prior.where(prior.values >= level)
+        assert [beyond.ts(i) for i in range(len(beyond))] == list(earlier[earlier >= level].index)
+        assert beyond.last() == (earlier[earlier >= level].index[-1], float(earlier[earlier >= level].iloc[-1]))
+        assert prior.extreme(True) == (earlier.idxmax(), float(earlier.max()))
+        assert prior.extreme(False) == (earlier.idxmin(), float(earlier.min()))
+        assert h.at(day) == 250 and h.at(pd.Timestamp("2024-01-06")) is None
