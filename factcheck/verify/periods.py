@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import numpy as np
 import pandas as pd
 
 from claims import Kind, Threshold, change_between, periodlabels
@@ -39,34 +40,38 @@ def has_period(k: Case) -> bool:
 
 def starts(k: Case, end_ts: pd.Timestamp) -> tuple[str, pd.Series] | None:
     """The closes the period's move may be measured from, and how the text names them (a
-    stated day by its date, YYYY-MM-DD)."""
+    stated day by its date, YYYY-MM-DD): consecutive closes before ``end_ts``, found by
+    bisection of the series' days."""
     c, values = k.c, k.data.values
-    before = values[values.index < end_ts]
+    days = k.data.columns.days
+    n = int(np.searchsorted(days, end_ts.value, side="left"))  # the closes before end_ts
+
+    def cut(day, side: str) -> int:
+        return int(np.searchsorted(days[:n], pd.Timestamp(day).value, side=side))
+
+    def closes(a: int, b: int) -> pd.Series:
+        return values.iloc[max(a, 0):min(max(b, 0), n)]
+
     since = c.since
     if since is not None and since.days:
-        return since.text or f"{since.days} days back", _near(before, end_ts.date() - timedelta(days=since.days))
+        at = cut(end_ts.date() - timedelta(days=since.days), "right")
+        return since.text or f"{since.days} days back", closes(at - 1, at + 1)  # on or before, and the next
     if c.time.days and c.time.role == "point" and since is None:
-        return c.time.text or f"{c.time.days} days back", _near(before, end_ts.date() - timedelta(days=c.time.days))
+        at = cut(end_ts.date() - timedelta(days=c.time.days), "right")
+        return c.time.text or f"{c.time.days} days back", closes(at - 1, at + 1)
     value = since.value if since is not None and since.value else c.time.value
     if not value:
         return None
     if len(value) == 10 and since is not None and since.pattern.startswith(periodlabels.PREFIX):
-        return value, before[before.index <= pd.Timestamp(value)].tail(1)  # a column's period: its one close
+        at = cut(value, "right")
+        return value, closes(at - 1, at)  # a column's period: its one close
     if len(value) == 10:  # "since Monday", "this year" (from January 1): the close before it or its own
-        day = pd.Timestamp(date.fromisoformat(value))
-        return value, pd.concat([before[before.index < day].tail(1), before[before.index >= day].head(1)])
+        at = cut(date.fromisoformat(value), "left")
+        return value, closes(at - 1, at + 1)
     first, last = (month_bounds(value) if len(value) == 7 else (date(int(value), 1, 1), date(int(value), 12, 31)))
-    inside = before[(before.index >= pd.Timestamp(first)) & (before.index <= pd.Timestamp(last))]
-    previous = before[before.index < pd.Timestamp(first)].tail(1)
+    a, b = cut(first, "left"), cut(last, "right")  # the closes inside the period
     named_as_start = since is not None and len(value) == 7  # "compared to January levels": any January close
-    return value, pd.concat([previous, inside if named_as_start else inside.head(1)])
-
-
-def _near(values: pd.Series, day: date) -> pd.Series:
-    """"a week ago", "over the past month": the close on or before that day and the next one
-    (the period's first session)."""
-    at = pd.Timestamp(day)
-    return pd.concat([values[values.index <= at].tail(1), values[values.index > at].head(1)])
+    return value, closes(a - 1, b if named_as_start else min(a + 1, b))  # the close before, then inside
 
 
 def other_starts(k: Case) -> Verdict | None:
