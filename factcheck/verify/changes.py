@@ -87,10 +87,10 @@ def intraday_move(k: Case) -> Verdict | None:
         return None
     found = data.on_or_before(k.end)
     if found is None or found[0].date() < k.start - timedelta(days=k.policy.lag_days) or \
-            not {"high", "low"} <= set(data.frame.columns):
+            not (data.has_column("high") and data.has_column("low")):
         return None
     ts = found[0]
-    lo, hi = data.frame.at[ts, "low"], data.frame.at[ts, "high"]
+    lo, hi = data.cell(ts, "low"), data.cell(ts, "high")
     base = data.before(ts.date())
     if base is None or lo != lo or hi != hi:
         return None
@@ -191,7 +191,7 @@ def _change_in_period(k: Case) -> Verdict:
         if label != Label.INACCURATE:
             return Verdict(label, explain.change_over_period(c, s, k.source(last[0]), base, last, whole),
                            "change_over_period", [k.obs(base[0]), k.obs(last[0])], c.value - whole, c.precision + tol)
-    in_period = series_changes(data, c.unit).dropna().loc[pd.Timestamp(k.start):pd.Timestamp(k.end)]
+    in_period = series_changes(data, c.unit, dropped=True).loc[pd.Timestamp(k.start):pd.Timestamp(k.end)]
     if in_period.empty:
         return Verdict(Label.UNVERIFIABLE, explain.no_data_in_period(s.id, c.time.value), "no_data_for_date")
     best_ts = (in_period - c.value).abs().idxmin()

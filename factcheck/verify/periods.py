@@ -104,10 +104,9 @@ def other_starts(k: Case) -> Verdict | None:
 def _bar(k: Case, ts: pd.Timestamp) -> list[float]:
     """The day's intraday low and high, where the data have them: a period may start at a
     stated day's peak ("from its July 11 peak") and end during the document's own session."""
-    frame = k.data.frame
-    if not {"high", "low"} <= set(frame.columns):
+    if not (k.data.has_column("high") and k.data.has_column("low")):
         return []
-    lo, hi = frame.at[ts, "low"], frame.at[ts, "high"]
+    lo, hi = k.data.cell(ts, "low"), k.data.cell(ts, "high")
     return [float(lo), float(hi)] if lo == lo and hi == hi else []
 
 

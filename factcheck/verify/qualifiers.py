@@ -255,7 +255,7 @@ def _move(k: Case, q: Qualifier, ts: pd.Timestamp) -> dict | None:
     c = k.c
     if c.kind != Kind.CHANGE or c.since is not None or c.unit not in DAILY_MOVE_UNITS:
         return None
-    changes = k.data.memo(("daily_changes dropped", str(c.unit)), lambda: series_changes(k.data, c.unit).dropna())
+    changes = series_changes(k.data, c.unit, dropped=True)
     if ts not in changes.index:
         return None
     down = q.down_in_series(k.s.asset_class == "fx" and c.subject_quote)

@@ -21,7 +21,7 @@ from .verdict import Observed, Verdict
 
 
 def _obs(data: SeriesData, ts: pd.Timestamp) -> Observed:
-    return Observed(ts.date().isoformat(), round(float(data.frame.at[ts, "value"]), 6), data.source_at(ts), "close")
+    return Observed(ts.date().isoformat(), round(float(data.cell(ts, "value")), 6), data.source_at(ts), "close")
 
 
 def check_spread(c: Claim, m: Mapping, catalog: Catalog, store: Store, policy: Policy) -> Verdict:
