@@ -82,7 +82,10 @@ def _level(c: Claim, s: Series, data: SeriesData) -> tuple[np.ndarray, ...]:
     if c.threshold == "at_most":
         return values <= c.value + exact_tol, values <= c.value + loose_tol, low <= c.value + loose_tol
     off = np.abs(values - c.value)
-    exact = (off <= exact_tol) | (np.abs(high - c.value) <= exact_tol) | (np.abs(low - c.value) <= exact_tol)
+    exact = off <= exact_tol
+    for bar in (high, low):  # a series without bars has its closes there: nothing to add
+        if bar is not values:
+            exact |= np.abs(bar - c.value) <= exact_tol
     close = off <= loose_tol
     return exact, close, close | ((low - loose_tol <= c.value) & (c.value <= high + loose_tol))
 
@@ -263,7 +266,11 @@ def _later(daily: np.ndarray, shift: int, width: int) -> np.ndarray:
     out = np.zeros(n)
     for k in range(width):  # each later day: the figure's days moved that far, weighted less
         s = shift + k
-        if s < n:
+        if s >= n:
+            continue
+        if k == 0:
+            out[s:] = daily[:n - s]  # weight 1 over zeros: the marks themselves
+        else:
             np.maximum(out[s:], daily[:n - s] * max(0.0, 1.0 - LATER_DECAY * min(k, 5)), out=out[s:])
     return out
 
