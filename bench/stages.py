@@ -30,8 +30,11 @@ _OPEN: list[float] = []  # time spent in stages nested inside each open stage
 
 
 def timed(owner, name: str, stage: str) -> None:
-    """Replace ``owner.name`` with a wrapper that adds its own CPU time to ``stage``."""
-    inner = getattr(owner, name)
+    """Replace ``owner.name`` with a wrapper that adds its own CPU time to ``stage`` (an
+    older checkout without it, run for comparison, counts that time in the caller)."""
+    inner = getattr(owner, name, None)
+    if inner is None:
+        return
 
     def wrapper(*args, **kwargs):
         start = time.process_time()
