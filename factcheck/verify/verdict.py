@@ -2,7 +2,7 @@
 and, for a flag, how strong the flag is."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from ..labels import Label
 
@@ -15,7 +15,9 @@ class Observed:
     field: str = "close"
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """The fields as ``dataclasses.asdict`` gives them, without its recursive copy (a
+        report makes thousands)."""
+        return {"date": self.date, "value": self.value, "source": self.source, "field": self.field}
 
 
 @dataclass
