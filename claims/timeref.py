@@ -22,6 +22,7 @@ from .model import TimeRef
 
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WD_ABBR = r"(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri)"  # capitalised, as threads write them
 # full month names only (and not "May", a verb at the start of a clause) for attributive uses
 _MONTH_NAME = r"(?:January|February|March|April|June|July|August|September|October|November|December)"
 _NUMW = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
@@ -403,6 +404,16 @@ def _weekday_short(f: Found) -> TimeRef:
     return f.tr(d.isoformat(), "day", role=role)
 
 
+def _weekday_abbr(f: Found) -> TimeRef:
+    """Thread and desk-note shorthand: "Tue's +3.1%", "Fri's close", a line that starts
+    "Thurs:". Only a capitalised abbreviation with a possessive or a label colon is read, so
+    that a lower-case "wed" or a "Mon" inside a name stays a word."""
+    if f.ref is None:
+        return f.tr(None, "day")
+    d = _weekday(f.ref, WEEKDAY_ABBR[(f.gd["wd"] or f.gd["wd2"]).lower()], None, f.forward)
+    return f.tr(d.isoformat(), "day")
+
+
 def _sessions(f: Found) -> TimeRef:
     """"over the last five sessions", "across two sessions", "over four sessions through
     Oct 9": a span of sessions, ending on the day it names (else at the figure's date)."""
@@ -551,6 +562,9 @@ TIME_PATTERNS: tuple[TimePattern, ...] = (
                                    r"last|thru|through) (?P<wd>mon|tues?|wed|thu|thur|thurs|fri)\b\.?(?!['’]s)", re.I),
        ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri"), _weekday_short,
        (("NKY closed fri at 40k", "2026-01-16"), ("UST 10s +5bp since Tue", "2026-01-20"))),
+    _P("weekday_abbr", re.compile(rf"(?<![\w'’])(?P<wd>{_WD_ABBR})['’]s\b|^[ \t]*(?P<wd2>{_WD_ABBR})\.?:", re.M),
+       ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri"), _weekday_abbr,
+       (("Tue's +3.1% for the Nikkei", "2026-01-20"), ("Thurs: 10s at 4.30%", "2026-01-15"))),
     _P("yesterday", re.compile(r"\byesterday(?:'s)?\b", re.I), ("yesterday",),
        lambda f: _ref_or_none(f, lambda r: (r - timedelta(days=1)).isoformat()), (("yesterday", "2026-01-20"),)),
     _P("today", re.compile(r"\b(?:today(?:'s)?|this (?:morning|afternoon|evening)(?:'s)?|tonight)\b", re.I),

@@ -65,19 +65,24 @@ SKIP_CAPS = {"The", "A", "An", "In", "On", "At", "By", "For", "Over", "After", "
              "Yesterday", "Still", "Also", "Even", "Then", "Now", "Overall", "Elsewhere", "Across", "As"}
 
 
+# weekday abbreviations of threads and desk notes ("Tue's +3.1%", "Fri's close"): a day, not a name
+WEEKDAY_SHORTHAND = frozenset({"Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri"})
+
+
 def unknown_name(c: Claim, text: str) -> str | None:
     """A capitalised name in the claim's own clause that is no cue ("Toyota shares jumped
     4.1%", "SoftBank Group fell 2%"): the number is about that, not the previous series."""
     left = text[c.sentence_start:c.start]
     clause_start = _clause_start(left)
     clause = left[clause_start:]
-    months = {m for m in calendar.month_name if m} | {d for d in calendar.day_name}
+    months = {m for m in calendar.month_name if m} | {d for d in calendar.day_name} | WEEKDAY_SHORTHAND
     covered = [(cue.start - c.sentence_start - clause_start, cue.end - c.sentence_start - clause_start)
                for cue in c.cues]
     first = re.match(r"\s*", clause).end()
     for m in re.finditer(r"\b[A-Z][A-Za-z&.'-]+(?:\s+[A-Z][A-Za-z&.'-]+)*", clause):
         word = m.group(0)
-        if word.split()[0] in SKIP_CAPS or word in months or word.split()[0] in months:
+        head = re.sub(r"['’]s$", "", word.split()[0]).rstrip(".")  # "Tue's", "Fri." name a day
+        if word.split()[0] in SKIP_CAPS or word in months or head in months:
             continue
         if m.start() == first and " " not in word and not re.search(r".[A-Z&]", word) and \
                 not re.match(r"\s+(?:shares|stock|stocks|Inc|Corp|Group|Holdings)\b", clause[m.end():]):
