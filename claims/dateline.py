@@ -219,6 +219,11 @@ def _written(found: DateMention, weekday: int | None, how: str, span, unit: str 
     return WrittenDate(None, (found.month, found.day), wd, span, how)
 
 
+# figures in digits or in words ("between four and five percent"): a line holding them is
+# a sentence that mentions a date, never a dateline
+FIGURES = re.compile(r"[\d%$¥€£]|\b(?:percent|per cent|percentage points?|basis points?)\b", re.I)
+
+
 @lru_cache(maxsize=8)
 def find_written_date(text: str) -> WrittenDate:
     """The day the text says it speaks from (see the module docstring). Kept for the last
@@ -235,7 +240,7 @@ def find_written_date(text: str) -> WrittenDate:
                 weekday = weekday if weekday is not None else _line_weekday(line)
             continue
         bare = _bare(line, found, offset)
-        if re.search(r"[\d%$¥€£]", bare):
+        if FIGURES.search(bare):
             continue  # a sentence with figures that mentions a date
         best = next((f for f in found if f.year is not None), found[0])
         if whole and len(line) <= DATELINE_CHARS:

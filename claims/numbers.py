@@ -33,10 +33,16 @@ HYPHEN_JOINED = re.compile(r"[A-Za-z0-9][-–]$")
 # "twenty-five basis points", "three point five percent", "two and a half percent"
 # (lower case: reads the lowered text; never the tail of a hyphenated word; bounded
 # repetition keeps a long run of number words linear)
+# "and" joins number words only after a scale word ("a hundred and forty"): "three and three
+# quarters" is three plus a fraction, not "three and three" (see AND_FRACTION)
+_AFTER_SCALE = "(?:" + "|".join(f"(?<={w})" for w in ("hundred", "thousand", "million", "billion", "trillion")) + ")"
 SPELLED_RUN = re.compile(
     rf"(?<![\w-])(?P<words>(?:a (?=hundred|thousand|million|billion|trillion))?{SPELLED_WORD}"
-    rf"(?:(?:\s*-\s*|\s+|\s+and\s+){SPELLED_WORD}){{0,9}}"
-    rf"(?:\s+point(?:\s+{SPELLED_WORD}){{1,6}})?)(?P<and>\s+and\s+a\s+(?:half|quarter))?")
+    rf"(?:(?:\s*-\s*|\s+|{_AFTER_SCALE}\s+and\s+){SPELLED_WORD}){{0,9}}"
+    rf"(?:\s+point(?:\s+{SPELLED_WORD}){{1,6}})?)"
+    r"(?P<and>\s+and\s+(?:(?:a|one)[- ](?:half|quarter)|three[- ]quarters))?")
+# the fraction an "and" adds to a whole number in words, with the decimals it implies
+AND_FRACTION = {"half": (0.5, 1), "quarter": (0.25, 2), "quarters": (0.75, 2)}
 # the unit after a number in words: "twenty-five basis points", "three thousand two hundred points"
 WORD_UNIT = re.compile(r"\s+(?:(?P<pct>percent|per cent)\b|(?P<pp>percentage points?)\b|(?P<bp>basis points?)\b|"
                        r"(?P<pts>(?:index\s+)?points)\b)")
@@ -222,14 +228,26 @@ def _spelled(low: str) -> list[Quantity]:
             continue
         words = m.group("words")
         decimals = len(words.split(" point ", 1)[1].split()) if " point " in words else 0
-        if m.group("and"):
-            value += 0.5 if m.group("and").endswith("half") else 0.25
-            decimals = max(decimals, 1 if m.group("and").endswith("half") else 2)
+        if m.group("and"):  # "three and a half", "three and three quarters"
+            extra, places = AND_FRACTION[re.split(r"[- ]", m.group("and"))[-1]]
+            value += extra
+            decimals = max(decimals, places)
         unit, end, scale = _spelled_unit(low, m.end(), value)
-        if unit is None and decimals == 0 and len(re.findall(r"[a-z]+", words.replace(" and ", " "))) < 2:
+        if unit is None and decimals == 0 and len(re.findall(r"[a-z]+", words.replace(" and ", " "))) < 2 \
+                and not _opens_spelled_range(low, m.start(), end):
             continue
         out.append(Quantity(m.start(), end, value, decimals, unit or Unit.NUMBER, scale))
     return out
+
+
+# "between four and five percent", "a range of three to three and a half percent": a lone
+# number word is the low end of a range whose high end carries the unit
+RANGE_OPENER = re.compile(r"\b(?:between|(?:range|band|corridor)(?:\s+(?:of|at|from|between))?)\s+$")
+RANGE_JOIN = re.compile(rf"\s+(?:and|to)\s+{SPELLED_WORD}\b")
+
+
+def _opens_spelled_range(low: str, start: int, end: int) -> bool:
+    return bool(RANGE_OPENER.search(low[max(0, start - 30):start]) and RANGE_JOIN.match(low, end))
 
 
 def _spelled_unit(low: str, end: int, value: float) -> tuple[Unit | None, int, float]:

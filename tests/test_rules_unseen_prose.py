@@ -38,3 +38,50 @@ def test_weekday_abbreviations_date_the_claim(check, text, literal, day):
 def test_weekday_abbreviations_must_not_fire(text):
     found = [t for t in find_time_phrases(text, date(2025, 10, 25)) if t.pattern == "weekday_abbr"]
     assert found == []
+
+
+# -- 3. ranges written in words ----------------------------------------------------------------
+@pytest.mark.parametrize("text, literal, low, high", [
+    # transcript
+    ("So the Fed sits at a target range of three and a half to three and three quarters percent, right?",
+     "three and a half to three and three quarters percent", 3.5, 3.75),
+    # wire
+    ("The Fed held rates between four and a quarter and four and a half percent on Dec. 18, 2024.",
+     "four and a quarter and four and a half percent", 4.25, 4.5),
+    # non-native English, a lone number word opening the range
+    ("Fed is keeping the rate between four and five percent since long time.", "four and five percent", 4.0, 5.0),
+])
+def test_spelled_ranges_read_as_one_range(check, text, literal, low, high):
+    c = by_text(check(text, "2025-12-20"), literal)
+    assert _bounds(c) == (low, high)
+    # the same claim as the range written in digits
+    digits = check(text.replace(literal, f"{low}% to {high}%" if " to " in literal else f"{low}% and {high}%"),
+                   "2025-12-20")
+    d = by_text(digits, f"{low}%")
+    assert (d["value"], d["kind"], d["series"]["id"], _bounds(d)) == (c["value"], c["kind"], c["series"]["id"], (low, high))
+
+
+def _bounds(c: dict) -> tuple[float, float] | None:
+    """A range claim's bounds: kept as ``range``, or as a quoted policy range's qualifier."""
+    if c.get("range"):
+        return tuple(c["range"])
+    quoted = [q for q in c["qualifiers"] if q.startswith("range_of:")]
+    return tuple(float(x) for x in quoted[0].split(":", 1)[1].split("-")) if quoted else None
+
+
+def test_a_spelled_range_on_its_date_is_checked_against_that_day(check):
+    c = by_text(check("The Fed held rates between four and a quarter and four and a half percent on Dec. 18, 2024.",
+                      "2025-12-20"), "four and a quarter")
+    assert c["date"] == "2024-12-18" and c["verdict"]["label"] == "accurate"
+
+
+@pytest.mark.parametrize("text, literal, value", [
+    # "and" joins number words only after a scale word; "three and three quarters" is 3.75
+    ("The yield ended three and three quarters percent higher than a year ago.", "three and three quarters percent", 3.75),
+    ("The dollar bought a hundred and forty-five and a half yen.", "a hundred and forty-five and a half", 145.5),
+    # must not fire: two counts joined by "and" are not one number, and no range opener
+    ("Four and five percent rate cuts were both discussed, officials said.", "five percent", 5.0),
+])
+def test_spelled_numbers_and_fractions(check, text, literal, value):
+    c = by_text(check(text, "2025-12-20"), literal)
+    assert abs(c["value"]) == pytest.approx(value) and c.get("range") is None
