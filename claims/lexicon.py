@@ -135,6 +135,18 @@ TARGET_AFTER = re.compile(r"^\s*(?:inflation\s+|price\s+|consensus\s+|year-end\s
                           r"forecast)\b(?!\s+(?:range|rate|band|for\s+the))", re.I)
 TARGET_BEFORE = re.compile(r"\b(?:target|goal|objective|aim|consensus|estimate|projection)\s+(?:of|at)\s+"
                            r"(?:about\s+|around\s+|roughly\s+)?$", re.I)
+# a forecaster's own target or call stated as a sentence: "our year-end target for the Nikkei
+# is 58,500", "my call for USD/JPY: 165" (a possessive or horizon word before it, so that "its
+# target for the call rate is 0.5%", a policy setting, stays checkable)
+TARGET_FRAME_BEFORE = re.compile(
+    r"\b(?:our|my|house|year-?end|end-year|year end|12-month|price)\s+(?:[\w&/-]+\s+){0,2}"
+    r"(?:target|forecast|call|projection|base case)\s+(?:for\s+[^.;:]{1,30}?\s*)?(?:is|was|stays|remains|of|at|:)\s*"
+    r"(?:about\s+|around\s+|roughly\s+|now\s+)?$", re.I)
+# a horizon month after the number ("we have the Nikkei at 58,500 by December"): a forecast
+# unless a finite past verb before the number reports where the market had got to
+MONTH_HORIZON_AFTER = re.compile(
+    r"^[^.;:,]{0,40}?\bby\s+(?:the\s+end\s+of\s+|end-|late\s+|early\s+|mid-)?(?:January|February|March|April|May|"
+    r"June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
 # a trade's levels in a strategy note ("target 146.00, stop 151.40", "SL @ 1.0850", "entry at
 # 152"): where the writer plans to act, not a reading of the market
 TRADE_LEVEL_BEFORE = re.compile(r"\b(?:(?:price\s+)?target|tgt|stop(?:[- ]loss)?|sl|tp|take[- ]profit|entry|"

@@ -85,3 +85,32 @@ def test_a_spelled_range_on_its_date_is_checked_against_that_day(check):
 def test_spelled_numbers_and_fractions(check, text, literal, value):
     c = by_text(check(text, "2025-12-20"), literal)
     assert abs(c["value"]) == pytest.approx(value) and c.get("range") is None
+
+
+# -- 4. targets and forecasts in spoken and strategy registers --------------------------------
+@pytest.mark.parametrize("text, literal", [
+    # transcript
+    ("I'd say dollar-yen gets to a hundred and sixty-five by Christmas.", "a hundred and sixty-five"),
+    # strategy note
+    ("Our year-end target for the Nikkei is 58,500.", "58,500"),
+    ("We have the Nikkei at 58,500 by December.", "58,500"),
+    # chat
+    ("usdjpy could test 165 before the year is out", "165"),
+    # non-native English
+    ("My 12-month call for USD/JPY is 165, I am confident.", "165"),
+])
+def test_targets_and_forecasts_are_not_checkable(check, text, literal):
+    c = by_text(check(text, SATURDAY), literal)
+    assert c["checkable"] is False and c["verdict"]["label"] == "not_checkable"
+
+
+@pytest.mark.parametrize("text, literal", [
+    # must not fire: a past "by" reports where the market had got to
+    ("By Friday's close the dollar had fallen to 151 yen.", "151 yen"),
+    ("The Nikkei closed at 38,200 by the end of the session.", "38,200"),
+    ("The 10-year JGB yield reached 1.65% by September, its highest since 2008.", "1.65%"),
+    # a policy setting is no forecaster's target
+    ("The BoJ said its target for the overnight call rate is 0.5%.", "0.5%"),
+])
+def test_past_horizons_and_policy_targets_stay_checkable(check, text, literal):
+    assert by_text(check(text, SATURDAY), literal)["checkable"] is True

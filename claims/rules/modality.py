@@ -48,6 +48,15 @@ def _forecast_word(f: Features) -> bool:
                    for i, w in enumerate(between))
 
 
+def _past_fact_before(f: Features) -> bool:
+    """A finite past verb before the number in its clause ("closed at 38,200 by the end of
+    the session", "reached 1.65% by December"): the horizon after it is where the market had
+    got to, not a forecast."""
+    said = words(f.clause_before)
+    return any(w in L.PAST_FACT_VERBS and (i == 0 or said[i - 1] not in L.MODAL_BEFORE_VERB) or w == "had"
+               for i, w in enumerate(said))
+
+
 MODALITY: tuple[Rule[Features, Modality], ...] = (
     Rule("condition", lambda f: _CONDITIONAL.search(f.clause_before), Modality.CONDITIONAL,
          "'if', 'unless' or 'should' before the number in its clause makes it a condition",
@@ -70,6 +79,11 @@ MODALITY: tuple[Rule[Features, Modality], ...] = (
                    "We have a modest target of [152] for USD/JPY."),
          counter=("The Fed cut rates to a [4.25%-4.50%] target range.",),
          triggers=(L.TARGET_AFTER.pattern.lstrip("^"), L.TARGET_BEFORE.pattern.rstrip("$"))),
+    Rule("target_frame", lambda f: L.TARGET_FRAME_BEFORE.search(f.left), Modality.TARGET,
+         "a forecaster's own target or call stated as a sentence ('our year-end target for the Nikkei is 58,500')",
+         examples=("Our year-end target for the Nikkei is [58,500].", "my 12-month call for USD/JPY: [165]"),
+         counter=("The BoJ said its target for the call rate is [0.5%].",),
+         triggers=(L.TARGET_FRAME_BEFORE.pattern.rstrip("$"),)),
     Rule("trade_level", lambda f: L.TRADE_LEVEL_BEFORE.search(f.left), Modality.TARGET,
          "a trade's target, stop or entry level in a strategy note says where the writer would act, not where "
          "the market was",
@@ -94,9 +108,14 @@ MODALITY: tuple[Rule[Features, Modality], ...] = (
          examples=("Dollar-yen: a return to the [110–130] range is unlikely.", "UJ 157.40 now. MoF starts jawboning at [158] i bet"),
          counter=("Dollar-yen rose to [158] on Friday; a move to 160 is unlikely.",),
          triggers=(L.LIKELIHOOD_AFTER.pattern.lstrip("^"), L.GUESS_AFTER.pattern.lstrip("^"))),
-    Rule("horizon_after", lambda f: L.FORECAST_AFTER.search(f.right), Modality.FORECAST,
-         "a future horizon after the number ('by the end of next year', 'next month')",
-         examples=("The 10-year yield at [3%] by the end of next year is the house view.",),
-         counter=("The 10-year yield rose to [3%] on the last day of the week.",),
-         triggers=(L.FORECAST_AFTER.pattern.lstrip("^"),)),
+    Rule("horizon_after", lambda f: (L.FORECAST_AFTER.search(f.right) or L.MONTH_HORIZON_AFTER.match(f.right))
+         and not _past_fact_before(f), Modality.FORECAST,
+         "a future horizon after the number ('by the end of next year', 'next month', 'by December'), unless a past "
+         "verb before it tells where the market had got to",
+         examples=("The 10-year yield at [3%] by the end of next year is the house view.",
+                   "We have the Nikkei at [58,500] by December."),
+         counter=("The 10-year yield rose to [3%] on the last day of the week.",
+                  "The Nikkei closed at [38,200] by the end of the session.",
+                  "The 10-year JGB yield reached [1.65%] by December."),
+         triggers=(L.FORECAST_AFTER.pattern.lstrip("^"), L.MONTH_HORIZON_AFTER.pattern.lstrip("^"))),
 )
