@@ -103,6 +103,12 @@ INTRADAY_WORDS = ("as much as", "as high as", "as low as", "as far as", "intrada
 EVENT_WORDS = forms("raise", "lift", "hike", "increase", "cut|cuts|cutting", "lower", "take|took|takes|taking",
                     "reduce", "trim|trims|trimmed|trimming", "move", "slash") | {"came"}
 
+# Verbs and words that report a rate held at a meeting ("kept its policy rate at 0.5%"): nearer
+# the number than a decision word ("after January's hike, the BoJ kept ... at 0.5%"), the
+# figure is the level in force, not a move dated that day.
+HOLD_WORDS = forms("keep|keeps|kept|keeping", "hold|holds|held|holding", "leave|leaves|left|leaving", "maintain",
+                   "stay|stays|stayed|staying", "remain") | {"unchanged", "steady", "pat", "pause", "paused"}
+
 # Modality: a number governed by these is a forecast, expectation or hypothetical.
 FORECAST_BEFORE = re.compile(
     r"\b(?:expects?|expected|expecting|expectations?|forecasts?|forecast(?:ing)?|predicts?|"

@@ -114,3 +114,30 @@ def test_targets_and_forecasts_are_not_checkable(check, text, literal):
 ])
 def test_past_horizons_and_policy_targets_stay_checkable(check, text, literal):
     assert by_text(check(text, SATURDAY), literal)["checkable"] is True
+
+
+# -- 2. a rate held at a meeting ----------------------------------------------------------------
+AFTER_MARCH_MEETING = "2025-03-21"  # the BoJ held at 0.5% on Wednesday 2025-03-19 (raised to it in January)
+
+
+@pytest.mark.parametrize("text", [
+    # wire
+    "After January's hike, the BoJ kept its policy rate at 0.5% on Wednesday.",
+    "In a widely expected move, the Bank of Japan kept its policy rate at 0.5% on Wednesday.",
+    # headline shorthand
+    "BoJ opts not to hike, keeps rate at 0.5% on Wednesday.",
+    # non-native English
+    "Having lifted rates in January, the BoJ left them at 0.5% on Wednesday.",
+])
+def test_a_held_rate_is_the_level_in_force(check, text):
+    c = by_text(check(text, AFTER_MARCH_MEETING), "0.5%")
+    assert c["date"] == "2025-03-19" and c["verdict"]["label"] == "accurate"
+
+
+@pytest.mark.parametrize("text", [
+    # must fire: a stated change dated on a meeting day that changed nothing is misdated
+    "The BoJ raised its policy rate to 0.5% on Wednesday.",
+    "After holding in December, the BoJ hiked to 0.5% on Wednesday.",
+])
+def test_a_stated_change_on_a_hold_day_is_misdated(check, text):
+    assert by_text(check(text, AFTER_MARCH_MEETING), "0.5%")["verdict"]["label"] == "misdated"
