@@ -258,13 +258,13 @@ class Features:
 
     @property
     def event(self) -> bool:
-        """The clause reports a decision ("raised rates to"); a hold word nearer the number
+        """The clause reports a decision ("raised rates to", "a 25 basis point cut"); a hold word nearer the number
         than the last decision word ("after January's hike, the BoJ kept its rate at 0.5%",
         "in a widely expected move, the BoJ held at 0.5%") reports the rate in force."""
         said = words(self.left)
         last_event = max((i for i, w in enumerate(said) if w in L.EVENT_WORDS), default=None)
         if last_event is None:
-            return False
+            return bool(L.DECISION_NOUN_AFTER.match(self.right))  # "delivered a 25 basis point cut"
         return not any(w in L.HOLD_WORDS for w in said[last_event + 1:])
 
     @property

@@ -109,6 +109,9 @@ EVENT_WORDS = forms("raise", "lift", "hike", "increase", "cut|cuts|cutting", "lo
 HOLD_WORDS = forms("keep|keeps|kept|keeping", "hold|holds|held|holding", "leave|leaves|left|leaving", "maintain",
                    "stay|stays|stayed|staying", "remain") | {"unchanged", "steady", "pat", "pause", "paused"}
 
+# a decision named by the noun after its size: "a 25 basis point cut", "a half-point rate hike"
+DECISION_NOUN_AFTER = re.compile(r"^[\s-]*(?:(?:interest[- ])?rates?\s+)?(?:cut|cuts|hike|hikes|reduction)\b", re.I)
+
 # Modality: a number governed by these is a forecast, expectation or hypothetical.
 FORECAST_BEFORE = re.compile(
     r"\b(?:expects?|expected|expecting|expectations?|forecasts?|forecast(?:ing)?|predicts?|"

@@ -141,3 +141,34 @@ def test_a_held_rate_is_the_level_in_force(check, text):
 ])
 def test_a_stated_change_on_a_hold_day_is_misdated(check, text):
     assert by_text(check(text, AFTER_MARCH_MEETING), "0.5%")["verdict"]["label"] == "misdated"
+
+
+# -- 1. a Fed decision dated by its announcement, its effective day or its meeting -------------
+@pytest.mark.parametrize("text, literal", [
+    # wire: the announcement day (FRED shows the new range from the next day)
+    ("The Fed cut by 50 basis points on Sept. 18, 2024.", "50 basis points"),
+    # the effective day
+    ("The Fed cut by 50 basis points on Sept. 19, 2024.", "50 basis points"),
+    # a meeting named by its days, dated by the first
+    ("The FOMC lowered the range by 50 bp to 4.75%-5% at its Sept 17-18, 2024 meeting.", "50 bp"),
+    # desk shorthand: the decision named by the noun after its size
+    ("FOMC delivered a 25 basis point cut on Wednesday, Dec. 18, 2024.", "25 basis point"),
+])
+def test_fed_decisions_on_the_announcement_or_effective_day(check, text, literal):
+    c = by_text(check(text, "2025-01-10"), literal)
+    assert c["verdict"]["label"] == "accurate" and c["verdict"]["rule"] == "policy_decision"
+
+
+@pytest.mark.parametrize("text, literal", [
+    # must fire: a week off the decision
+    ("The Fed cut by 50 basis points on Sept. 25, 2024.", "50 basis points"),
+    # a meeting span that is not the meeting
+    ("The FOMC cut by 50 bp at its Oct 1-2, 2024 meeting.", "50 bp"),
+])
+def test_fed_decisions_on_another_day_are_misdated(check, text, literal):
+    assert by_text(check(text, "2025-01-10"), literal)["verdict"]["label"] == "misdated"
+
+
+def test_a_yield_rise_named_after_its_size_is_no_decision(check):
+    c = by_text(check("The 10-year Treasury saw a 12 basis point rise on Dec. 18, 2024.", "2025-01-10"), "12 basis point")
+    assert c["verdict"]["rule"] != "policy_decision"

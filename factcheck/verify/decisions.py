@@ -30,11 +30,21 @@ MULTI_DAY_MEETING = re.compile(r"\b(?P<n>two|three|2|3)-day\s+(?:[a-z]+\s+){0,2}
 MEETING_DAYS = {"two": 2, "three": 3, "2": 2, "3": 3}
 
 
+# "at its Sept 17-18 meeting": a meeting named by its days; the decision comes on the last
+DAY_SPAN_MEETING = re.compile(r"\b(?P<a>\d{1,2})\s*[-–]\s*(?P<b>\d{1,2})\b(?:,?\s+(?:19|20)\d\d)?\s+"
+                              r"(?:[a-z]+\s+){0,2}?meeting\b", re.I)
+
+
 def meeting_tail(sentence: str) -> timedelta:
     """The days a decision may follow the day named when the sentence speaks of a meeting
-    of several days ("a two-day meeting on Thursday" ends on Friday)."""
+    of several days ("a two-day meeting on Thursday" ends on Friday; "its Sept 17-18
+    meeting", dated by its first day, ends on the 18th)."""
     m = MULTI_DAY_MEETING.search(sentence)
-    return timedelta(days=MEETING_DAYS[m.group("n").lower()] - 1) if m else timedelta(0)
+    if m:
+        return timedelta(days=MEETING_DAYS[m.group("n").lower()] - 1)
+    span = DAY_SPAN_MEETING.search(sentence)
+    days = int(span.group("b")) - int(span.group("a")) if span else 0
+    return timedelta(days=days if 0 < days <= 3 else 0)
 
 
 def has_decisions(k: Case) -> bool:
