@@ -106,7 +106,7 @@ EVENT_WORDS = forms("raise", "lift", "hike", "increase", "cut|cuts|cutting", "lo
 # Verbs and words that report a rate held at a meeting ("kept its policy rate at 0.5%"): nearer
 # the number than a decision word ("after January's hike, the BoJ kept ... at 0.5%"), the
 # figure is the level in force, not a move dated that day.
-HOLD_WORDS = forms("keep|keeps|kept|keeping", "hold|holds|held|holding", "leave|leaves|left|leaving", "maintain",
+HOLD_WORDS = forms("keep|keeps|kept|keeping", "hold|holds|held|holding", "leave|leaves|left", "maintain",
                    "stay|stays|stayed|staying", "remain") | {"unchanged", "steady", "pat", "pause", "paused"}
 
 # a decision named by the noun after its size: "a 25 basis point cut", "a half-point rate hike"
@@ -149,7 +149,7 @@ TARGET_BEFORE = re.compile(r"\b(?:target|goal|objective|aim|consensus|estimate|p
 # target for the call rate is 0.5%", a policy setting, stays checkable)
 TARGET_FRAME_BEFORE = re.compile(
     r"\b(?:our|my|house|year-?end|end-year|year end|12-month|price)\s+(?:[\w&/-]+\s+){0,2}"
-    r"(?:target|forecast|call|projection|base case)\s+(?:for\s+[^.;:]{1,30}?\s*)?(?:is|was|stays|remains|of|at|:)\s*"
+    r"(?:target|call|projection|base case)\s+(?:for\s+[^.;:]{1,30}?\s*)?(?:is|was|stays|remains|of|at|:)\s*"
     r"(?:about\s+|around\s+|roughly\s+|now\s+)?$", re.I)
 # a horizon month after the number ("we have the Nikkei at 58,500 by December"): a forecast
 # unless a finite past verb before the number reports where the market had got to
