@@ -172,3 +172,24 @@ def test_fed_decisions_on_another_day_are_misdated(check, text, literal):
 def test_a_yield_rise_named_after_its_size_is_no_decision(check):
     c = by_text(check("The 10-year Treasury saw a 12 basis point rise on Dec. 18, 2024.", "2025-01-10"), "12 basis point")
     assert c["verdict"]["rule"] != "policy_decision"
+
+
+# -- 6. several relative days in one transcript turn -------------------------------------------
+TURN = ("GUEST: Well, last Thursday dollar-yen was at 152.3, and two weeks ago it was around 147, and earlier "
+        "this month the Nikkei hit 48,000, so it has been a wild ride.")
+
+
+@pytest.mark.parametrize("literal, date_", [
+    ("152.3", "2025-10-23"),  # last Thursday
+    ("147", "2025-10-11"),  # two weeks ago
+    ("48,000", "2025-10"),  # earlier this month
+])
+def test_each_figure_of_a_turn_binds_to_its_own_clause(check, literal, date_):
+    assert by_text(check(TURN, SATURDAY), literal)["date"] == date_
+
+
+def test_a_clause_without_a_day_takes_the_day_of_the_clause_before(check):
+    # must not take the later clause's day: "last Friday" dates only the figure after it
+    claims = check("GUEST: On Monday the Nikkei fell 2%, and the Topix lost 1.1%, but last Friday it had gained 1.4%.",
+                   SATURDAY)
+    assert by_text(claims, "1.1%")["date"] == "2025-10-20" and by_text(claims, "1.4%")["date"] == "2025-10-24"
