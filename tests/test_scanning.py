@@ -20,7 +20,7 @@ New Year's Day, Christmas, by next spring, last year, this year, in 2024, since 
 Over the last five sessions, in the past three weeks, in two days, a month ago, three years ago, from a week
 earlier, on the month, year-on-year, over the past year, over Monday and Tuesday, 2026-01-20,
 21 January 2026, Jan 20, tonight, this morning, overnight, now; the yen ended 2024 weaker.
-By the end of this quarter, on 17 January, at the close of 17th, the yen's October rally, last July, in the previous session, closed fri,
+By the end of this quarter, on 17 January, at the close of 17th, the yen's October rally, last July, in the previous session, closed fri, Tue's close,
 within weeks; it ended the month higher and has since slipped
 from the start of March. IN THE PAST TWO WEEKS, LAST WEEK. Stocks rallied strongly on the news, and then,
 after a long and quiet stretch of trading, they slid in the fall. After the U.S. election it rose, a day later it fell."""
