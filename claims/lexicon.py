@@ -125,8 +125,9 @@ FORECAST_BEFORE = re.compile(
 # ends the clause unless the horizon follows it ("... 0.75%, in January, meets next week" is no horizon)
 FORECAST_AFTER = re.compile(
     r"^(?:[^.;:,]{0,40}?|\s*,\s*)\b(?:by (?:the )?(?:end of|year-end|year end|christmas|xmas|spring|summer|"
-    r"autumn|fall|winter|next|mid-|the autumn|the spring)|by (?:19|20)\d\d|to come\b|next year|"
-    r"next month|next week|in the coming)",
+    r"autumn|fall|winter|next|mid-|the autumn|the spring|the holidays)|by (?:19|20)\d\d|to come\b|next year|"
+    r"next month|next week|in the coming|before (?:the )?(?:year|month|quarter) is out|"
+    r"before (?:the )?(?:end of the year|year-end|year end|christmas))",
     re.IGNORECASE)
 # said of the figure right after it: "a return to the 110-130 range is unlikely", "3% is possible"
 LIKELIHOOD_AFTER = re.compile(

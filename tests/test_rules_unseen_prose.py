@@ -98,6 +98,9 @@ def test_spelled_numbers_and_fractions(check, text, literal, value):
     ("usdjpy could test 165 before the year is out", "165"),
     # non-native English
     ("My 12-month call for USD/JPY is 165, I am confident.", "165"),
+    # chat, horizons with "before" and the holidays
+    ("USD/JPY 165 before the year is out, that's my view.", "165"),
+    ("Dollar-yen at 160 by the holidays.", "160"),
 ])
 def test_targets_and_forecasts_are_not_checkable(check, text, literal):
     c = by_text(check(text, SATURDAY), literal)
@@ -108,6 +111,7 @@ def test_targets_and_forecasts_are_not_checkable(check, text, literal):
     # must not fire: a past "by" reports where the market had got to
     ("By Friday's close the dollar had fallen to 151 yen.", "151 yen"),
     ("The Nikkei closed at 38,200 by the end of the session.", "38,200"),
+    ("The dollar hit 157 before the year was out.", "157"),
     ("The 10-year JGB yield reached 1.65% by September, its highest since 2008.", "1.65%"),
     # a policy setting is no forecaster's target
     ("The BoJ said its target for the overnight call rate is 0.5%.", "0.5%"),
