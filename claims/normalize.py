@@ -27,8 +27,12 @@ What changes, and why it is safe:
   a plain space. An ordinary space between digits stays a space: "in 2024 150 yen" are
   two numbers.
 
-Text with none of these characters is returned as it is, with an identity map, at the
-cost of one regex search.
+Last, the rows of a CSV export or a whitespace-aligned column table are read as the
+sentences they stand for (:mod:`claims.tables`): the header's instrument, unit and date
+column carry to every cell, and each figure still maps to its cell as written.
+
+Text with none of these characters and no table is returned as it is, with an identity
+map, at the cost of two regex searches.
 """
 from __future__ import annotations
 
@@ -36,6 +40,8 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+
+from .tables import rewrite as rewrite_tables
 
 # removed: format characters that carry no text (soft hyphen, Arabic letter mark, Mongolian
 # vowel separator, zero-width space/non-joiner/joiner, LRM/RLM, embeddings and overrides,
@@ -135,7 +141,7 @@ def normalize(text: str) -> Normalized:
     """``text`` with invisible characters removed and line ends, spaces, hyphens and
     full-width forms folded (see the module's docstring), with the map back."""
     if SPECIAL.search(text) is None:
-        return Normalized(text, text)
+        return _tables_read(Normalized(text, text))
     pieces: list[str] = []
     anchors_text, anchors_original = [0], [0]
     out = copied = 0  # length of the output so far; original offset copied up to
@@ -159,7 +165,25 @@ def normalize(text: str) -> Normalized:
     folded = "".join(pieces)
     folded = THOUSANDS.sub(lambda g: GROUP_SPACE.sub(",", g.group(0)), folded)
     folded = GROUP_SPACE.sub(" ", folded)
-    return Normalized(folded, text, anchors_text, anchors_original)
+    return _tables_read(Normalized(folded, text, anchors_text, anchors_original))
+
+
+def _tables_read(norm: Normalized) -> Normalized:
+    """``norm`` with the rows of its CSV and column tables read as sentences
+    (:mod:`claims.tables`), the map still pointing into the text as given."""
+    found = rewrite_tables(norm.text)
+    if found is None:
+        return norm
+    text, where = found
+    anchors_text, anchors_original = [], []
+    last = None
+    for i, j in enumerate(where):
+        original = norm.start(j)
+        if last is None or original != last + 1:
+            anchors_text.append(i)
+            anchors_original.append(original)
+        last = original
+    return Normalized(text, norm.original, anchors_text or [0], anchors_original or [0])
 
 
 def restore(found: list, norm: Normalized, rejected: list[tuple[int, int, str]] | None = None) -> None:
