@@ -400,7 +400,8 @@ class Resolver:
     def _from_instrument(self, c: Claim, cue: Cue, in_sent: list[Cue]) -> Mapping | None:
         s = self.catalog.get(cue.value)
         if s is not None and c.implied_unit and s.unit != c.unit and not (
-                s.unit in PRICED_UNITS and c.unit in PRICED_UNITS and s.value_range[0] <= c.value <= s.value_range[1]):
+                s.unit in PRICED_UNITS and c.unit in PRICED_UNITS and s.value_range[0] <= c.value <= s.value_range[1]) \
+                and not relative_move(c, s):
             return None  # a bare number takes the unit of the instrument it is about; this one's does not fit
         if s is not None and c.unit == Unit.FX and s.crosses:
             # "the euro stood at 184.23 yen": the euro priced in yen is EUR/JPY
@@ -503,3 +504,9 @@ class Resolver:
                                              f"({lo:g} to {hi:g}): a misread or another quantity",
                            candidates=[s.id])
         return m
+
+
+def relative_move(c: Claim, s) -> bool:
+    """A move in percent whose unit a table header gave ("+2.2" under "% chg"): a relative
+    change fits any priced series, whatever unit its levels are quoted in."""
+    return c.kind == Kind.CHANGE and c.unit == Unit.PERCENT and s.unit in PRICED_UNITS
