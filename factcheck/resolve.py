@@ -399,9 +399,7 @@ class Resolver:
 
     def _from_instrument(self, c: Claim, cue: Cue, in_sent: list[Cue]) -> Mapping | None:
         s = self.catalog.get(cue.value)
-        if s is not None and c.implied_unit and s.unit != c.unit and not (
-                s.unit in PRICED_UNITS and c.unit in PRICED_UNITS and s.value_range[0] <= c.value <= s.value_range[1]) \
-                and not relative_move(c, s):
+        if s is not None and implied_misfit(c, s):
             return None  # a bare number takes the unit of the instrument it is about; this one's does not fit
         if s is not None and c.unit == Unit.FX and s.crosses:
             # "the euro stood at 184.23 yen": the euro priced in yen is EUR/JPY
@@ -506,7 +504,13 @@ class Resolver:
         return m
 
 
-def relative_move(c: Claim, s) -> bool:
-    """A move in percent whose unit a table header gave ("+2.2" under "% chg"): a relative
-    change fits any priced series, whatever unit its levels are quoted in."""
-    return c.kind == Kind.CHANGE and c.unit == Unit.PERCENT and s.unit in PRICED_UNITS
+def implied_misfit(c: Claim, s: Series) -> bool:
+    """Whether a unit ``c`` took from the words around it rules out the series ``s``: a
+    bare number takes the unit of the instrument it is about, and a priced level must lie
+    in its range. A move in percent whose unit a table header gave ("+2.2" under "% chg")
+    fits any priced series, whatever unit its levels are quoted in."""
+    if not c.implied_unit or s.unit == c.unit:
+        return False
+    if s.unit in PRICED_UNITS and c.unit in PRICED_UNITS and s.value_range[0] <= c.value <= s.value_range[1]:
+        return False
+    return not (c.kind == Kind.CHANGE and c.unit == Unit.PERCENT and s.unit in PRICED_UNITS)
