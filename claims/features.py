@@ -28,6 +28,10 @@ INTRADAY_CLAUSE = re.compile(r"\b(?:briefly|temporarily|momentarily|at one point
 INTRADAY_AFTER = re.compile(r"^,?\s*(?:\(?[-+]?[\d.]+%\)?,?\s*)?(?:at the (?:lows?|highs?|open)|at one point|intraday)\b", re.I)
 CLAUSE_CUT = re.compile(r"[,;:]\s|\b(?:before|after|while|then)\b", re.I)
 CLAUSE_MARK = re.compile(r"[;:]")
+YEN_WORD = re.compile(r"\byen\b", re.I)
+# words that make a yen figure after an index a share's price or money, not the index
+SHARE_PRICE = re.compile(r"\b(?:shares?|per share|stocks? price|stock of|dividend|earnings|profit|sales|revenue|"
+                         r"budget|spending|purchases?|bonds?|trillion|billion|million|worth|cost)\b", re.I)
 UNIT_OF_A_FIGURE = re.compile(r"\d\s*$")  # "touched 149.3 yen": the yen of a figure, not the subject
 # words a speaker fills a pause with, between a verb and its number: "at, uh, 34,675", "lost, what, 4.2%"
 # "touched a record 5,689.75", "hit an all-time high of 42,100": the superlative between an
@@ -141,11 +145,24 @@ class Features:
         q = self.q
         if q.unit is Unit.NUMBER:
             return self._implied[0] if self._implied else None
-        if q.unit is Unit.JPY and q.scale == 1 and q.decimals <= 2:
+        if q.unit in (Unit.JPY, Unit.FX) and q.scale == 1 and q.decimals <= 2:
             # "the dollar at ¥155": a yen price of a dollar is an exchange rate, not an amount
-            if self._implied and self._implied[0] is Unit.FX:
+            if q.unit is Unit.JPY and self._implied and self._implied[0] is Unit.FX:
                 return Unit.FX
+            if self._index_in_yen():
+                return Unit.POINTS
         return q.unit
+
+    def _index_in_yen(self) -> bool:
+        """"The Nikkei Stock Average closed at 40,003 yen 60 sen", "the Nikkei average rose
+        5,527 yen": Japanese news quotes the yen-denominated index in yen, so a yen figure
+        whose nearest instrument is an index quoted in points (its level or a move of it)
+        is in points. A share price in between ("Toyota shares closed at 2,850 yen") and
+        any word saying it is money keep it in yen."""
+        if not (self._implied and self._implied[0] is Unit.POINTS and YEN_WORD.search(self.text, self.q.start, self.q.end)):
+            return False
+        cue = self._implied[1]
+        return cue.end <= self.q.start and not SHARE_PRICE.search(self.text, cue.end, self.q.start)
 
     # -- the words between the verb and the number ----------------------------------------
     def _strip(self) -> None:

@@ -71,6 +71,9 @@ GLUED_LETTERS = re.compile(r"[A-Za-z]+")
 CODE_AFTER = re.compile(rf"\s?(?P<code>{_CODES})\b")
 # the hundredth of a currency after a number: "46 cents", "85 pence"
 MINOR_RX: list[tuple[UnitSpec, re.Pattern]] = [(u, re.compile(u.minor, re.IGNORECASE)) for u in CURRENCIES if u.minor]
+# the sen after a whole number of yen ("263 yen 16 sen"), as Japanese news writes an index
+# level or move; the yen word must be the last thing read
+SEN_AFTER = re.compile(r"(?<=yen)\s+(?P<sen>\d{1,2})\s+sen\b", re.I)
 AMOUNT_FROM = 1000  # "320,000 yen" is an amount; "155 yen" an exchange rate
 
 
@@ -143,6 +146,9 @@ def _figure(text: str, m: re.Match) -> Quantity | None:
         unit, end = _unit_after(text, end, scale, currency, value * scale)
     if unit is Unit.NUMBER and scale == 1.0 and GLUED_LETTERS.match(text, end):
         return None  # "10s", "3rd", "10yr", "2Y": not a quantity
+    sen = SEN_AFTER.match(text, end) if unit in (Unit.JPY, Unit.FX) and scale == 1.0 and not decimals else None
+    if sen is not None:  # "40,003 yen 60 sen": the hundredths written as sen, Japanese style
+        value, decimals, end = value + int(sen.group("sen")) / 100, 2, sen.end()
     return Quantity(start, end, -value * scale if neg else value * scale, decimals, unit, scale, neg,
                     bool(HYPHEN_JOINED.search(text[max(0, start - 2):start])), plus=bool(m.group("plus")))
 
