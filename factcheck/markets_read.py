@@ -3,8 +3,9 @@ spread is between (two markets at one maturity, or two maturities of one market)
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from claims import Claim, Cue
+from claims import Claim, Cue, Kind
 
 from .catalog import Catalog
 from .mapping import Mapping
@@ -28,6 +29,21 @@ class MarketReader:
             if s is not None and s.asset_class in ("index", "yield") and len(s.country) == 2 and s.country != "XA":
                 return s.country
         return None
+
+    def context_bank(self, c: Claim, cue: Cue, quoted: Counter, around: list[Cue]) -> str | None:
+        """The central bank (by its country) of a level of "the policy rate" (``cue``) when no
+        bank is named in the piece: the issuer whose yields the piece has quoted most
+        (``quoted``), else the market named nearest (``around``: the sentence's cues, then
+        the earlier ones nearest first). An interview about JGBs that says "the policy rate
+        is still 0.5%" means the BoJ's, not a yield's; a move beside policy words is more
+        often a yield's, and is left alone."""
+        if cue.kind != "policy" or c.kind != Kind.LEVEL:
+            return None
+        in_sent = [k for k in around if k.start >= c.sentence_start]
+        earlier = [k for k in around if k.start < c.sentence_start]
+        countries = [k for k, _ in quoted.most_common()] + \
+            [self.country_of(k) for k in reversed(in_sent)] + [self.country_of(k) for k in earlier]
+        return next((k for k in countries if k and self.catalog.markets.bank(k)), None)
 
     def spread(self, c: Claim, in_sent: list[Cue], earlier: list[Cue]) -> Mapping:
         """A gap between two markets: the tenor and the two issuers named in the sentence,

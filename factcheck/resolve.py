@@ -441,6 +441,7 @@ class Resolver:
         if bank is None:
             banks = [b for b in in_sent if b.kind == "bank"]
             bank = banks[0].value if banks else (first_bank if cue.kind == "policy" else None)
+        bank = bank or self.markets.context_bank(c, cue, self.named_issuers, in_sent + earlier)
         if bank is None and cue.kind == "rates" and c.event and BANK_PRONOUN.search(c.sentence[:c.start - c.sentence_start]):
             # "They raised rates to 0.25% in June": the bank just named decided it
             near = [k for k in earlier if k.kind == "bank" and c.sentence_start - k.start <= 300]
