@@ -43,7 +43,10 @@ FUTURES_CONTRACT = re.compile(r"\b(?P<noun>(?:bond|jgb|treasury|t-note|bund|gilt
 # "70% of economists", "230% of GDP": a proportion, not a market level
 NON_MARKET_RIGHT = re.compile(r"^\s*(?P<noun>of (?!the (?:index|benchmark|yield)\b)(?!its (?:value|worth)\b)[a-z]+|tariffs?|stake|"
                               r"(?:probability|chance|odds|likelihood|risk|majority|share|stake|turnout)\b)", re.I)
-PRICED_UNITS = (Unit.FX, Unit.POINTS)  # the units a bare number can take from an instrument
+PRICED_UNITS = (Unit.FX, Unit.POINTS)
+# between a figure and the market it is the figure of: nothing ("a 2.37% 10-year yield") or
+# "for (the)" ("4.43% against 1.07% for the 10-year JGB")
+FIGURE_FOR = re.compile(r"\s{0,2}|\s+for\s+(?:the\s+)?", re.I)  # the units a bare number can take from an instrument
 BANK_PRONOUN = re.compile(r"\b(?:they|it|the bank|the central bank|policymakers|the board)\b", re.I)
 # a subject that points back to what the text was about ("it", "the index", "the yield")
 REFERS_BACK = re.compile(r"\b(?:it|it's|its|they|they're|their|the (?:index|benchmark|gauge|average|yield|pair|currency|"
@@ -330,7 +333,7 @@ class Resolver:
         before = [cue for cue in in_sent if cue.end <= c.start]
         after = [cue for cue in in_sent if cue.start >= c.end]
         # "a 2.37% 10-year yield": the name right after the number, with nothing between
-        prenominal = bool(after) and after[0].start - c.end <= 2 and not text[c.end:after[0].start].strip()
+        prenominal = bool(after) and FIGURE_FOR.fullmatch(text, c.end, after[0].start) is not None
         ordered = (after[:3] + before) if prenominal else (before + after)
         for cue in ordered:
             m = self._from_cue(c, cue, in_sent, earlier, first_bank, prenominal)

@@ -33,3 +33,20 @@ def test_a_move_beside_policy_words_is_not_given_to_the_bank(checker):
             "to 0.97%.")
     found = _series(checker, text, "2024-05-14")
     assert found["0.06 percentage points"] != "boj_policy_rate"
+
+
+def test_figure_for_the_market_after_it_is_that_markets(checker):
+    # broker note: the JGB's figure is named after it with "for the"
+    text = "Spreads still drive the pair: 10-year Treasuries yield 4.45% versus 0.97% for the 10-year JGB."
+    found = _series(checker, text, "2024-05-14")
+    assert found["0.97%"] == "jgb_10y" and found["4.45%"] == "ust_10y"
+
+
+def test_chat_figure_for_a_market_named_after_it(checker):
+    text = "ust 10y at 4.45%, and 0.97% for jgb 10y lol"
+    assert _series(checker, text, "2024-05-14")["0.97%"] == "jgb_10y"
+
+
+def test_for_followed_by_a_time_word_does_not_rename_the_figure(checker):
+    text = "The 10-year Treasury yield was 4.45% for the session, the 10-year JGB yield 0.97%."
+    assert _series(checker, text, "2024-05-14")["4.45%"] == "ust_10y"
