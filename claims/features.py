@@ -129,7 +129,7 @@ class Features:
         sent, doc = self.sent, self.doc
         previous = doc.sentences[max(0, sent.index - 1)]
         window_start = previous.start if previous.paragraph == sent.paragraph else sent.start
-        found = implied_unit(self.text, doc.cues_between(window_start, sent.end), self.q, window_start, raw=doc.raw)
+        found = implied_unit(self.text, doc.cues_between(window_start, sent.end), self.q, window_start)
         if found is None:  # "And the yen? ... We're at a hundred and fifty-six and a half": the question's topic
             asked = next((s for s in reversed(doc.sentences[max(0, sent.index - 3):sent.index])
                           if s.text.rstrip().endswith("?")), None)

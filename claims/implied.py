@@ -13,19 +13,12 @@ sentence, else the previous sentence of its paragraph):
 
 Words between the name and the number that make it another quantity (a bid-to-cover
 ratio, an auction tail, a coupon) keep it bare.
-
-A signed figure in a pipe table whose column header names its unit ("% chg", "Chg (bp)",
-"1M change (% for prices, bp for yields)") takes that unit instead: a header naming only
-percent makes every move a percentage; one naming both gives percent to prices (FX
-rates, indices) and basis points to yields, as such headers mean. "+2.2" under "% chg"
-beside the S&P 500 is 2.2%, not 2.2 points.
 """
 from __future__ import annotations
 
 import re
 
 from .model import Cue
-from .periodlabels import column_header
 from .units import Unit
 
 RATE_CUES = ("tenor", "benchmark", "yield", "policy", "bank", "family")
@@ -56,35 +49,11 @@ def _fits(cue: Cue, q) -> Unit | None:
     return None
 
 
-HEADER_PERCENT = re.compile(r"%|\bp(?:er)?c(?:en)?t\b", re.I)
-HEADER_BP = re.compile(r"\bbps?\b|basis points?", re.I)
-
-
-def header_unit(raw: str | None, cue: Cue, q) -> Unit | None:
-    """The unit the column header of a signed figure in a pipe table gives it, for the
-    instrument ``cue`` named (see the module's docstring), or ``None``. ``raw`` is the
-    text with its line breaks (the table's rows)."""
-    if raw is None or not signed(q):
-        return None
-    header = column_header(raw, q.start)
-    if header is None:
-        return None
-    percent, bp = HEADER_PERCENT.search(header), HEADER_BP.search(header)
-    price = cue.kind == "instrument" and cue.unit in PRICE_UNITS
-    if percent and (price or not bp):
-        return Unit.PERCENT
-    if bp and not price:
-        return Unit.BP
-    return None
-
-
-def implied_unit(text: str, cues: list[Cue], q, window_start: int, anywhere: bool = False,
-                 raw: str | None = None) -> tuple[Unit, Cue] | None:
+def implied_unit(text: str, cues: list[Cue], q, window_start: int, anywhere: bool = False) -> tuple[Unit, Cue] | None:
     """The unit of the bare quantity ``q`` and the cue that gives it. ``cues`` are those
     from ``window_start`` (the start of the previous sentence of the paragraph, or of this
     one) to the end of the number's sentence; ``anywhere``: they are those of a question
-    the number answers, at any distance; ``raw``: the text with its line breaks, for a
-    table's header."""
+    the number answers, at any distance."""
     before = [c for c in cues if c.end <= q.start and c.kind in ("instrument",) + RATE_CUES]
     after = [c for c in cues if c.start >= q.end and c.kind == "instrument"]
     for cue in reversed(before):
@@ -93,7 +62,7 @@ def implied_unit(text: str, cues: list[Cue], q, window_start: int, anywhere: boo
             break
         unit = _fits(cue, q)
         if unit is not None:
-            return header_unit(raw, cue, q) or unit, cue
+            return unit, cue
         if cue.kind == "instrument" and cue.unit in PRICE_UNITS:
             break  # the nearest instrument does not fit: the number is about something else
     # a price or level named after the number ("at 40,003.60, the Nikkei ...")

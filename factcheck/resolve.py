@@ -511,10 +511,7 @@ class Resolver:
 def implied_misfit(c: Claim, s: Series) -> bool:
     """Whether a unit ``c`` took from the words around it rules out the series ``s``: a
     bare number takes the unit of the instrument it is about, and a priced level must lie
-    in its range. A move in percent whose unit a table header gave ("+2.2" under "% chg")
-    fits any priced series, whatever unit its levels are quoted in."""
+    in its range."""
     if not c.implied_unit or s.unit == c.unit:
         return False
-    if s.unit in PRICED_UNITS and c.unit in PRICED_UNITS and s.value_range[0] <= c.value <= s.value_range[1]:
-        return False
-    return not (c.kind == Kind.CHANGE and c.unit == Unit.PERCENT and s.unit in PRICED_UNITS)
+    return not (s.unit in PRICED_UNITS and c.unit in PRICED_UNITS and s.value_range[0] <= c.value <= s.value_range[1])

@@ -47,39 +47,8 @@ def test_rows_without_any_figure_end_the_table():
     assert find_tables(text) == []
 
 
-def test_pipe_table_header_percent_makes_index_moves_percentages(vocabulary):
-    text = ("Week's scoreboard\n\n"
-            "| Index     | Close    | % chg |\n"
-            "|-----------|---------:|------:|\n"
-            "| S&P 500   | 5,911.69 | +1.5  |\n"
-            "| Nikkei 225| 38,488.34| -0.8  |\n")
-    found = _found(vocabulary, text, "2025-05-23")
-    assert found["+1.5"].unit.name == "PERCENT" and found["-0.8"].unit.name == "PERCENT"
-    assert found["5,911.69"].unit.name == "POINTS"  # a level: the header names the move's unit only
-
-
-def test_header_with_both_units_gives_percent_to_prices_and_bp_to_yields(vocabulary):
-    text = ("Month in numbers (changes: % for FX and stocks, bp for rates)\n\n"
-            "| Market   | Level  | Chg (%, bp) |\n"
-            "|----------|-------:|------------:|\n"
-            "| USD/JPY  | 142.10 | -1.9        |\n"
-            "| UST 2Y   | 3.91   | -12         |\n")
-    found = _found(vocabulary, text, "2025-04-30")
-    assert found["-1.9"].unit.name == "PERCENT"
-    assert found["-12"].unit.name == "BP"
-
-
 def test_header_without_a_unit_leaves_the_instruments_unit(vocabulary):
     text = ("| Market   | Close    | Chg   |\n"
             "|----------|---------:|------:|\n"
             "| Nikkei 225 | 38,488.34 | -310 |\n")
     assert _found(vocabulary, text, "2025-05-23")["-310"].unit.name == "POINTS"
-
-
-def test_header_percent_move_maps_to_the_priced_series(checker):
-    text = ("| Pair    | Spot   | 1M % chg |\n"
-            "|---------|-------:|---------:|\n"
-            "| USD/JPY | 150.60 | +4.5     |\n")
-    report = checker.check(text, "2025-07-31")
-    move = next(r for r in report.results if r.claim.text == "+4.5")
-    assert move.mapping.series_id == "usdjpy" and move.claim.unit.name == "PERCENT"
