@@ -31,6 +31,7 @@ from .dateline import find_dateline
 from .timeref import find_time_phrases
 from .units import CURRENCIES
 from .values import Kind
+from .regexgate import gate_patterns
 
 CURRENCY_UNITS = frozenset(c.unit for c in CURRENCIES)
 
@@ -224,3 +225,6 @@ class Extractor:
                     claims.append(claim)
                     doc.claims_by_sentence.setdefault(i, []).append(claim)
         return claims
+
+
+gate_patterns(globals())  # every pattern above behind its literal pre-check (claims.regexgate)

@@ -16,6 +16,7 @@ from .model import Claim, Cue
 from .numbers import Quantity
 from .units import Unit
 from .values import Threshold
+from .regexgate import gate_patterns
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*%?|[;:—–]")
 LEVEL_NOUN_AFTER = re.compile(r"\s*(?:-point\s+)?(?:mark|level|line|threshold|barrier|handle|milestone)\b", re.I)
@@ -305,3 +306,6 @@ class Features:
             if w in L.UP_WORDS or w in L.DOWN_WORDS:
                 return 1 if w in L.UP_WORDS else -1
         return 0
+
+
+gate_patterns(globals())  # every pattern above behind its literal pre-check (claims.regexgate)

@@ -20,6 +20,7 @@ import re
 
 from .model import Cue
 from .units import Unit
+from .regexgate import gate_patterns
 
 RATE_CUES = ("tenor", "benchmark", "yield", "policy", "bank", "family")
 PRICE_UNITS = (Unit.FX, Unit.POINTS)
@@ -72,3 +73,6 @@ def implied_unit(text: str, cues: list[Cue], q, window_start: int, anywhere: boo
         if unit is not None:
             return unit, cue
     return None
+
+
+gate_patterns(globals())  # every pattern above behind its literal pre-check (claims.regexgate)

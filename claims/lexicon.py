@@ -6,6 +6,7 @@ the extractor through a :class:`claims.model.Vocabulary` supplied by the caller.
 from __future__ import annotations
 
 import re
+from .regexgate import gate_patterns
 
 WORD_NUMBERS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -194,3 +195,6 @@ TENOR = re.compile(
 # TENOR is written in lower case and read over claims.casefold.lowered(text): same offsets, faster
 TENOR_WORDS = {"one": 1, "two": 2, "three": 3, "five": 5, "seven": 7, "ten": 10, "fifteen": 15,
                "twenty": 20, "twenty-five": 25, "thirty": 30, "forty": 40}
+
+
+gate_patterns(globals())  # every pattern above behind its literal pre-check (claims.regexgate)

@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from .model import Claim, TimeRef
 from .timeref import RECAP_DAYS, last_business_day
 from .values import DateBasis, Kind
+from .regexgate import gate_patterns
 
 # label text -> period: week, month, quarter, half, year (to date); "q2"/"h1" name theirs
 PERIOD_WORDS = re.compile(
@@ -223,3 +224,6 @@ def resolve(claims: list[Claim]) -> None:
             continue
         start = _start(s.pattern[len(PREFIX):], date.fromisoformat(c.time.value))
         c.since = replace(s, value=start.isoformat() if start else None)
+
+
+gate_patterns(globals())  # every pattern above behind its literal pre-check (claims.regexgate)

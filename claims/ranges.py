@@ -9,6 +9,7 @@ import re
 
 from .numbers import Quantity
 from .units import Unit
+from .regexgate import gate_patterns
 
 FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
@@ -77,3 +78,6 @@ def merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
         out.append(a)
         i += 1
     return out
+
+
+gate_patterns(globals())  # every pattern above behind its literal pre-check (claims.regexgate)

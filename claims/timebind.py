@@ -22,6 +22,7 @@ from .rules.binding import (AFTER_EVENT, BASELINE_WORDS, CLAUSE_BREAK, RELATIVE_
                             dates_a_from_level, day_before)
 from .rules import baselines
 from .values import DateBasis, Kind
+from .regexgate import gate_patterns
 
 DEICTIC = re.compile(r"yesterday|today|this (?:morning|afternoon|evening)|tonight|overnight|last night|now|"
                      r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|that day|on the day", re.I)
@@ -283,3 +284,6 @@ def anchor_events(doc: Document, claims: list[Claim], by_sentence: dict[int, lis
                 c.since_text = None
                 c.trace["period"] = "since_event_dated"
             break
+
+
+gate_patterns(globals())  # every pattern above behind its literal pre-check (claims.regexgate)

@@ -19,6 +19,7 @@ from .wordtrie import alternation
 from .lexicon import MONTHS, WEEKDAYS, WORD_NUMBERS
 from .dateline import WEEKDAY_ABBR, reconcile_weekday
 from .model import TimeRef
+from .regexgate import lacks, required_literals
 
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -672,6 +673,10 @@ CASED_KEY = re.compile(rf"\b(?:(?P<MON>{_MON})|(?P<DAY>{_DAY})|(?P<YEAR>(?:19|20
 WORD_KEY = re.compile(r"(?<![a-z-])" + alternation({k for p in TIME_PATTERNS for k in p.keys if k.islower()})
                       + r"(?![a-z])")
 REACH = 60  # no pattern reaches further than this from its key word, either side
+# The literals one of which every match of a pattern holds (claims.regexgate): a region
+# around a key word that holds none of them is not scanned. Most regions around a month
+# name hold no "end of", "mid-" or "last": fifteen patterns are keyed by month names.
+NEEDS = {name: required_literals(rx) for name, rx in SCANNED.items()}
 
 
 def _regions(text: str) -> tuple[dict[str, list[tuple[int, int]]], str]:
@@ -707,7 +712,10 @@ def find_time_phrases(text: str, ref: date | None) -> list[TimeRef]:
     regions, low = _regions(text)
     for p in TIME_PATTERNS:
         source = low if p.name in FOLDED else text
+        need, folded = NEEDS[p.name]
         for a, b in regions.get(p.name, ()):
+            if need is not None and lacks(source[a:b], need, folded):
+                continue  # e.g. a month named without "end of" before it: no "end of January" here
             for m in SCANNED[p.name].finditer(source, a, b):
                 raw.append((m.start(), m.end(), p.name, m))
     raw.sort(key=lambda r: (r[0], -(r[1] - r[0])))

@@ -22,6 +22,7 @@ from datetime import date
 
 from ..model import TimeRef
 from ..values import Baseline
+from ..regexgate import gate_patterns
 
 _WHAT = r"(?P<what>record|all-time high|peak|high|top|low|trough|bottom|close|closing level|finish)s?"
 EXTREME_AFTER = re.compile(
@@ -107,3 +108,6 @@ def levels_in(text: str, start: int, end: int, ref: date | None) -> Found | None
         return None
     period = _period(m.group("when"), m.start("when"), m.end("when"), ref)
     return Found(period, Baseline.LEVEL) if period is not None else None
+
+
+gate_patterns(globals())  # every pattern above behind its literal pre-check (claims.regexgate)

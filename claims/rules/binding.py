@@ -21,6 +21,7 @@ from ..model import Claim, TimeRef
 from ..timeref import last_business_day, previous_weekday
 from ..values import DateBasis, Kind
 from . import Rule, baselines, first
+from ..regexgate import gate_patterns
 
 RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who|whose|when|where)\b", re.I)
 CLAUSE_BREAK = re.compile(r"[,;:.!?](?=\s)|\n")  # punctuation that ends a clause, not "49,683.19"
@@ -701,3 +702,6 @@ def date_claim(d: Dating) -> None:
     rule = first(FACT_DATES if c.checkable else FORECAST_DATES, d)
     c.time, c.date_basis = rule.produces(d)
     c.trace["date"] = rule.name
+
+
+gate_patterns(globals())  # every pattern above behind its literal pre-check (claims.regexgate)

@@ -17,6 +17,7 @@ from ..units import CURRENCIES, MARKET_UNITS, SPREAD_UNITS, STEP_UNITS, Unit
 from ..values import Kind
 from .. import periodlabels
 from . import Rule, first
+from ..regexgate import gate_patterns
 
 # a basis-point figure "over" another maturity or market is a spread between the two
 SPREAD_AFTER = re.compile(
@@ -226,3 +227,6 @@ def decide_kind(f: Features) -> tuple[Kind, int | None, str]:
     rule = first(KINDS, f)
     kind = rule.produces(f) if callable(rule.produces) else rule.produces
     return kind, rule.direction(f) if rule.direction else None, rule.name
+
+
+gate_patterns(globals())  # every pattern above behind its literal pre-check (claims.regexgate)

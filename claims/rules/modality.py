@@ -12,6 +12,7 @@ from ..casefold import Folded
 from ..features import Features, words
 from ..values import Modality
 from . import Rule
+from ..regexgate import gate_patterns
 
 MARKET_PRICING = re.compile(
     r"\b(?:markets?|futures|swaps|traders|investors|dealers|ois|economists|strategists|analysts)\s+"
@@ -119,3 +120,6 @@ MODALITY: tuple[Rule[Features, Modality], ...] = (
                   "The 10-year JGB yield reached [1.65%] by December."),
          triggers=(L.FORECAST_AFTER.pattern.lstrip("^"), L.MONTH_HORIZON_AFTER.pattern.lstrip("^"))),
 )
+
+
+gate_patterns(globals())  # every pattern above behind its literal pre-check (claims.regexgate)

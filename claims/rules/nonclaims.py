@@ -18,6 +18,7 @@ from ..features import Features
 from ..sentences import BULLET, LINE_END_PUNCT
 from ..units import CURRENCIES, RATE_UNITS, Unit
 from . import Rule
+from ..regexgate import gate_patterns
 
 MONTH_BEFORE = re.compile(r"\b(?:" + "|".join(L.MONTHS) + r")\.?\s*$", re.I)
 PERIOD_COMPOUND = re.compile(r"^-(?:year|month|week|day|yr)", re.I)
@@ -280,3 +281,6 @@ def skipped_sentence(doc: Document, sent: Sentence, numbers: int) -> Rule | None
     from . import first
 
     return first(SKIPPED_SENTENCES, SentenceReading(doc.raw, sent, numbers, doc))
+
+
+gate_patterns(globals())  # every pattern above behind its literal pre-check (claims.regexgate)

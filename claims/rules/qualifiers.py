@@ -20,6 +20,7 @@ from ..model import Claim
 from ..units import DAILY_MOVE_UNITS, MARKET_UNITS, Unit
 from ..values import Kind, Qualifier, QualifierKind, Side
 from . import trigger_pattern
+from ..regexgate import gate_patterns
 
 _MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|December|"
            r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec")
@@ -257,3 +258,6 @@ def _add(target: Claim, q: Qualifier, rule: str) -> None:
     if q.label not in {x.label for x in target.qualifiers}:
         target.qualifiers.append(q)
         target.trace[f"qualifier {q.label}"] = rule
+
+
+gate_patterns(globals())  # every pattern above behind its literal pre-check (claims.regexgate)
