@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .regexgate import lacks, required_literals
+
 
 @lru_cache(maxsize=1)  # four scans of one document ask for the same copy in a row
 def lowered(text: str) -> str:
@@ -29,7 +31,7 @@ FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 def folds_like_ascii(text: str) -> bool:
     """Whether ``text`` can be read lower-cased by a lower-case ASCII pattern in place of
     a case-insensitive one."""
-    return FOLDS_TO_ASCII.search(text) is None
+    return text.isascii() or FOLDS_TO_ASCII.search(text) is None  # isascii: a flag of the string, no scan
 
 
 class Folded:
@@ -45,10 +47,16 @@ class Folded:
             raise ValueError(f"a folded pattern is case-insensitive and written in lower case: {pattern.pattern!r}")
         self.pattern, self.cased = pattern, cased
         self.twin = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+        # the literals one of which every match holds (claims.regexgate): a lower-cased text
+        # without them is not scanned at all
+        self.need = required_literals(self.twin)[0]
 
     def search(self, text: str) -> bool:
         if self.cased is not None and self.cased.search(text):
             return True
         if folds_like_ascii(text):
-            return self.twin.search(text.lower()) is not None
+            low = text.lower()
+            if self.need is not None and lacks(low, self.need, False):
+                return False
+            return self.twin.search(low) is not None
         return self.pattern.search(text) is not None

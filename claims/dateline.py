@@ -259,8 +259,9 @@ def _as_of(text: str) -> WrittenDate | None:
     """"As of January 14, 2026, the dollar is trading around 159.20": a full date that the
     first paragraph states its figures as of."""
     first = re.split(r"\n\s*\n", text[:HEAD_CHARS * 2], maxsplit=1)[0]
-    if "as " not in first.casefold():
-        return None  # no "as of" / "as at" before any date
+    folded = first.casefold()
+    if "as of" not in folded and "as at" not in folded:
+        return None  # no "as of" / "as at" before any date (AS_OF reads the same two phrases)
     for m in DATE.finditer(first):
         found = mention(m)
         if found is not None and found.year is not None and AS_OF.search(first[max(0, m.start() - 12):m.start()]):
