@@ -49,7 +49,10 @@ def required_literals(pattern: re.Pattern) -> tuple[frozenset[str] | None, bool]
         tree = sre_parse.parse(pattern.pattern, pattern.flags)
     except Exception:  # noqa: BLE001 - an exotic pattern is simply not gated
         return None, folded
-    need = _sequence(list(tree), folded)
+    items = list(tree)
+    if items and items[0][0] is sre_c.AT and items[0][1] in (sre_c.AT_BEGINNING, sre_c.AT_BEGINNING_STRING):
+        return None, folded  # anchored at the start: a search fails at once where it does not match
+    need = _sequence(items, folded)
     if need is None or len(need) > MAX_LITERALS or min(map(len, need)) < MIN_LENGTH:
         return None, folded
     return need, folded
@@ -152,23 +155,21 @@ class Gated:
         self.match, self.fullmatch, self.split = regex.match, regex.fullmatch, regex.split
         self.sub, self.subn = regex.sub, regex.subn
 
-    def _absent(self, text: Any) -> bool:
-        """True when ``text`` holds none of the literals, so the pattern cannot match."""
-        return type(text) is str and lacks(text, self.need, self.folded)
-
-    def search(self, string, *args, **kwargs):
-        if args or kwargs or not self._absent(string):
-            return self.regex.search(string, *args, **kwargs)
+    # no keyword arguments: a function taking **kwargs builds a dict on every call, and no
+    # caller passes pos or endpos by name (a positional pos or endpos skips the check)
+    def search(self, string, *args):
+        if args or type(string) is not str or not lacks(string, self.need, self.folded):
+            return self.regex.search(string, *args)
         return None
 
-    def finditer(self, string, *args, **kwargs):
-        if args or kwargs or not self._absent(string):
-            return self.regex.finditer(string, *args, **kwargs)
+    def finditer(self, string, *args):
+        if args or type(string) is not str or not lacks(string, self.need, self.folded):
+            return self.regex.finditer(string, *args)
         return iter(())
 
-    def findall(self, string, *args, **kwargs):
-        if args or kwargs or not self._absent(string):
-            return self.regex.findall(string, *args, **kwargs)
+    def findall(self, string, *args):
+        if args or type(string) is not str or not lacks(string, self.need, self.folded):
+            return self.regex.findall(string, *args)
         return []
 
     def __getattr__(self, name: str) -> Any:  # pattern, flags, groups, groupindex, scanner

@@ -662,10 +662,6 @@ assert not any(re.search(r"(?<![\\?])[A-Z]", p.regex.pattern) for p in TIME_PATT
 # Each pattern names the words that must occur in any of its matches; the text is scanned
 # once for those words and a pattern runs only in small regions around its own words.
 # Without this, thirty patterns would each scan most of every document.
-_BY_KEY: dict[str, list[str]] = {}
-for _p in TIME_PATTERNS:
-    for _key in _p.keys:
-        _BY_KEY.setdefault(_key, []).append(_p.name)
 # month and weekday names count only capitalized, as the patterns read them
 CASED_KEY = re.compile(rf"\b(?:(?P<MON>{_MON})|(?P<DAY>{_DAY})|(?P<YEAR>(?:19|20)\d\d))\b")
 # a key word after a hyphen is part of a compound ("10-year" names a tenor); every pattern
@@ -679,9 +675,20 @@ REACH = 60  # no pattern reaches further than this from its key word, either sid
 NEEDS = {name: required_literals(rx) for name, rx in SCANNED.items()}
 
 
+# Patterns with the same key words have the same regions: worked out once per set of keys
+# (fifteen patterns are keyed by month names alone)
+_KEY_SETS: dict[frozenset[str], list[str]] = {}
+for _p in TIME_PATTERNS:
+    _KEY_SETS.setdefault(frozenset(_p.keys), []).append(_p.name)
+_SETS_OF_KEY: dict[str, list[frozenset[str]]] = {}
+for _keys in _KEY_SETS:
+    for _key in _keys:
+        _SETS_OF_KEY.setdefault(_key, []).append(_keys)
+
+
 def _regions(text: str) -> tuple[dict[str, list[tuple[int, int]]], str]:
     """For each pattern, the merged regions around the key words it needs; and the
-    lower-cased text."""
+    lower-cased text. (Patterns with the same keys share one list: read, never changed.)"""
     hits: list[tuple[str, int, int]] = []
     for m in CASED_KEY.finditer(text):
         hits.append((m.lastgroup, m.start(), m.end()))
@@ -689,17 +696,17 @@ def _regions(text: str) -> tuple[dict[str, list[tuple[int, int]]], str]:
     for m in WORD_KEY.finditer(low):
         hits.append((m.group(0), m.start(), m.end()))
     hits.sort(key=lambda h: h[1])
-    regions: dict[str, list[tuple[int, int]]] = {}
+    by_keys: dict[frozenset[str], list[tuple[int, int]]] = {}
     n = len(text)
     for key, s, e in hits:
         a, b = max(0, s - REACH), min(n, e + REACH)
-        for name in _BY_KEY[key]:
-            spans = regions.setdefault(name, [])
+        for keys in _SETS_OF_KEY[key]:
+            spans = by_keys.setdefault(keys, [])
             if spans and a <= spans[-1][1]:
                 spans[-1] = (spans[-1][0], b)
             else:
                 spans.append((a, b))
-    return regions, low
+    return {name: spans for keys, spans in by_keys.items() for name in _KEY_SETS[keys]}, low
 
 
 def find_time_phrases(text: str, ref: date | None) -> list[TimeRef]:
