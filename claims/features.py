@@ -16,7 +16,7 @@ from .model import Claim, Cue
 from .numbers import Quantity
 from .units import Unit
 from .values import Threshold
-from .regexgate import gate_patterns
+from .regexgate import gate_patterns, may_match
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*%?|[;:—–]")
 LEVEL_NOUN_AFTER = re.compile(r"\s*(?:-point\s+)?(?:mark|level|line|threshold|barrier|handle|milestone)\b", re.I)
@@ -201,8 +201,8 @@ class Features:
         left_words = words(core_left)
         self.__dict__.update(
             hedge=hedge, threshold=threshold, extreme=extreme, stripped=stripped, comparative=comparative,
-            intraday=intraday or bool(INTRADAY.search(self.sent.text)) or bool(
-                INTRADAY_CLAUSE.search(CLAUSE_CUT.split(self.left)[-1])) or bool(INTRADAY_AFTER.match(self.right)),
+            intraday=intraday or bool(INTRADAY.search(self.sent.text)) or (may_match(INTRADAY_CLAUSE, self.left) and bool(
+                INTRADAY_CLAUSE.search(CLAUSE_CUT.split(self.left)[-1]))) or bool(INTRADAY_AFTER.match(self.right)),
             left_words=left_words, prev_word=left_words[-1] if left_words else "")
 
     # set together by _strip, on first use of any of them:

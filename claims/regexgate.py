@@ -185,6 +185,13 @@ class Gated:
         return hash(self.regex)
 
 
+def may_match(regex: re.Pattern | Gated, text: str) -> bool:
+    """False only when no match of ``regex`` can lie inside ``text``: a rule that cuts a
+    clause out of a context before searching it ("the words after the last comma") skips
+    the cutting where the whole context lacks the pattern's literals."""
+    return not (isinstance(regex, Gated) and type(text) is str and lacks(text, regex.need, regex.folded))
+
+
 def gated(regex: re.Pattern) -> re.Pattern | Gated:
     """``regex`` behind its literal pre-check, or ``regex`` itself when no literal is required."""
     if isinstance(regex, Gated):

@@ -22,7 +22,7 @@ from .rules.binding import (AFTER_EVENT, BASELINE_WORDS, CLAUSE_BREAK, RELATIVE_
                             dates_a_from_level, day_before)
 from .rules import baselines
 from .values import DateBasis, Kind
-from .regexgate import gate_patterns
+from .regexgate import gate_patterns, may_match
 
 DEICTIC = re.compile(r"yesterday|today|this (?:morning|afternoon|evening)|tonight|overnight|last night|now|"
                      r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|that day|on the day", re.I)
@@ -32,12 +32,14 @@ REFERENCE_VOTES = 1.5  # the document's own date, unless its phrases say otherwi
 def in_relative_clause(text: str, pos: int) -> bool:
     """"the meeting, which ends on Wednesday": the phrase dates the meeting, not the
     document's session."""
-    return bool(RELATIVE_PRONOUN.search(CLAUSE_BREAK.split(text[max(0, pos - 80):pos])[-1]))
+    window = text[max(0, pos - 80):pos]
+    return may_match(RELATIVE_PRONOUN, window) and bool(RELATIVE_PRONOUN.search(CLAUSE_BREAK.split(window)[-1]))
 
 
 def dates_other_event(text: str, pos: int) -> bool:
     """"after a 1.9% drop on Monday": the phrase dates that earlier event, not the session."""
-    return bool(AFTER_EVENT.search(CLAUSE_BREAK.split(text[max(0, pos - 60):pos])[-1]))
+    window = text[max(0, pos - 60):pos]
+    return may_match(AFTER_EVENT, window) and bool(AFTER_EVENT.search(CLAUSE_BREAK.split(window)[-1]))
 
 
 def _is_day(p: TimeRef) -> bool:
