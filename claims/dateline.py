@@ -148,11 +148,12 @@ def mention(m: re.Match, offset: int = 0) -> DateMention | None:
 HAS_DIGIT = re.compile(r"\d")  # every form of DATE holds a digit: text without one holds no date
 
 
-def _mentions(line: str, offset: int, numeric: bool) -> list[DateMention]:
+def _mentions(line: str, offset: int, numeric: bool, matches: list[re.Match] | None = None) -> list[DateMention]:
+    """The dates written in ``line`` (``matches``: DATE's matches in it, when already found)."""
     out = []
     if not HAS_DIGIT.search(line):
         return out
-    for m in DATE.finditer(line):
+    for m in DATE.finditer(line) if matches is None else matches:
         if not numeric and m.group("na"):
             continue
         found = mention(m, offset)
@@ -198,10 +199,10 @@ def _line_weekday(line: str) -> int | None:
     return weekday_number(m.group("wd")) if m else None
 
 
-def _wire(line: str, offset: int) -> DateMention | None:
-    if not HAS_DIGIT.search(line):
-        return None
-    for m in DATE.finditer(line):
+def _wire(line: str, offset: int, matches: list[re.Match]) -> DateMention | None:
+    """A dateline's date: the place before it, an agency and a dash after it (``matches``:
+    DATE's matches in the line)."""
+    for m in matches:
         if m.group("na") is None and WIRE_PLACE.match(line[:m.start()]) and WIRE_AFTER.match(line[m.end():]):
             return mention(m, offset)
     return None
@@ -231,10 +232,11 @@ def find_written_date(text: str) -> WrittenDate:
     extractions, the evidence and the lede's weekday), and the answer is immutable."""
     weekday = None
     for line, offset, whole in _head_units(text):
-        wire = _wire(line, offset) if whole else None
+        matches = list(DATE.finditer(line)) if HAS_DIGIT.search(line) else []  # read once, for both
+        wire = _wire(line, offset, matches) if whole else None
         if wire is not None:
             return _written(wire, weekday, "dateline", (wire.start, wire.end))
-        found = _mentions(line, offset, numeric=True)
+        found = _mentions(line, offset, numeric=True, matches=matches)
         if not found:
             if whole:
                 weekday = weekday if weekday is not None else _line_weekday(line)

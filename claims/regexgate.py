@@ -17,9 +17,8 @@ Soundness, i.e. why a text without the literals has no match:
 * case: literals are compared lower-cased with a lower-cased text when any part of the
   pattern ignores case, and only in ASCII text then (``re.IGNORECASE`` matches a few other
   characters to ASCII letters, "ſ" to "s"; a literal that is not ASCII requires nothing);
-* a call with ``pos``/``endpos`` (a scan of a region of the whole text) is passed through:
-  look-behinds may read before ``pos``, and lower-casing the whole text per call would cost
-  more than it saves.
+* a call with ``pos``/``endpos`` (a sentence of the whole text) checks that range only:
+  a match lies inside it, only look-arounds read beyond it.
 
 Use :func:`gate_patterns` at the end of a module: every module-level compiled pattern is
 replaced by its gated twin, which behaves as the pattern does (attributes included).
@@ -39,6 +38,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 Need = frozenset  # literals, one of which every match contains; None: nothing required
 MAX_LITERALS = 8  # a pattern needing one of more words than this is run as it is
 MIN_LENGTH = 2  # single letters occur in every text: no gate
+MAX_RANGE = 4000  # a search of a range of a text (pos, endpos) is checked when it is no longer
 
 
 def required_literals(pattern: re.Pattern) -> tuple[frozenset[str] | None, bool]:
@@ -156,21 +156,35 @@ class Gated:
         self.sub, self.subn = regex.sub, regex.subn
 
     # no keyword arguments: a function taking **kwargs builds a dict on every call, and no
-    # caller passes pos or endpos by name (a positional pos or endpos skips the check)
+    # caller passes pos or endpos by name
+    def _cannot_match(self, string, args) -> bool:
+        """Whether no match can lie in ``string`` (in ``string[pos:endpos]`` when given: a
+        match lies inside the range, only look-arounds read beyond it). A long range is
+        not checked: copying it to look costs about as much as the scan."""
+        if type(string) is not str:
+            return False
+        if args:
+            pos = args[0]
+            endpos = args[1] if len(args) > 1 else len(string)
+            if not 0 <= pos <= endpos <= len(string) or endpos - pos > MAX_RANGE:
+                return False
+            string = string[pos:endpos]
+        return lacks(string, self.need, self.folded)
+
     def search(self, string, *args):
-        if args or type(string) is not str or not lacks(string, self.need, self.folded):
-            return self.regex.search(string, *args)
-        return None
+        if self._cannot_match(string, args):
+            return None
+        return self.regex.search(string, *args)
 
     def finditer(self, string, *args):
-        if args or type(string) is not str or not lacks(string, self.need, self.folded):
-            return self.regex.finditer(string, *args)
-        return iter(())
+        if self._cannot_match(string, args):
+            return iter(())
+        return self.regex.finditer(string, *args)
 
     def findall(self, string, *args):
-        if args or type(string) is not str or not lacks(string, self.need, self.folded):
-            return self.regex.findall(string, *args)
-        return []
+        if self._cannot_match(string, args):
+            return []
+        return self.regex.findall(string, *args)
 
     def __getattr__(self, name: str) -> Any:  # pattern, flags, groups, groupindex, scanner
         return getattr(self.regex, name)

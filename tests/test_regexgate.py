@@ -51,6 +51,8 @@ def test_gated_pattern_behaves_as_the_pattern():
     assert [m.span() for m in rx.finditer("a duty and a Tariff")] == [(2, 6), (13, 19)]
     assert rx.split("x duty y") == raw.split("x duty y") and rx.sub("-", "a tariff") == "a -"
     assert rx.search("a duty here", 3) is None and rx.match("duty").group("w") == "duty"
+    assert rx.search("a duty here", 2).span() == (2, 6) and rx.search("a duty here", 0, 5) is None
+    assert rx.search("x" * 5000 + " duty", 1).span() == (5001, 5005)  # a long range is not copied to look
 
 
 def _gated_patterns() -> list[tuple[str, Gated]]:
@@ -84,6 +86,8 @@ def test_every_gated_rule_pattern_finds_what_it_finds_ungated():
             expect = [m.span() for m in rx.regex.finditer(w)]
             assert [m.span() for m in rx.finditer(w)] == expect, (name, w)
             assert (rx.search(w) is None) == (not expect), (name, w)
+            a, b = len(w) // 4, len(w) - len(w) // 5  # a range of the text, as a sentence of a document
+            assert [m.span() for m in rx.finditer(w, a, b)] == [m.span() for m in rx.regex.finditer(w, a, b)], (name, w)
 
 
 WORDS = st.sampled_from(["tariff", "Tariffs", "DUTY", "levy", "of", "the", "end", "year-end", "a", "ſ", "İ",
