@@ -35,15 +35,17 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse  # type: ignore[no-redef]
     import sre_constants as sre_c  # type: ignore[no-redef]
 
-Need = frozenset  # literals, one of which every match contains; None: nothing required
-MAX_LITERALS = 8  # a pattern needing one of more words than this is run as it is
+Needs = tuple  # of needs, each a tuple of literals: a match holds one literal of every need
+MAX_LITERALS = 16  # a pattern needing one of more words than this is run as it is
 MIN_LENGTH = 2  # single letters occur in every text: no gate
+MAX_NEEDS = 3  # needs checked per text (a run of literals, a group of words, ...)
 MAX_RANGE = 4000  # a search of a range of a text (pos, endpos) is checked when it is no longer
 
 
-def required_literals(pattern: re.Pattern) -> tuple[frozenset[str] | None, bool]:
-    """(literals one of which every match of ``pattern`` contains, or ``None``; whether
-    they are to be compared lower-cased)."""
+def required_literals(pattern: re.Pattern) -> tuple[Needs | None, bool]:
+    """(the needs of ``pattern``: for each, literals one of which every match contains; the
+    most selective first, at most :data:`MAX_NEEDS`; ``None`` when nothing usable is
+    required) and whether literals are compared lower-cased."""
     folded = bool(pattern.flags & re.IGNORECASE) or _sets_ignorecase(pattern.pattern)
     try:
         tree = sre_parse.parse(pattern.pattern, pattern.flags)
@@ -52,10 +54,10 @@ def required_literals(pattern: re.Pattern) -> tuple[frozenset[str] | None, bool]
     items = list(tree)
     if items and items[0][0] is sre_c.AT and items[0][1] in (sre_c.AT_BEGINNING, sre_c.AT_BEGINNING_STRING):
         return None, folded  # anchored at the start: a search fails at once where it does not match
-    need = _sequence(items, folded)
-    if need is None or len(need) > MAX_LITERALS or min(map(len, need)) < MIN_LENGTH:
+    usable = sorted(set(n for n in _conjuncts(items, folded) if _usable(n)), key=_selectivity)
+    if not usable:
         return None, folded
-    return need, folded
+    return tuple(tuple(sorted(n)) for n in usable[:MAX_NEEDS]), folded
 
 
 def _sets_ignorecase(source: str) -> bool:
@@ -63,8 +65,8 @@ def _sets_ignorecase(source: str) -> bool:
     return re.search(r"\(\?[a-zA-Z]*i[a-zA-Z-]*[:)]", source) is not None
 
 
-def _sequence(items: list, folded: bool) -> frozenset[str] | None:
-    """The best single requirement among the parts of a sequence (every part is matched)."""
+def _conjuncts(items: list, folded: bool) -> list[frozenset[str]]:
+    """What a sequence requires: every part of it is matched, so every part's needs hold."""
     needs: list[frozenset[str]] = []
     run: list[str] = []
 
@@ -84,30 +86,28 @@ def _sequence(items: list, folded: bool) -> frozenset[str] | None:
         if op is sre_c.AT:  # an anchor or \b matches no character: the run goes on
             continue
         close_run()
-        need = _node(op, av, folded)
-        if need is not None:
-            needs.append(need)
+        needs += _node(op, av, folded)
     close_run()
-    return _best(needs)
+    return needs
 
 
-def _node(op, av, folded: bool) -> frozenset[str] | None:
+def _node(op, av, folded: bool) -> list[frozenset[str]]:
     if op is sre_c.SUBPATTERN:
-        return _sequence(list(av[-1]), folded)
+        return _conjuncts(list(av[-1]), folded)
     if op is getattr(sre_c, "ATOMIC_GROUP", None):
-        return _sequence(list(av), folded)
+        return _conjuncts(list(av), folded)
     if op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT) or op is getattr(sre_c, "POSSESSIVE_REPEAT", None):
         low, _high, body = av
-        return _sequence(list(body), folded) if low >= 1 else None
-    if op is sre_c.BRANCH:
+        return _conjuncts(list(body), folded) if low >= 1 else []
+    if op is sre_c.BRANCH:  # a match is one branch's: one literal of the union of their best needs
         union: set[str] = set()
         for branch in av[1]:
-            need = _sequence(list(branch), folded)
+            need = _best(_conjuncts(list(branch), folded))
             if need is None:
-                return None
+                return []
             union |= need
-        return _minimal(union)
-    return None  # classes, any character, look-arounds, back references: nothing required
+        return [_minimal(union)]
+    return []  # classes, any character, look-arounds, back references: nothing required
 
 
 def _minimal(literals: Iterable[str]) -> frozenset[str]:
@@ -120,25 +120,37 @@ def _minimal(literals: Iterable[str]) -> frozenset[str]:
     return frozenset(kept)
 
 
+def _usable(need: frozenset[str]) -> bool:
+    return bool(need) and len(need) <= MAX_LITERALS and min(map(len, need)) >= MIN_LENGTH
+
+
+def _selectivity(need: frozenset[str]):
+    """Few literals first, then long ones (then a fixed order)."""
+    return len(need), -min(map(len, need)), sorted(need)
+
+
 def _best(needs: list[frozenset[str]]) -> frozenset[str] | None:
-    """The most selective requirement: few literals, and long ones."""
+    """The most selective usable need, if any."""
     usable = [n for n in needs if n and min(map(len, n)) >= MIN_LENGTH]
     if not usable:
         return None
-    return max(usable, key=lambda n: (len(n) <= MAX_LITERALS, min(map(len, n)) >= 3, -len(n), min(map(len, n))))
+    return min(usable, key=lambda n: (len(n) > MAX_LITERALS, _selectivity(n)))
 
 
-def lacks(text: str, need: Iterable[str], folded: bool) -> bool:
-    """Whether ``text`` holds none of ``need`` (see :func:`required_literals`): then no
-    match of the pattern they came from lies inside ``text``."""
+def lacks(text: str, needs: Needs, folded: bool) -> bool:
+    """Whether ``text`` lacks every literal of one of ``needs`` (see
+    :func:`required_literals`): then no match of the pattern they came from lies inside it."""
     if folded:
         if not text.isascii():
             return False
         text = text.lower()
-    for literal in need:
-        if literal in text:
-            return False
-    return True
+    for need in needs:
+        for literal in need:
+            if literal in text:
+                break
+        else:
+            return True
+    return False
 
 
 class Gated:
@@ -150,8 +162,8 @@ class Gated:
 
     __slots__ = ("regex", "need", "folded", "match", "fullmatch", "split", "sub", "subn", "__weakref__")
 
-    def __init__(self, regex: re.Pattern, need: frozenset[str], folded: bool):
-        self.regex, self.need, self.folded = regex, tuple(sorted(need)), folded
+    def __init__(self, regex: re.Pattern, need: Needs, folded: bool):
+        self.regex, self.need, self.folded = regex, need, folded
         self.match, self.fullmatch, self.split = regex.match, regex.fullmatch, regex.split
         self.sub, self.subn = regex.sub, regex.subn
 

@@ -28,14 +28,21 @@ from conftest import ROOT, SHARED
 ])
 def test_required_literals(pattern, need):
     found, _ = required_literals(re.compile(pattern, re.I))
-    assert (None if found is None else set(found)) == need
+    assert (None if found is None else set(found[0])) == need  # the most selective need
+
+
+def test_every_need_must_hold():
+    needs, folded = required_literals(re.compile(r"\bat the end of (?:the )?(?:year|month)\b", re.I))
+    assert set(map(frozenset, needs)) == {frozenset({"at the end of "}), frozenset({"year", "month"})}
+    assert lacks("at the end of the week", needs, folded) and lacks("later this year", needs, folded)
+    assert not lacks("At the End of the YEAR", needs, folded)
 
 
 def test_case_is_compared_only_as_the_pattern_reads_it():
     need, folded = required_literals(re.compile(r"\bChristmas\b"))
     assert folded is False and lacks("by christmas", need, folded)
-    need, folded = required_literals(re.compile(r"\b(?i:in|during) (?:19|20)\d\d\b"))
-    assert folded is True and not lacks("DURING 2024", {"during"}, True)
+    need, folded = required_literals(re.compile(r"\b(?i:for|during) (?:19|20)\d\d\b"))
+    assert folded is True and not lacks("DURING 2024", need, True) and lacks("BY 2024", need, True)
     # re.IGNORECASE matches "ſ" (long s) to "s": text outside ASCII is always scanned
     rx = gated(re.compile(r"\bsessions\b", re.I))
     assert isinstance(rx, Gated) and rx.search("five ſessions") is not None
