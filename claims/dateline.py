@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .lexicon import MONTHS, WEEKDAYS
+from .regexgate import gate_patterns
 
 _MON = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
         r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
@@ -303,3 +304,6 @@ def lede_weekday(text: str) -> int | None:
     start = w.span[1] if w.span else 0
     m = LEDE_WEEKDAY.search(text[start:start + 400])
     return weekday_number(m.group("wd")) if m else None
+
+
+gate_patterns(globals())  # every pattern above behind its literal pre-check (claims.regexgate)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .casefold import lowered
 from .lexicon import SCALES
+from .regexgate import gate_patterns
 from .spelled import WORD as SPELLED_WORD
 from .spelled import spelled_value
 from .units import CURRENCIES, CURRENCY_BY_CODE, CURRENCY_BY_SYMBOL, UNITS, Dimension, Unit, UnitSpec
@@ -271,3 +272,6 @@ def _spelled_unit(low: str, end: int, value: float) -> tuple[Unit | None, int, f
             money = value >= AMOUNT_FROM or not row.quote_word
             return (row.unit if money else Unit.FX), mm.end(), 1.0
     return None, end, 1.0
+
+
+gate_patterns(globals())  # every pattern above behind its literal pre-check (claims.regexgate)

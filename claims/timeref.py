@@ -19,7 +19,7 @@ from .wordtrie import alternation
 from .lexicon import MONTHS, WEEKDAYS, WORD_NUMBERS
 from .dateline import WEEKDAY_ABBR, reconcile_weekday
 from .model import TimeRef
-from .regexgate import lacks, required_literals
+from .regexgate import gate_patterns, lacks, required_literals
 
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -742,3 +742,6 @@ def resolve(text: str, s: int, e: int, name: str, m: re.Match, ref: date | None)
         return BY_NAME[name].resolve(Found(text, s, e, m.groupdict(), ref, name))
     except (ValueError, OverflowError):
         return None
+
+
+gate_patterns(globals())  # every pattern above behind its literal pre-check (claims.regexgate)
