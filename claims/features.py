@@ -16,7 +16,7 @@ from .model import Claim, Cue
 from .numbers import Quantity
 from .units import Unit
 from .values import Threshold
-from .regexgate import gate_patterns, may_match
+from .regexgate import gate_patterns, may_match, minimal_literals
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*%?|[;:—–]")
 LEVEL_NOUN_AFTER = re.compile(r"\s*(?:-point\s+)?(?:mark|level|line|threshold|barrier|handle|milestone)\b", re.I)
@@ -43,6 +43,9 @@ RECORD_AFTER_EXTREME = re.compile(r"\b(touch(?:ed|es|ing)?|hit(?:s|ting)?|reach(
                                   r"(?:\s+of)?\s*$", re.I)
 FILLER_AT_END = re.compile(r"(?:,?\s*\b(?:uh|um|umm|er|erm|ah|like|what|you know|i mean|say)\b\s*,?\s*)+$", re.I)
 OBJECT_BEFORE = re.compile(r"\b(?:against|versus|vs\.?|per|to|than|from)\s+(?:the\s+)?$")  # read lower-cased
+
+
+EVENT_SUBSTRINGS = tuple(sorted(minimal_literals(L.EVENT_WORDS)))  # "cut" stands for "cuts" and "cutting"
 
 
 class lazy:
@@ -278,11 +281,17 @@ class Features:
     def event(self) -> bool:
         """The clause reports a decision ("raised rates to", "a 25 basis point cut"); a hold word nearer the number
         than the last decision word ("after January's hike, the BoJ kept its rate at 0.5%",
-        "in a widely expected move, the BoJ held at 0.5%") reports the rate in force."""
+        "in a widely expected move, the BoJ held at 0.5%") reports the rate in force. Most
+        numbers have no decision word before them: looked for as substrings first (a word
+        equal to one is a substring of the lower-cased text), the words are read only where
+        one occurs."""
+        low = self.left.lower()
+        if not any(w in low for w in EVENT_SUBSTRINGS):
+            return bool(L.DECISION_NOUN_AFTER.match(self.right))  # "delivered a 25 basis point cut"
         said = words(self.left)
         last_event = max((i for i, w in enumerate(said) if w in L.EVENT_WORDS), default=None)
         if last_event is None:
-            return bool(L.DECISION_NOUN_AFTER.match(self.right))  # "delivered a 25 basis point cut"
+            return bool(L.DECISION_NOUN_AFTER.match(self.right))
         return not any(w in L.HOLD_WORDS for w in said[last_event + 1:])
 
     @property

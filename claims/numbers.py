@@ -75,6 +75,8 @@ MINOR_RX: list[tuple[UnitSpec, re.Pattern]] = [(u, re.compile(u.minor, re.IGNORE
 # the sen after a whole number of yen ("263 yen 16 sen"), as Japanese news writes an index
 # level or move; the yen word must be the last thing read
 SEN_AFTER = re.compile(r"(?<=yen)\s+(?P<sen>\d{1,2})\s+sen\b", re.I)
+# any of them: one call tells that none follows (most numbers), instead of one per row
+ANY_MINOR = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in MINOR_RX), re.IGNORECASE)
 AMOUNT_FROM = 1000  # "320,000 yen" is an amount; "155 yen" an exchange rate
 
 
@@ -139,7 +141,8 @@ def _figure(text: str, m: re.Match) -> Quantity | None:
     if start > 0 and text[start - 1] == "(" and text[end:end + 1] == ")" and not neg:
         # an accounting negative: "(1.2)%", "(¥3.4bn)"
         neg, start, end = True, start - 1, end + 1
-    minor = next(((row, mm) for row, rx in MINOR_RX if scale == 1 and not currency and (mm := rx.match(text, end))), None)
+    minor = next(((row, mm) for row, rx in MINOR_RX if (mm := rx.match(text, end))), None) \
+        if scale == 1 and not currency and ANY_MINOR.match(text, end) else None
     if minor is not None:  # "46 cents": a hundredth of a dollar
         scale, end = 0.01, minor[1].end()
         unit = minor[0].unit

@@ -106,11 +106,11 @@ def _node(op, av, folded: bool) -> list[frozenset[str]]:
             if need is None:
                 return []
             union |= need
-        return [_minimal(union)]
+        return [minimal_literals(union)]
     return []  # classes, any character, look-arounds, back references: nothing required
 
 
-def _minimal(literals: Iterable[str]) -> frozenset[str]:
+def minimal_literals(literals: Iterable[str]) -> frozenset[str]:
     """Drop a literal that contains another one: the shorter is in every text the longer is."""
     items = sorted(set(literals), key=len)
     kept: list[str] = []
