@@ -36,7 +36,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as sre_c  # type: ignore[no-redef]
 
 Needs = tuple  # of needs, each a tuple of literals: a match holds one literal of every need
-MAX_LITERALS = 16  # a pattern needing one of more words than this is run as it is
+MAX_LITERALS = 40  # a pattern needing one of more words than this is run as it is
 MIN_LENGTH = 2  # single letters occur in every text: no gate
 MAX_NEEDS = 3  # needs checked per text (a run of literals, a group of words, ...)
 MAX_RANGE = 4000  # a search of a range of a text (pos, endpos) is checked when it is no longer
