@@ -105,6 +105,23 @@ def ends_with(left: str, phrases) -> str | None:
     return None
 
 
+WORDS_KEPT = 14  # the words before a number that rules read (word_direction reads the last 13)
+TAIL_CHARS = 150  # a longer left context is tokenized from this far back, when that holds enough
+
+
+def last_words(left: str) -> list[str]:
+    """At least the last :data:`WORDS_KEPT` items of ``words(left)`` (all of them when it
+    has fewer), tokenizing only the end of a long context: the words a rule reads are the
+    nearest ones, and re-reading the whole left context for every number of a long sentence
+    was two fifths of the tokenizing. The slice may cut the first word of the tail, which is
+    dropped; every later word is the same, since a word ends where the text's own word ends
+    wherever its reading started (the token classes of WORD continue into themselves)."""
+    if len(left) <= TAIL_CHARS:
+        return words(left)
+    tail = words(left[-TAIL_CHARS:])[1:]
+    return tail if len(tail) >= WORDS_KEPT else words(left)
+
+
 class Features:
     """One number read in its sentence. ``previous`` holds the claims found before it in
     the document (the last of them may share its sentence)."""
@@ -201,7 +218,7 @@ class Features:
                 threshold, comparative = Threshold.DIRECTIONAL, L.COMPARATIVES[t]
             else:
                 threshold = Threshold(effect)
-        left_words = words(core_left)
+        left_words = last_words(core_left)
         self.__dict__.update(
             hedge=hedge, threshold=threshold, extreme=extreme, stripped=stripped, comparative=comparative,
             intraday=intraday or bool(INTRADAY.search(self.sent.text)) or (may_match(INTRADAY_CLAUSE, self.left) and bool(
@@ -215,7 +232,8 @@ class Features:
     intraday: bool = stripped_value("intraday")
     stripped: list[str] = stripped_value("stripped")  # the threshold and extreme words ("above", "as much as")
     comparative: int = stripped_value("comparative")  # +1 / -1 for "stronger than" / "weaker than"
-    left_words: list[str] = stripped_value("left_words")  # the words before, hedge and threshold words removed
+    # the words before (at least the last WORDS_KEPT of them), hedge and threshold words removed
+    left_words: list[str] = stripped_value("left_words")
     prev_word: str = stripped_value("prev_word")
 
     @lazy

@@ -150,3 +150,22 @@ def test_qualifier_triggers_read_lower_cased_as_case_insensitively():
         slow = [rule for rule, t in RULE_TRIGGERS if t.search(s)] if TRIGGER.search(s) else []
         assert _triggered(s) == slow, s
     assert QUALIFIERS
+
+
+def test_last_words_are_the_last_words():
+    from hypothesis import given, settings, strategies as st
+
+    from claims.features import WORDS_KEPT, last_words, words
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.text(alphabet="ab5,.%'’- ;:—–Xy\n", min_size=100, max_size=400))
+    def check(left):
+        got, full = last_words(left), words(left)
+        assert got == full[-len(got):] and (len(got) >= WORDS_KEPT or got == full)
+
+    check()
+    for text in texts():
+        for end in range(0, len(text), 37):
+            left = text[max(0, end - 300):end]
+            got = last_words(left)
+            assert got == words(left)[-len(got):] and len(got) >= min(WORDS_KEPT, len(words(left)))
