@@ -94,15 +94,19 @@ WORDS_BEFORE_NUMBER: list[tuple[tuple[str, ...], str]] = [
 ]
 
 
-def ends_with(left: str, phrases) -> str | None:
-    """The longest of ``phrases`` (longest first) that ends ``left`` as whole words."""
-    low = left.lower().rstrip()
+def ends_with(low: str, phrases) -> str | None:
+    """The longest of ``phrases`` (longest first) that ends ``low`` (a left context
+    lower-cased and stripped on the right) as whole words."""
     if not low.endswith(phrases):  # one test for the whole list: most numbers have none of them
         return None
     for p in phrases:
         if low.endswith(p) and (len(low) == len(p) or not low[-len(p) - 1].isalnum()):
             return p
     return None
+
+
+# every phrase of WORDS_BEFORE_NUMBER: one test tells that a left context ends in none of them
+ANY_WORD_BEFORE_NUMBER = tuple(p for phrases, _ in WORDS_BEFORE_NUMBER for p in phrases)
 
 
 WORDS_KEPT = 14  # the words before a number that rules read (word_direction reads the last 13)
@@ -201,8 +205,11 @@ class Features:
         stripped: list[str] = []
         comparative = 0
         for _ in range(3):
+            low = core_left.lower().rstrip()  # once for the six lists, not once per list
+            if not low.endswith(ANY_WORD_BEFORE_NUMBER):
+                break
             found = next(((t, effect) for phrases, effect in WORDS_BEFORE_NUMBER
-                          if (t := ends_with(core_left, phrases))), None)
+                          if (t := ends_with(low, phrases))), None)
             if found is None:
                 break
             t, effect = found

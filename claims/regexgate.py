@@ -39,7 +39,7 @@ Needs = tuple  # of needs, each a tuple of literals: a match holds one literal o
 MAX_LITERALS = 40  # a pattern needing one of more words than this is run as it is
 MIN_LENGTH = 2  # single letters occur in every text: no gate
 MAX_NEEDS = 3  # needs checked per text (a run of literals, a group of words, ...)
-MAX_RANGE = 4000  # a search of a range of a text (pos, endpos) is checked when it is no longer
+MAX_RANGE = 4000  # a text, or a range of one (pos, endpos), is checked when it is no longer
 
 
 def required_literals(pattern: re.Pattern) -> tuple[Needs | None, bool]:
@@ -173,9 +173,9 @@ class Gated:
         """Whether no match can lie in ``string`` (in ``string[pos:endpos]`` when given: a
         match lies inside the range, only look-arounds read beyond it). A long range is
         not checked: copying it to look costs about as much as the scan."""
-        if type(string) is not str:
-            return False
-        if args:
+        if type(string) is not str or (not args and len(string) > MAX_RANGE):
+            return False  # a whole document: its words are almost always there, and copying
+        if args:          # it lower-cased to look would cost about as much as the scan
             pos = args[0]
             endpos = args[1] if len(args) > 1 else len(string)
             if not 0 <= pos <= endpos <= len(string) or endpos - pos > MAX_RANGE:
