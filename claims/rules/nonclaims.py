@@ -18,7 +18,7 @@ from ..features import Features
 from ..sentences import BULLET, LINE_END_PUNCT
 from ..units import CURRENCIES, RATE_UNITS, Unit
 from . import Rule
-from ..regexgate import gate_patterns
+from ..regexgate import gate_patterns, may_match
 
 MONTH_BEFORE = re.compile(r"\b(?:" + "|".join(L.MONTHS) + r")\.?\s*$", re.I)
 PERIOD_COMPOUND = re.compile(r"^-(?:year|month|week|day|yr)", re.I)
@@ -85,6 +85,8 @@ def _tariff(f: Features) -> bool:
     named between the tariff and the number: "tariff fears sent the Nikkei down 2%" is a move)."""
     if TARIFF_AFTER.match(f.right):
         return True
+    if not may_match(TARIFF, f.clause_before[-90:]):
+        return False  # no tariff word in the clause (most numbers): nothing below can hold
     if f.prev_verb is not None or (f.right_words and f.right_words[0] in L.CHANGE_NOUNS):
         return False  # "tariff fears ... a 10.5% slide": a move
     clause = re.split(r"[,;:(]\s", f.clause_before[-90:])[-1]
