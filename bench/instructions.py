@@ -29,6 +29,7 @@ import sys
 sys.path.insert(0, {bench!r})
 from corpus import corpus
 import claims
+assert claims.__file__.startswith({root!r}), claims.__file__
 from factcheck.catalog import load_catalog
 voc = load_catalog().vocabulary()
 docs = corpus(int({mb} * 1024 * 1024), "real-dev")
@@ -43,9 +44,10 @@ for _ in range({passes}):
 def counted(root: Path, mb: float, passes: int) -> int:
     """Instructions valgrind counts for the child run with ``root``'s claims package."""
     env = dict(os.environ, PYTHONPATH=str(root), PYTHONHASHSEED="0")
-    code = CHILD.format(bench=str(HERE), mb=mb, passes=passes)
+    code = CHILD.format(bench=str(HERE), root=str(root), mb=mb, passes=passes)
+    # run from ``root``: "python -c" puts the working directory first on the path
     run = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable,
-                          "-c", code], env=env, capture_output=True, text=True, check=True)
+                          "-c", code], env=env, cwd=root, capture_output=True, text=True, check=True)
     found = re.search(r"Collected : (\d+)", run.stderr)
     if found is None:
         raise SystemExit(f"valgrind printed no count:\n{run.stderr[-2000:]}")
