@@ -272,11 +272,20 @@ class Features:
     def subject(self) -> Cue | None:
         """What the sentence's verb is about: the nearest instrument named before the number,
         skipping objects ("against the dollar", "per dollar") and earlier clauses."""
-        for cue in reversed([c for c in self.sentence_cues if c.kind == "instrument" and c.end <= self.q.start]):
+        named = [c for c in self.sentence_cues if c.kind == "instrument" and c.end <= self.q.start]
+        for i in range(len(named) - 1, -1, -1):
+            cue = named[i]
             before = self.text[max(0, cue.start - 14):cue.start].lower()
-            if not OBJECT_BEFORE.search(before) and not UNIT_OF_A_FIGURE.search(before):
-                return cue
+            if OBJECT_BEFORE.search(before) or UNIT_OF_A_FIGURE.search(before):
+                continue
+            if i > 0 and cue.quote and self._bracketed(cue):
+                continue  # "USD/JPY (yen) +0.6": a unit label after the pair, not what moved
+            return cue
         return None
+
+    def _bracketed(self, cue: Cue) -> bool:
+        """Whether ``cue`` stands alone in brackets ("(yen)", "(JPY)"), as a table row names its unit."""
+        return self.text[:cue.start].rstrip().endswith("(") and self.text[cue.end:].lstrip().startswith(")")
 
     @lazy
     def context_cues(self) -> list[Cue]:
