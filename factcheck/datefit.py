@@ -339,12 +339,19 @@ def nanoseconds(index: pd.DatetimeIndex) -> np.ndarray:
     return _NANOSECONDS[1]
 
 
-def distinct(fits: list[Fit]) -> list[Fit]:
-    """One fit per figure: a number repeated ("2.37% ... the 2.37% yield") counts once."""
+def distinct_fits(found: list[Claim], mappings: list[Mapping], catalog: Catalog, store: Store, policy: Policy,
+                  index: pd.DatetimeIndex) -> list[Fit]:
+    """One fit per figure: a number repeated ("2.37% ... the 2.37% yield") counts once. A
+    repeat is skipped before its masks are laid on the calendar: each fit holds a few
+    calendar-long arrays, and a document of thousands of identical lines kept them all
+    (80 KB of short claim lines: 15 s and gigabytes, growing faster than the text)."""
     seen, out = set(), []
-    for f in fits:
-        key = (f.series_id, f.claim.kind, round(f.claim.value, 6), f.claim.unit)
-        if key not in seen:
+    for c, m in zip(found, mappings):
+        key = (m.series_id, c.kind, round(c.value, 6), c.unit)
+        if key in seen:
+            continue
+        f = fit(c, m, catalog, store, policy, index)
+        if f is not None:
             seen.add(key)
             out.append(f)
     return out

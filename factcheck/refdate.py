@@ -36,7 +36,7 @@ from claims import Claim
 from claims.dateline import WrittenDate, body_month_days, find_written_date, lede_weekday, past_dates
 
 from .catalog import Catalog
-from .datefit import Fit, distinct, fit
+from .datefit import Fit, distinct_fits, fit
 from .observations import NS_PER_DAY, ordinal
 from .policy import Policy
 from .resolve import Mapping
@@ -169,10 +169,10 @@ def calendar_days(index: pd.DatetimeIndex) -> CalendarDays:
 def evidence(text: str, found: list[Claim], mappings: list[Mapping], catalog: Catalog, store: Store,
              policy: Policy) -> Evidence:
     index = calendar(store.vintage)
-    fits = [f for c, m in zip(found, mappings) if (f := fit(c, m, catalog, store, policy, index)) is not None]
+    fits = distinct_fits(found, mappings, catalog, store, policy, index)
     written, not_before = find_written_date(text), latest_fact(found)
     named = {d for m in past_dates(text) if (d := m.as_date()) is not None}
-    return Evidence(index, _allowed(index, written, not_before), distinct(fits), written, body_month_days(text),
+    return Evidence(index, _allowed(index, written, not_before), fits, written, body_month_days(text),
                     lede_weekday(text), not_before, named)
 
 

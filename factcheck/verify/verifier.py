@@ -81,6 +81,7 @@ class Verifier:
                  text: str = ""):
         self.catalog, self.store, self.policy = catalog, store, policy
         self.reference_basis, self.text = reference_basis, text
+        self.heading = heading(text)  # once per document: it was split into lines for every claim
 
     def verify(self, c: Claim, m: Mapping, ref: date | None) -> Verdict:
         s = self.catalog.get(m.series_id) if m.series_id and not m.spread else None
@@ -130,5 +131,5 @@ class Verifier:
                            "no_data_for_date")
         others = candidates(c, m, self.catalog, self.store)
         k = Case(c, series, data, start, end, ref, self.policy, self.store, self.reference_basis == "inferred",
-                 others=others, preceding=preceding(self.text, c), heading=heading(self.text))
+                 others=others, preceding=preceding(self.text, c), heading=self.heading)
         return judge(k, route)
