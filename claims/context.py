@@ -18,6 +18,19 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|(?<=[.!?:\"”])[ \t]*\n\s*")
 SOFT_BREAK = re.compile(r"(?<=[^\s])[ \t]*\n(?![ \t]*\n)(?=[ \t]*[^\s\-*•])")
 
 
+def _soft_break_blanker(spans: list[tuple[int, int]]) -> Callable[[re.Match], str]:
+    """:func:`_blank`, except for a line break the splitter ends a sentence at ("Thurs: ...
+    4.30%\nWed: ..."): it stays, so a pattern anchored at a line start ("Wed:") still sees it."""
+    starts = [a for a, _ in spans]
+
+    def blank(m: re.Match) -> str:
+        k = bisect.bisect_right(starts, m.start())
+        if k < len(spans) and k > 0 and spans[k - 1][1] <= m.start() and spans[k][0] >= m.end():
+            return m.group(0)
+        return _blank(m)
+    return blank
+
+
 def _blank(m: re.Match) -> str:
     """A soft line break and the spaces before it, as as many spaces: offsets stay those of
     the raw text ("The yen \\n at 158.2" replaced by one space shifted every later span)."""
@@ -64,7 +77,7 @@ class Document:
     @classmethod
     def read(cls, raw: str, spans: list[tuple[int, int]], reference: date | None,
              find_cues: Callable[[str], list[Cue]]) -> "Document":
-        text = SOFT_BREAK.sub(_blank, raw)
+        text = SOFT_BREAK.sub(_soft_break_blanker(spans), raw)
         starts = paragraph_index(raw)
         sentences = [Sentence(s, e, text[s:e], i, paragraph_of(starts, s)) for i, (s, e) in enumerate(spans)]
         cues = sorted(find_cues(text), key=lambda c: c.start)
