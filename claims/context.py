@@ -25,7 +25,7 @@ def _soft_break_blanker(spans: list[tuple[int, int]]) -> Callable[[re.Match], st
 
     def blank(m: re.Match) -> str:
         k = bisect.bisect_right(starts, m.start())
-        if k < len(spans) and k > 0 and spans[k - 1][1] <= m.start() and spans[k][0] >= m.end():
+        if 0 < k < len(spans) and spans[k - 1][1] <= m.start() and spans[k][0] >= m.end():
             return m.group(0)
         return _blank(m)
     return blank

@@ -36,11 +36,5 @@ REVIEWED = {
 }
 
 
-def main():
-    base.HERE = HERE
-    base.REVIEWED = REVIEWED
-    return base.main()
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(base.check_folder(HERE, REVIEWED))
